@@ -1,0 +1,5 @@
+var builder = WebApplication.CreateBuilder(args);
+
+var app = builder.Build();
+app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
+app.Run();
