@@ -1,0 +1,254 @@
+using System.Text.Json;
+using Dapr.Actors.Runtime;
+using Dapr.Client;
+using Dapr.Workflow;
+using EntityActors.App.Hosting;
+using EntityActors.Domain.Common;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>
+/// Single writer of one entity's intake. A turn deduplicates the submitted signals by idempotency key,
+/// gives the new ones sequence numbers, stores keys, envelopes and the new head in one state transaction,
+/// starts the entity's workflow if it does not exist yet (signal-with-start), and raises the new envelopes
+/// to it as one event. The caller's acknowledgement therefore means: stored, and in the workflow's inbox.
+/// </summary>
+public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEntityActor
+    where TEntity : IEntity<TState, TSignal, TEvent>
+    where TState : class
+    where TSignal : class, ISignal
+    where TEvent : class
+{
+    private readonly DaprClient dapr;
+    private readonly DaprWorkflowClient workflows;
+    private readonly DaprComponentsOptions components;
+    private readonly SignalOptions signals;
+    private readonly EntityWorkflowSettings settings;
+    private readonly TimeProvider time;
+    private EntityHead? head;
+    private string? headETag;
+    private bool workflowChecked;
+
+    // Highest sequence known to be in the workflow's inbox or history; unknown (null) after activation.
+    private long? raisedThrough;
+
+    protected EntityActor(
+        ActorHost host,
+        DaprClient dapr,
+        DaprWorkflowClient workflows,
+        IOptions<DaprComponentsOptions> components,
+        IOptions<SignalOptions> signals,
+        IOptions<EntityWorkflowOptions> workflowOptions,
+        TimeProvider time)
+        : base(host)
+    {
+        this.dapr = dapr;
+        this.workflows = workflows;
+        this.components = components.Value;
+        this.signals = signals.Value;
+        settings = workflowOptions.Value.ToSettings();
+        this.time = time;
+    }
+
+    /// <summary>Name the entity's workflow is registered under.</summary>
+    protected abstract string WorkflowName { get; }
+
+    private EntityAddress Address => new(TEntity.Kind, Id.GetId());
+
+    public async Task<SubmitResponse> SubmitAsync(SubmitRequest request)
+    {
+        try
+        {
+            return await SubmitCoreAsync(request);
+        }
+        catch
+        {
+            // A failed call may still have committed: forget what this activation believes and re-read it.
+            head = null;
+            headETag = null;
+            raisedThrough = null;
+            workflowChecked = false;
+            throw;
+        }
+    }
+
+    private async Task<SubmitResponse> SubmitCoreAsync(SubmitRequest request)
+    {
+        var address = Address;
+        var current = await LoadHeadAsync(address);
+        await EnsureWorkflowAsync(address);
+
+        var known = await LoadIdempotencyRecordsAsync(address, request.Signals);
+        var now = time.GetUtcNow();
+        var next = current.NextSequence;
+        var receipts = new List<SignalReceipt>(request.Signals.Count);
+        var fresh = new List<SignalEnvelope>();
+        var writes = new List<StateTransactionRequest>();
+        var ttl = new Dictionary<string, string> { ["ttlInSeconds"] = ((long)signals.IdempotencyRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        foreach (var submission in request.Signals)
+        {
+            if (known.TryGetValue(submission.IdempotencyKey, out var record))
+            {
+                var reused = record.PayloadHash != submission.PayloadHash || record.Name != submission.Name;
+                receipts.Add(Receipt(address, submission.IdempotencyKey, record, duplicate: true, reused));
+                continue;
+            }
+
+            var envelope = new SignalEnvelope(
+                address.SignalId(next), next, submission.Name, submission.IdempotencyKey, submission.Payload, now);
+            record = new IdempotencyRecord(envelope.SignalId, next, submission.Name, submission.PayloadHash, now);
+            known[submission.IdempotencyKey] = record;
+            writes.Add(Write(address.IdempotencyKey(submission.IdempotencyKey), record, ttl));
+            writes.Add(Write(address.EnvelopeKey(next), envelope, ttl));
+            fresh.Add(envelope);
+            receipts.Add(Receipt(address, submission.IdempotencyKey, record, duplicate: false, keyReused: false));
+            next++;
+        }
+
+        if (fresh.Count > 0)
+        {
+            var advanced = current with { NextSequence = next };
+            // The ETag guards the one window where two activations could both write: a placement rebalance.
+            writes.Add(new StateTransactionRequest(
+                address.HeadKey,
+                JsonSerializer.SerializeToUtf8Bytes(advanced, EntityJson.Options),
+                StateOperationType.Upsert,
+                etag: string.IsNullOrEmpty(headETag) ? null : headETag,
+                options: string.IsNullOrEmpty(headETag) ? null : new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }));
+            await dapr.ExecuteStateTransactionAsync(components.StateStore, writes);
+            head = advanced;
+            headETag = string.Empty; // From here on this activation is the writer; the ETag checked its first write.
+            Logger.LogAccepted(address.InstanceId, fresh.Count, next - 1);
+        }
+
+        await RaiseUnraisedAsync(address, fresh);
+        return new SubmitResponse(receipts);
+    }
+
+    private async Task<EntityHead> LoadHeadAsync(EntityAddress address)
+    {
+        if (head is not null && headETag is not null)
+        {
+            return head;
+        }
+
+        var (stored, etag) = await dapr.GetStateAndETagAsync<EntityHead?>(components.StateStore, address.HeadKey);
+        head = stored ?? new EntityHead(1, time.GetUtcNow());
+        headETag = etag ?? string.Empty;
+        return head;
+    }
+
+    /// <summary>
+    /// Signal-with-start. Runs once per activation: creates the workflow when it has never existed, and
+    /// refuses to go on when it has ended, because scheduling that id again would silently wipe the entity.
+    /// </summary>
+    private async Task EnsureWorkflowAsync(EntityAddress address)
+    {
+        if (workflowChecked)
+        {
+            return;
+        }
+
+        var state = await workflows.GetWorkflowStateAsync(address.InstanceId, getInputsAndOutputs: true);
+        if (state is not { Exists: true })
+        {
+            try
+            {
+                await workflows.ScheduleNewWorkflowAsync(
+                    WorkflowName, address.InstanceId, EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings));
+                Logger.LogWorkflowStarted(address.InstanceId);
+            }
+            catch (Exception ex) when (ex.ToString().Contains("already exists", StringComparison.OrdinalIgnoreCase))
+            {
+                // Someone (a previous activation that crashed before its first signal) got there first.
+            }
+
+            raisedThrough = 0;
+        }
+        else if (state.RuntimeStatus is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated)
+        {
+            throw new EntityUnavailableException(
+                $"The workflow of {address} is {state.RuntimeStatus}; it takes no signals until an operator restores it.");
+        }
+        else
+        {
+            raisedThrough = state.ReadCustomStatusAs<EntityView<JsonElement>>()?.Sequence ?? 0;
+        }
+
+        workflowChecked = true;
+    }
+
+    private async Task<Dictionary<string, IdempotencyRecord>> LoadIdempotencyRecordsAsync(
+        EntityAddress address, IReadOnlyList<SignalSubmission> submissions)
+    {
+        var keys = submissions.Select(s => s.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await dapr.GetBulkStateAsync(components.StateStore, keys.Select(address.IdempotencyKey).ToList(), parallelism: null);
+        var byStoreKey = stored
+            .Where(item => !string.IsNullOrEmpty(item.Value))
+            .ToDictionary(item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);
+        var found = new Dictionary<string, IdempotencyRecord>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (byStoreKey.TryGetValue(address.IdempotencyKey(key), out var record))
+            {
+                found[key] = record;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Raises every stored envelope the workflow may not have yet: the fresh ones, plus any earlier ones a
+    /// failed turn or a crash left behind. Raising one twice is harmless; the workflow skips known sequences.
+    /// </summary>
+    private async Task RaiseUnraisedAsync(EntityAddress address, List<SignalEnvelope> fresh)
+    {
+        var last = (head?.NextSequence ?? 1) - 1;
+        var from = (raisedThrough ?? 0) + 1;
+        if (from > last)
+        {
+            return;
+        }
+
+        var firstFresh = fresh.Count > 0 ? fresh[0].Sequence : last + 1;
+        var batch = new List<SignalEnvelope>();
+        if (from < firstFresh)
+        {
+            var missing = await LoadEnvelopesAsync(address, from, firstFresh - 1);
+            Logger.LogRedelivering(address.InstanceId, missing.Count, from);
+            batch.AddRange(missing);
+        }
+
+        batch.AddRange(fresh);
+        foreach (var chunk in batch.Chunk(signals.MaxBatchSize))
+        {
+            await workflows.RaiseEventAsync(address.InstanceId, EntityEventNames.Signals, new SignalBatch(chunk, settings));
+            raisedThrough = chunk[^1].Sequence;
+        }
+    }
+
+    private async Task<List<SignalEnvelope>> LoadEnvelopesAsync(EntityAddress address, long from, long to)
+    {
+        var keys = new List<string>();
+        for (var sequence = from; sequence <= to; sequence++)
+        {
+            keys.Add(address.EnvelopeKey(sequence));
+        }
+
+        var stored = await dapr.GetBulkStateAsync(components.StateStore, keys, parallelism: null);
+        return stored
+            .Where(item => !string.IsNullOrEmpty(item.Value))
+            .Select(item => JsonSerializer.Deserialize<SignalEnvelope>(item.Value, EntityJson.Options)!)
+            .OrderBy(envelope => envelope.Sequence)
+            .ToList();
+    }
+
+    private static SignalReceipt Receipt(EntityAddress address, string key, IdempotencyRecord record, bool duplicate, bool keyReused) =>
+        new(record.SignalId, address.Kind, address.Id, key, record.Name, record.Sequence, record.AcceptedAt, duplicate, keyReused);
+
+    private static StateTransactionRequest Write<T>(string key, T value, IReadOnlyDictionary<string, string>? metadata) =>
+        new(key, JsonSerializer.SerializeToUtf8Bytes(value, EntityJson.Options), StateOperationType.Upsert, metadata: metadata);
+}

@@ -1,0 +1,20 @@
+namespace EntityActors.App.Entities;
+
+internal static partial class EntityLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error,
+        Message = "Outcomes of {Kind}/{EntityId} could not be recorded or published after all retries: {Error}")]
+    public static partial void LogOutcomesNotRecorded(this ILogger logger, string kind, string entityId, string error);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Started entity workflow {InstanceId}")]
+    public static partial void LogWorkflowStarted(this ILogger logger, string instanceId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,
+        Message = "Redelivering {Count} signals of {InstanceId} from sequence {From}")]
+    public static partial void LogRedelivering(this ILogger logger, string instanceId, int count, long from);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug,
+        Message = "Accepted {Count} signals for {InstanceId}, sequence up to {Sequence}")]
+    public static partial void LogAccepted(this ILogger logger, string instanceId, int count, long sequence);
+}

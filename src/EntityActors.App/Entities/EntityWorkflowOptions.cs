@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>Tunables of the entity workflows (section <c>EntityActors:Workflow</c>).</summary>
+public sealed class EntityWorkflowOptions
+{
+    public const string Section = "EntityActors:Workflow";
+
+    /// <summary>Signals handled before the workflow continues as new, which bounds its history.</summary>
+    [Range(1, 10_000)]
+    public int ContinueAsNewAfterSignals { get; set; } = 100;
+
+    /// <summary>How many latest outcomes the workflow keeps in its status for callers waiting on them.</summary>
+    [Range(1, 1_000)]
+    public int RecentOutcomes { get; set; } = 32;
+
+    /// <summary>Attempts for recording outcomes and publishing events before the turn gives up on them.</summary>
+    [Range(1, 100)]
+    public int RecordOutcomesMaxAttempts { get; set; } = 10;
+
+    public TimeSpan RecordOutcomesFirstRetry { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan RecordOutcomesMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
+
+    public EntityWorkflowSettings ToSettings() =>
+        new(ContinueAsNewAfterSignals, RecentOutcomes, RecordOutcomesMaxAttempts, RecordOutcomesFirstRetry, RecordOutcomesMaxRetry);
+}

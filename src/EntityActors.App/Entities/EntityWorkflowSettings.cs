@@ -1,0 +1,13 @@
+namespace EntityActors.App.Entities;
+
+/// <summary>
+/// <see cref="EntityWorkflowOptions"/> as the workflow sees them. Workflows cannot read configuration (it
+/// would not replay deterministically), so the actor sends the current settings with every batch and the
+/// workflow keeps the latest in its checkpoint: configuration changes reach live entities at their next signal.
+/// </summary>
+public sealed record EntityWorkflowSettings(
+    int ContinueAsNewAfterSignals,
+    int RecentOutcomes,
+    int RecordOutcomesMaxAttempts,
+    TimeSpan RecordOutcomesFirstRetry,
+    TimeSpan RecordOutcomesMaxRetry);

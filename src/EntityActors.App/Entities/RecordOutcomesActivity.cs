@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapr.Client;
+using Dapr.Workflow;
+using EntityActors.App.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>
+/// The I/O half of an entity workflow turn: stores each outcome under its sequence (so a repeated
+/// idempotency key is answered long after the workflow's recent list moved on) and publishes one CloudEvent
+/// per accepted signal to the kind's topic. Idempotent: the records are keyed by sequence and the event id is
+/// the signal id, so a retried activity rewrites the same values and republishes the same event.
+/// </summary>
+public sealed class RecordOutcomesActivity(
+    DaprClient dapr,
+    IOptions<DaprComponentsOptions> components,
+    IOptions<SignalOptions> signals,
+    SignalMetrics metrics) : WorkflowActivity<OutcomeBatch, object?>
+{
+    public override async Task<object?> RunAsync(WorkflowActivityContext context, OutcomeBatch input)
+    {
+        var address = new EntityAddress(input.Kind, input.Id);
+        var ttl = new Dictionary<string, string>
+        {
+            ["ttlInSeconds"] = ((long)signals.Value.IdempotencyRetention.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        };
+        var records = input.Applied
+            .Select(applied => new StateTransactionRequest(
+                address.OutcomeKey(applied.Outcome.Sequence),
+                JsonSerializer.SerializeToUtf8Bytes(applied.Outcome, EntityJson.Options),
+                StateOperationType.Upsert,
+                metadata: ttl))
+            .ToList();
+        await dapr.ExecuteStateTransactionAsync(components.Value.StateStore, records);
+
+        foreach (var applied in input.Applied.Where(applied => applied.Outcome.Accepted))
+        {
+            var cloudEvent = DomainCloudEvent.For(address, applied);
+            await dapr.PublishByteEventAsync(
+                components.Value.PubSub,
+                input.Kind,
+                JsonSerializer.SerializeToUtf8Bytes(cloudEvent, EntityJson.Options),
+                "application/cloudevents+json");
+        }
+
+        metrics.Applied(input.Kind, input.Applied);
+        return null;
+    }
+}

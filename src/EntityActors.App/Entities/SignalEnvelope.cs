@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>
+/// A signal the entity's actor has durably accepted: it has its place (<see cref="Sequence"/>) in the
+/// entity's stream and is handed to the workflow, which applies envelopes strictly in sequence order.
+/// </summary>
+/// <param name="SignalId">Stable id, <c>{instance}:{sequence}</c>; also the CloudEvent id of what it publishes.</param>
+/// <param name="Payload">The signal as canonical JSON, including its <c>type</c> discriminator.</param>
+public sealed record SignalEnvelope(
+    string SignalId,
+    long Sequence,
+    string Name,
+    string IdempotencyKey,
+    JsonElement Payload,
+    DateTimeOffset AcceptedAt);

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Dapr.Actors;
+using Dapr.Actors.Client;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>
+/// Hands signals to their entity's actor. While a call to an entity is in flight, further signals for it
+/// queue here and go out together in the next call, so a hot entity costs one actor turn (one state
+/// transaction, one raised event) per batch rather than per signal.
+/// </summary>
+public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog catalog, IOptions<SignalOptions> options)
+{
+    private readonly ConcurrentDictionary<EntityAddress, Mailbox> mailboxes = new();
+
+    public Task<SignalReceipt> SubmitAsync(EntityAddress address, SignalSubmission submission, CancellationToken cancellationToken)
+    {
+        var pending = new PendingSignal(submission, new TaskCompletionSource<SignalReceipt>(TaskCreationOptions.RunContinuationsAsynchronously));
+        while (true)
+        {
+            var mailbox = mailboxes.GetOrAdd(address, static _ => new Mailbox());
+            bool startPump;
+            lock (mailbox)
+            {
+                if (mailbox.Closed)
+                {
+                    continue;
+                }
+
+                mailbox.Queue.Add(pending);
+                startPump = !mailbox.Sending;
+                mailbox.Sending = true;
+            }
+
+            if (startPump)
+            {
+                _ = Task.Run(() => PumpAsync(address, mailbox), CancellationToken.None);
+            }
+
+            return pending.Completion.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task PumpAsync(EntityAddress address, Mailbox mailbox)
+    {
+        var proxy = proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType);
+        while (true)
+        {
+            List<PendingSignal> batch;
+            lock (mailbox)
+            {
+                if (mailbox.Queue.Count == 0)
+                {
+                    mailbox.Sending = false;
+                    mailbox.Closed = true;
+                    mailboxes.TryRemove(new KeyValuePair<EntityAddress, Mailbox>(address, mailbox));
+                    return;
+                }
+
+                var take = Math.Min(mailbox.Queue.Count, options.Value.MaxBatchSize);
+                batch = mailbox.Queue.GetRange(0, take);
+                mailbox.Queue.RemoveRange(0, take);
+            }
+
+            try
+            {
+                var response = await proxy.InvokeMethodAsync<SubmitRequest, SubmitResponse>(
+                    nameof(IEntityActor.SubmitAsync), new SubmitRequest(batch.Select(p => p.Submission).ToList()));
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.TrySetResult(response.Receipts[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private sealed record PendingSignal(SignalSubmission Submission, TaskCompletionSource<SignalReceipt> Completion);
+
+    private sealed class Mailbox
+    {
+        public List<PendingSignal> Queue { get; } = [];
+
+        public bool Sending { get; set; }
+
+        public bool Closed { get; set; }
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>Tunables of signal intake (section <c>EntityActors:Signals</c>).</summary>
+public sealed class SignalOptions
+{
+    public const string Section = "EntityActors:Signals";
+
+    /// <summary>How long an idempotency key (and the outcome it maps to) is remembered.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Most signals one actor call (and one workflow event) carries.</summary>
+    [Range(1, 1_000)]
+    public int MaxBatchSize { get; set; } = 128;
+
+    /// <summary>Largest accepted signal body.</summary>
+    [Range(16, 1_048_576)]
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Longest a caller may ask to wait for an outcome or a version.</summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a waiting caller re-reads the entity's status.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(3);
+}

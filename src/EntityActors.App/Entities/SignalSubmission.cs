@@ -1,0 +1,7 @@
+using System.Text.Json;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>A validated signal on its way to the entity's actor.</summary>
+/// <param name="PayloadHash">Hash of the canonical payload; a key reused for a different request is refused.</param>
+public sealed record SignalSubmission(string IdempotencyKey, string Name, JsonElement Payload, string PayloadHash);

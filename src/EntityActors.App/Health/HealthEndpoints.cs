@@ -1,0 +1,50 @@
+using System.Net.Mime;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EntityActors.App.Health;
+
+public static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddEntityHealthChecks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient<SidecarClient>(SidecarClient.HttpClientName, (services, http) =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            http.BaseAddress = SidecarClient.ResolveEndpoint(configuration);
+            http.Timeout = TimeSpan.FromSeconds(3);
+            if (configuration["DAPR_API_TOKEN"] is { Length: > 0 } token)
+            {
+                http.DefaultRequestHeaders.Add("dapr-api-token", token);
+            }
+        });
+        builder.Services.AddHealthChecks()
+            .AddCheck<SidecarHealthCheck>("sidecar", tags: [ReadyTag])
+            .AddCheck<WorkflowRuntimeHealthCheck>("workflow-runtime", tags: [ReadyTag])
+            .AddCheck<StateStoreHealthCheck>("state-store", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary><c>/healthz</c>: the process is alive (no dependency checked). <c>/readyz</c>: it can serve signals.</summary>
+    public static WebApplication MapEntityHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = MediaTypeNames.Application.Json;
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                entry => entry.Key,
+                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description, data = entry.Value.Data }),
+        });
+    }
+}

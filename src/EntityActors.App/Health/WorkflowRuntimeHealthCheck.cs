@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EntityActors.App.Health;
+
+/// <summary>
+/// Ready only when this app's workflow worker is connected to the sidecar and the sidecar's actor runtime
+/// (which hosts workflows and the entity actors) reports its placement connection.
+/// </summary>
+public sealed class WorkflowRuntimeHealthCheck(SidecarClient sidecar) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        JsonElement metadata;
+        try
+        {
+            metadata = await sidecar.GetMetadataAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException)
+        {
+            return HealthCheckResult.Unhealthy("The sidecar's metadata is unreachable.", ex);
+        }
+
+        var workers = metadata.TryGetProperty("workflows", out var workflows)
+            && workflows.TryGetProperty("connectedWorkers", out var connected)
+            && connected.TryGetInt32(out var count) ? count : 0;
+        var placement = metadata.TryGetProperty("actorRuntime", out var actors)
+            && actors.TryGetProperty("placement", out var text) ? text.GetString() : null;
+
+        var data = new Dictionary<string, object> { ["connectedWorkers"] = workers, ["placement"] = placement ?? "unknown" };
+        return workers > 0 && placement?.Contains("connected", StringComparison.OrdinalIgnoreCase) == true
+               && placement?.Contains("disconnected", StringComparison.OrdinalIgnoreCase) != true
+            ? HealthCheckResult.Healthy("Workflow worker and actor runtime are connected.", data)
+            : HealthCheckResult.Unhealthy("The workflow worker or the actor runtime is not connected yet.", data: data);
+    }
+}

@@ -1,0 +1,64 @@
+using Dapr.Workflow;
+using EntityActors.App.Accounts;
+using EntityActors.App.Carts;
+using EntityActors.App.Entities;
+using EntityActors.App.Http;
+using EntityActors.App.Inventory;
+using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Carts;
+using EntityActors.Domain.Inventory;
+
+namespace EntityActors.App.Hosting;
+
+/// <summary>Registration of the entity machinery: actors, workflows, intake, queries.</summary>
+public static class EntityActorsHosting
+{
+    public static IHostApplicationBuilder AddEntityActors(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DaprComponentsOptions>().BindConfiguration(DaprComponentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ActorHostingOptions>().BindConfiguration(ActorHostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var actorOptions = builder.Configuration.GetSection(ActorHostingOptions.Section).Get<ActorHostingOptions>() ?? new ActorHostingOptions();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDaprClient(client => client.UseJsonSerializationOptions(EntityJson.Options));
+        services.AddActors(options =>
+        {
+            options.Actors.RegisterActor<CartActor>();
+            options.Actors.RegisterActor<AccountActor>();
+            options.Actors.RegisterActor<InventoryItemActor>();
+            options.JsonSerializerOptions = EntityJson.Options;
+            options.UseJsonSerialization = true;
+            options.ActorIdleTimeout = actorOptions.IdleTimeout;
+            options.ActorScanInterval = actorOptions.ScanInterval;
+        });
+        services.AddDaprWorkflowBuilder(options =>
+        {
+            options.RegisterWorkflow<CartWorkflow>();
+            options.RegisterWorkflow<AccountWorkflow>();
+            options.RegisterWorkflow<InventoryItemWorkflow>();
+            options.RegisterActivity<RecordOutcomesActivity>();
+        }).WithJsonSerializer(EntityJson.Options);
+
+        services.AddSingleton(EntityDescriptor.For<Cart, CartState, CartSignal, CartEvent, CartActor, CartWorkflow>());
+        services.AddSingleton(EntityDescriptor.For<Account, AccountState, AccountSignal, AccountEvent, AccountActor, AccountWorkflow>());
+        services.AddSingleton(EntityDescriptor.For<InventoryItem, InventoryItemState, InventoryItemSignal, InventoryItemEvent, InventoryItemActor, InventoryItemWorkflow>());
+        services.AddSingleton<EntityCatalog>();
+        services.AddSingleton<SignalGateway>();
+        services.AddSingleton<EntityReader>();
+        services.AddSingleton<SignalRequestReader>();
+        services.AddSingleton<SignalMetrics>();
+        return builder;
+    }
+
+    public static WebApplication MapEntityActors(this WebApplication app)
+    {
+        app.MapActorsHandlers();
+        app.MapCartEndpoints();
+        app.MapAccountEndpoints();
+        app.MapInventoryItemEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using EntityActors.App.Entities;
+using EntityActors.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace EntityActors.App.Http;
+
+/// <summary>
+/// Turns an HTTP body into a validated signal: content type (415), size (413), JSON syntax, unknown or
+/// mistyped fields and the signal's own shape rules (400). Nothing reaches an entity unless all pass.
+/// </summary>
+public sealed class SignalRequestReader(IOptions<SignalOptions> options)
+{
+    private static readonly JsonSerializerOptions Strict = CreateStrict();
+
+    public async Task<SignalRequest> ReadAsync(
+        HttpRequest request, EntityDescriptor entity, string signalName, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (UnknownSignal(entity, signalName) is { } unknown)
+        {
+            return Fail(unknown);
+        }
+
+        var limit = options.Value.MaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return Fail(TooLarge(limit));
+        }
+
+        var (body, tooLarge) = await ReadBodyAsync(request, limit, cancellationToken);
+        if (tooLarge)
+        {
+            return Fail(TooLarge(limit));
+        }
+
+        if (body.Length > 0 && !IsJson(request.ContentType))
+        {
+            return Fail(Problems.Create(
+                StatusCodes.Status415UnsupportedMediaType,
+                "unsupported-media-type",
+                "Unsupported media type.",
+                $"Signals are JSON: send Content-Type: application/json (got '{request.ContentType ?? "none"}')."));
+        }
+
+        return Parse(entity, signalName, body, idempotencyKey);
+    }
+
+    /// <summary>Parses and validates a signal body (already within size and known to be JSON).</summary>
+    public static SignalRequest Parse(EntityDescriptor entity, string signalName, ReadOnlySpan<byte> body, string idempotencyKey)
+    {
+        if (UnknownSignal(entity, signalName) is { } unknown)
+        {
+            return Fail(unknown);
+        }
+
+        JsonObject json;
+        try
+        {
+            json = body.Length == 0
+                ? []
+                : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) as JsonObject
+                    ?? throw new JsonException("The body must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            return Fail(Problems.BadRequest("malformed-json", ex.Message));
+        }
+
+        json.Remove("type");
+        json.Insert(0, "type", signalName);
+
+        ISignal? signal;
+        try
+        {
+            signal = json.Deserialize(entity.SignalType, Strict) as ISignal;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return Fail(Problems.BadRequest("invalid-signal", $"The {signalName} body does not fit its schema: {ex.Message}"));
+        }
+
+        if (signal is null)
+        {
+            return Fail(Problems.BadRequest("invalid-signal", "The body is empty."));
+        }
+
+        if (signal.Validate() is { } rejection)
+        {
+            return Fail(Problems.FromRejection(rejection with { Kind = RejectionKind.Invalid }));
+        }
+
+        var payload = JsonSerializer.SerializeToElement(signal, entity.SignalType, EntityJson.Options);
+        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(payload, EntityJson.Options)));
+        return new SignalRequest(new SignalSubmission(idempotencyKey, signalName, payload, hash), null);
+    }
+
+    private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
+        {
+            var total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(total, limit + 1 - total), cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > limit)
+                {
+                    return ([], true);
+                }
+            }
+
+            return (buffer.AsSpan(0, total).ToArray(), false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.HasValue
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult? UnknownSignal(EntityDescriptor entity, string signalName) =>
+        entity.Signals.ContainsKey(signalName)
+            ? null
+            : Problems.BadRequest(
+                "unknown-signal",
+                $"'{Truncate(signalName)}' is not a signal of {entity.Kind}; known signals: {string.Join(", ", entity.Signals.Keys.Order())}.");
+
+    private static ProblemHttpResult TooLarge(int limit) =>
+        Problems.Create(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The body is too large.", $"Signal bodies are at most {limit} bytes.");
+
+    private static SignalRequest Fail(ProblemHttpResult problem) => new(null, problem);
+
+    private static string Truncate(string value) => value.Length > 60 ? value[..60] + "…" : value;
+
+    private static JsonSerializerOptions CreateStrict()
+    {
+        var strict = new JsonSerializerOptions(EntityJson.Options)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectRequiredConstructorParameters = true,
+            RespectNullableAnnotations = true,
+            AllowOutOfOrderMetadataProperties = true,
+        };
+        strict.MakeReadOnly();
+        return strict;
+    }
+}

@@ -1,0 +1,7 @@
+using EntityActors.App.Entities;
+using EntityActors.Domain.Inventory;
+
+namespace EntityActors.App.Inventory;
+
+/// <summary>The long-lived workflow of one inventory item; all its rules live in <see cref="InventoryItem"/>.</summary>
+public sealed class InventoryItemWorkflow : EntityWorkflow<InventoryItem, InventoryItemState, InventoryItemSignal, InventoryItemEvent>;
