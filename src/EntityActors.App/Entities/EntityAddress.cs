@@ -8,13 +8,13 @@ public readonly record struct EntityAddress(string Kind, string Id)
 
     public string SignalId(long sequence) => $"{InstanceId}:{sequence}";
 
-    public string HeadKey => $"{InstanceId}||head";
+    public string HeadKey => $"{InstanceId}:head";
 
-    public string IdempotencyKey(string key) => $"{InstanceId}||key||{key}";
+    public string IdempotencyKey(string key) => $"{InstanceId}:key:{key}";
 
-    public string EnvelopeKey(long sequence) => $"{InstanceId}||signal||{sequence}";
+    public string EnvelopeKey(long sequence) => $"{InstanceId}:signal:{sequence}";
 
-    public string OutcomeKey(long sequence) => $"{InstanceId}||outcome||{sequence}";
+    public string OutcomeKey(long sequence) => $"{InstanceId}:outcome:{sequence}";
 
     public override string ToString() => $"{Kind}/{Id}";
 }

@@ -8,7 +8,7 @@ namespace EntityActors.App.Health;
 /// <summary>Ready only when the state store answers a read through the sidecar.</summary>
 public sealed class StateStoreHealthCheck(DaprClient dapr, IOptions<DaprComponentsOptions> components) : IHealthCheck
 {
-    private const string ProbeKey = "entityactors||readiness-probe";
+    private const string ProbeKey = "entityactors:readiness-probe";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
