@@ -3,7 +3,8 @@ using EntityActors.App.Health;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -151,7 +151,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             return;
         }
 
-        var state = await workflows.GetWorkflowStateAsync(address.InstanceId, getInputsAndOutputs: true);
+        var state = await workflows.ReadWorkflowStateAsync(address.InstanceId);
         if (state is not { Exists: true })
         {
             try

@@ -18,7 +18,7 @@ public sealed class EntityReader(
 {
     public async Task<EntityView<TState>?> GetAsync<TState>(EntityAddress address, CancellationToken cancellationToken)
     {
-        var state = await workflows.GetWorkflowStateAsync(address.InstanceId, getInputsAndOutputs: true, cancellationToken);
+        var state = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
         if (state is not { Exists: true })
         {
             return null;

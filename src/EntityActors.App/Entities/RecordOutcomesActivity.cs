@@ -17,6 +17,7 @@ public sealed class RecordOutcomesActivity(
     DaprClient dapr,
     IOptions<DaprComponentsOptions> components,
     IOptions<SignalOptions> signals,
+    IOptions<TopicOptions> topics,
     SignalMetrics metrics) : WorkflowActivity<OutcomeBatch, object?>
 {
     public override async Task<object?> RunAsync(WorkflowActivityContext context, OutcomeBatch input)
@@ -40,7 +41,7 @@ public sealed class RecordOutcomesActivity(
             var cloudEvent = DomainCloudEvent.For(address, applied);
             await dapr.PublishByteEventAsync(
                 components.Value.PubSub,
-                input.Kind,
+                topics.Value.EntityEvents(input.Kind),
                 JsonSerializer.SerializeToUtf8Bytes(cloudEvent, EntityJson.Options),
                 "application/cloudevents+json");
         }

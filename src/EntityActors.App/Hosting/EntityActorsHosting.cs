@@ -4,6 +4,7 @@ using EntityActors.App.Carts;
 using EntityActors.App.Entities;
 using EntityActors.App.Http;
 using EntityActors.App.Inventory;
+using EntityActors.App.Subscriptions;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
@@ -19,6 +20,7 @@ public static class EntityActorsHosting
         services.AddOptions<DaprComponentsOptions>().BindConfiguration(DaprComponentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ActorHostingOptions>().BindConfiguration(ActorHostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var actorOptions = builder.Configuration.GetSection(ActorHostingOptions.Section).Get<ActorHostingOptions>() ?? new ActorHostingOptions();
 
@@ -40,7 +42,9 @@ public static class EntityActorsHosting
             options.RegisterWorkflow<AccountWorkflow>();
             options.RegisterWorkflow<InventoryItemWorkflow>();
             options.RegisterActivity<RecordOutcomesActivity>();
-        }).WithJsonSerializer(EntityJson.Options);
+        },
+        // The worker and the client each have a serializer: both must read what the other wrote.
+        (_, client) => client.UseJsonSerializer(EntityJson.Options)).WithJsonSerializer(EntityJson.Options);
 
         services.AddSingleton(EntityDescriptor.For<Cart, CartState, CartSignal, CartEvent, CartActor, CartWorkflow>());
         services.AddSingleton(EntityDescriptor.For<Account, AccountState, AccountSignal, AccountEvent, AccountActor, AccountWorkflow>());
@@ -59,6 +63,7 @@ public static class EntityActorsHosting
         app.MapCartEndpoints();
         app.MapAccountEndpoints();
         app.MapInventoryItemEndpoints();
+        app.MapSignalSubscription();
         return app;
     }
 }

@@ -27,7 +27,6 @@ public static class EntityApi
         group.MapPost("/{id}/signals/{signal}", SendSignal<TState>(TEntity.Kind))
             .WithName($"Signal{tag}")
             .WithSummary("Send a signal. 202 with a receipt, or with Prefer: wait=N (or ?wait=N) the outcome itself.")
-            .Accepts<TSignal>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

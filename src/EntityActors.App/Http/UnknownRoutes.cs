@@ -13,7 +13,9 @@ public static class UnknownRoutes
         app.MapFallback((HttpContext http, EntityCatalog catalog) =>
         {
             var segments = (http.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (segments.Length >= 2 && !catalog.TryGet(segments[0], out _))
+            // Dapr reserves /dapr/* and /actors/* for its own callbacks to the app.
+            var looksLikeEntity = segments.Length == 2 || (segments.Length >= 3 && segments[2] == "signals");
+            if (looksLikeEntity && segments[0] is not ("dapr" or "actors") && !catalog.TryGet(segments[0], out _))
             {
                 return Problems.BadRequest(
                     "unknown-entity-kind",
