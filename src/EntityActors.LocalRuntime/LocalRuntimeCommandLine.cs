@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace EntityActors.LocalRuntime;
+
+/// <summary>The local-run command's flags, with fixed, documented defaults so URLs stay the same between runs.</summary>
+internal sealed record LocalRuntimeCommandLine
+{
+    public const string Usage = """
+        Runs the app with the real Dapr runtime (placement, scheduler, daprd) on this machine.
+
+        Usage: dotnet run --project src/EntityActors.LocalRuntime [-- options]
+          --app-port <port>        app HTTP port (default 5080)
+          --dapr-http-port <port>  sidecar HTTP port (default 3500)
+          --dapr-grpc-port <port>  sidecar gRPC port (default 50001)
+          --data <dir>             state folder, kept between runs (default <repo>/.dapr-data)
+          --resources <dir>        Dapr components folder (default <repo>/components/local)
+          --help                   this text
+        """;
+
+    public int AppPort { get; init; } = 5080;
+
+    public int DaprHttpPort { get; init; } = 3500;
+
+    public int DaprGrpcPort { get; init; } = 50001;
+
+    public string? DataDirectory { get; init; }
+
+    public string? ResourcesPath { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    /// <exception cref="ArgumentException">An unknown flag or a missing or malformed value.</exception>
+    public static LocalRuntimeCommandLine Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new LocalRuntimeCommandLine();
+        for (var i = 0; i < args.Count; i++)
+        {
+            parsed = args[i] switch
+            {
+                "--app-port" => parsed with { AppPort = PortValue(args, ref i) },
+                "--dapr-http-port" => parsed with { DaprHttpPort = PortValue(args, ref i) },
+                "--dapr-grpc-port" => parsed with { DaprGrpcPort = PortValue(args, ref i) },
+                "--data" => parsed with { DataDirectory = Value(args, ref i) },
+                "--resources" => parsed with { ResourcesPath = Value(args, ref i) },
+                "--help" or "-h" => parsed with { ShowHelp = true },
+                var unknown => throw new ArgumentException($"Unknown option '{unknown}'.", nameof(args)),
+            };
+        }
+
+        return parsed;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i)
+    {
+        var flag = args[i];
+        return ++i < args.Count ? args[i] : throw new ArgumentException($"{flag} needs a value.", nameof(args));
+    }
+
+    private static int PortValue(IReadOnlyList<string> args, ref int i)
+    {
+        var flag = args[i];
+        var text = Value(args, ref i);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : throw new ArgumentException($"{flag} needs a port number (1-65535), not '{text}'.", nameof(args));
+    }
+}

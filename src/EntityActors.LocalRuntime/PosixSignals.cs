@@ -1,0 +1,19 @@
+using System.Runtime.InteropServices;
+
+namespace EntityActors.LocalRuntime;
+
+/// <summary>
+/// Sends signals other than SIGKILL, which <see cref="System.Diagnostics.Process"/> cannot: a graceful stop needs
+/// SIGTERM so daprd, placement and scheduler flush their stores and ASP.NET Core runs its shutdown.
+/// </summary>
+internal static partial class PosixSignals
+{
+    private const int SigTerm = 15;
+
+    /// <summary>Sends SIGTERM to <paramref name="processId"/>; false when it could not be delivered.</summary>
+    public static bool Terminate(int processId) => Kill(processId, SigTerm) == 0;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int Kill(int processId, int signal);
+}

@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using EntityActors.LocalRuntime;
+
+LocalRuntimeCommandLine commandLine;
+try
+{
+    commandLine = LocalRuntimeCommandLine.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    await Console.Error.WriteLineAsync($"{exception.Message}{Environment.NewLine}{Environment.NewLine}{LocalRuntimeCommandLine.Usage}");
+    return 2;
+}
+
+if (commandLine.ShowHelp)
+{
+    Console.WriteLine(LocalRuntimeCommandLine.Usage);
+    return 0;
+}
+
+using var stopping = new CancellationTokenSource();
+void RequestStop(PosixSignalContext context)
+{
+    // Handled here: stopping the children in order needs this process to stay alive until they are gone.
+    context.Cancel = true;
+    stopping.Cancel();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
+using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, RequestStop);
+
+var options = new LocalDaprEnvironmentOptions
+{
+    AppPort = commandLine.AppPort,
+    DaprHttpPort = commandLine.DaprHttpPort,
+    DaprGrpcPort = commandLine.DaprGrpcPort,
+    DataDirectory = commandLine.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".dapr-data"),
+    ResourcesPath = commandLine.ResourcesPath,
+    Log = Console.WriteLine,
+};
+
+await using var environment = new LocalDaprEnvironment(options);
+try
+{
+    await environment.StartAsync(stopping.Token);
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    Console.WriteLine("Stopped before the runtime was ready.");
+    return 130;
+}
+catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException)
+{
+    await Console.Error.WriteLineAsync($"Could not start the local runtime: {exception.Message}");
+    return 1;
+}
+
+Console.WriteLine($"""
+
+    EntityActors runs on the real Dapr runtime (ready in {environment.StartupDuration.TotalSeconds:0.0} s).
+      app               {environment.AppBaseAddress}
+      OpenAPI           {new Uri(environment.AppBaseAddress, "openapi/v1.json")}
+      sidecar metadata  {new Uri(environment.DaprHttpAddress, "v1.0/metadata")}
+      sidecar gRPC      {environment.DaprGrpcAddress}
+      state             {environment.DataDirectory}
+    Press Ctrl+C to stop.
+
+    """);
+
+try
+{
+    await Task.Delay(Timeout.Infinite, stopping.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("Stopping app, daprd, scheduler, placement…");
+}
+
+await environment.StopAsync();
+Console.WriteLine("Stopped.");
+return 0;
