@@ -18,6 +18,7 @@ public sealed class RecordOutcomesActivity(
     IOptions<DaprComponentsOptions> components,
     IOptions<SignalOptions> signals,
     IOptions<TopicOptions> topics,
+    IEnumerable<IEntityEventReaction> reactions,
     SignalMetrics metrics) : WorkflowActivity<OutcomeBatch, object?>
 {
     public override async Task<object?> RunAsync(WorkflowActivityContext context, OutcomeBatch input)
@@ -44,6 +45,14 @@ public sealed class RecordOutcomesActivity(
                 topics.Value.EntityEvents(input.Kind),
                 JsonSerializer.SerializeToUtf8Bytes(cloudEvent, EntityJson.Options),
                 "application/cloudevents+json");
+        }
+
+        foreach (var applied in input.Applied.Where(applied => applied.Outcome.Accepted))
+        {
+            foreach (var reaction in reactions)
+            {
+                await reaction.ReactAsync(address, applied, CancellationToken.None);
+            }
         }
 
         metrics.Applied(input.Kind, input.Applied);

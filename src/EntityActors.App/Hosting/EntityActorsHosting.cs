@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using EntityActors.App.Accounts;
 using EntityActors.App.Carts;
+using EntityActors.App.Checkouts;
 using EntityActors.App.Entities;
 using EntityActors.App.Http;
 using EntityActors.App.Inventory;
@@ -21,6 +22,7 @@ public static class EntityActorsHosting
         services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ActorHostingOptions>().BindConfiguration(ActorHostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var actorOptions = builder.Configuration.GetSection(ActorHostingOptions.Section).Get<ActorHostingOptions>() ?? new ActorHostingOptions();
 
@@ -41,7 +43,10 @@ public static class EntityActorsHosting
             options.RegisterWorkflow<CartWorkflow>();
             options.RegisterWorkflow<AccountWorkflow>();
             options.RegisterWorkflow<InventoryItemWorkflow>();
+            options.RegisterWorkflow<CheckoutWorkflow>();
             options.RegisterActivity<RecordOutcomesActivity>();
+            options.RegisterActivity<SendSignalActivity>();
+            options.RegisterActivity<PublishMilestoneActivity>();
         },
         // The worker and the client each have a serializer: both must read what the other wrote.
         (_, client) => client.UseJsonSerializer(EntityJson.Options)).WithJsonSerializer(EntityJson.Options);
@@ -54,6 +59,9 @@ public static class EntityActorsHosting
         services.AddSingleton<EntityReader>();
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<SignalMetrics>();
+        services.AddSingleton<CheckoutReader>();
+        services.AddSingleton<TransientFaults>();
+        services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
         return builder;
     }
 
@@ -63,6 +71,7 @@ public static class EntityActorsHosting
         app.MapCartEndpoints();
         app.MapAccountEndpoints();
         app.MapInventoryItemEndpoints();
+        app.MapCheckoutEndpoints();
         app.MapSignalSubscription();
         return app;
     }

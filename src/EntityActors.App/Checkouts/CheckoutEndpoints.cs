@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dapr.Workflow;
+using EntityActors.App.Entities;
+using EntityActors.App.Http;
+using EntityActors.Domain.Carts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EntityActors.App.Checkouts;
+
+public static partial class CheckoutEndpoints
+{
+    /// <summary>
+    /// <c>GET /checkouts/{id}</c> (step, outcome, compensations, timings), <c>POST /checkouts/{id}/approve</c>
+    /// and <c>/deny</c> (the approval signal), <c>GET /carts/{id}/checkouts</c> (every checkout of a cart).
+    /// </summary>
+    public static RouteGroupBuilder MapCheckoutEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/checkouts").WithTags("Checkouts");
+        group.MapGet("/{checkoutId}", GetAsync).WithName("GetCheckout");
+        group.MapPost("/{checkoutId}/approve", (string checkoutId, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, CancellationToken ct) =>
+            DecideAsync(checkoutId, approved: true, http, workflows, reader, ct)).WithName("ApproveCheckout");
+        group.MapPost("/{checkoutId}/deny", (string checkoutId, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, CancellationToken ct) =>
+            DecideAsync(checkoutId, approved: false, http, workflows, reader, ct)).WithName("DenyCheckout");
+        app.MapGet($"/{Cart.Kind}/{{id}}/checkouts", ListForCartAsync).WithTags("Checkouts").WithName("ListCartCheckouts");
+        return group;
+    }
+
+    private static async Task<Results<Ok<CheckoutStatus>, ProblemHttpResult>> GetAsync(string checkoutId, CheckoutReader reader, CancellationToken cancellationToken)
+    {
+        if (!IsCheckoutId(checkoutId))
+        {
+            return InvalidId(checkoutId);
+        }
+
+        return await reader.GetAsync(checkoutId, cancellationToken) is { } status
+            ? TypedResults.Ok(status)
+            : Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
+    }
+
+    private static async Task<Results<Accepted<CheckoutStatus>, ProblemHttpResult>> DecideAsync(
+        string checkoutId, bool approved, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, CancellationToken cancellationToken)
+    {
+        if (!IsCheckoutId(checkoutId))
+        {
+            return InvalidId(checkoutId);
+        }
+
+        ApprovalBody? body = null;
+        if (http.ContentLength is > 0)
+        {
+            try
+            {
+                body = await JsonSerializer.DeserializeAsync<ApprovalBody>(http.Body, EntityJson.Options, cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                return Problems.BadRequest("malformed-json", ex.Message);
+            }
+        }
+
+        var status = await reader.GetAsync(checkoutId, cancellationToken);
+        if (status is null)
+        {
+            return Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
+        }
+
+        if (status.Checkout.Outcome is not null)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, "checkout-finished", "The checkout has finished.",
+                $"Checkout '{checkoutId}' already finished as {status.Checkout.Outcome}; a decision changes nothing now.");
+        }
+
+        var decision = new ApprovalDecision(approved, body?.By ?? "anonymous", body?.Comment);
+        await workflows.RaiseEventAsync(CheckoutRequest.InstanceIdFor(checkoutId), CheckoutEventNames.Approval, decision, cancellationToken);
+        return TypedResults.Accepted($"/checkouts/{checkoutId}", status);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CheckoutStatus>>, ProblemHttpResult>> ListForCartAsync(
+        string id, EntityReader entities, CheckoutReader checkouts, CancellationToken cancellationToken)
+    {
+        if (!EntityIds.IsValid(id))
+        {
+            return Problems.BadRequest("invalid-entity-id", EntityIds.Describe(id));
+        }
+
+        var cart = await entities.GetAsync<CartState>(new EntityAddress(Cart.Kind, id), cancellationToken);
+        if (cart is null)
+        {
+            return Problems.NotFound("entity-not-found", $"No carts with id '{id}' has ever received a signal.");
+        }
+
+        var found = new List<CheckoutStatus>();
+        for (var attempt = 1; attempt <= cart.State.CheckoutAttempts; attempt++)
+        {
+            if (await checkouts.GetAsync(CheckoutIds.For(id, attempt), cancellationToken) is { } status)
+            {
+                found.Add(status);
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<CheckoutStatus>>(found);
+    }
+
+    private static ProblemHttpResult InvalidId(string checkoutId) =>
+        Problems.BadRequest("invalid-checkout-id", $"Checkout ids look like '<cart id>-checkout-<attempt>'; got '{(checkoutId.Length > 80 ? checkoutId[..80] + "…" : checkoutId)}'.");
+
+    private static bool IsCheckoutId(string checkoutId) => CheckoutIdPattern().IsMatch(checkoutId);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-checkout-[0-9]{1,6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CheckoutIdPattern();
+
+    private sealed record ApprovalBody(string? By, string? Comment);
+}

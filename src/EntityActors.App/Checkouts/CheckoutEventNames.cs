@@ -1,0 +1,6 @@
+namespace EntityActors.App.Checkouts;
+
+public static class CheckoutEventNames
+{
+    public const string Approval = "approval";
+}

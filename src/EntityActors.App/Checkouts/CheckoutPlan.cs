@@ -1,0 +1,52 @@
+using System.Text.Json;
+using EntityActors.App.Entities;
+using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Carts;
+using EntityActors.Domain.Inventory;
+
+namespace EntityActors.App.Checkouts;
+
+/// <summary>
+/// The saga's decisions as pure functions: which signal each step sends to which entity, with which
+/// idempotency key, and which compensation undoes it. The workflow only sequences them.
+/// </summary>
+public static class CheckoutPlan
+{
+    public static bool NeedsApproval(CheckoutRequest request) => request.Total.Amount > request.Settings.ApprovalThreshold;
+
+    public static SignalCommand Reserve(CheckoutRequest request, CartLine line) =>
+        Inventory(request, line.Sku, "reserve", new Reserve(request.CheckoutId, line.Quantity));
+
+    public static SignalCommand ReleaseReservation(CheckoutRequest request, CartLine line) =>
+        Inventory(request, line.Sku, "release", new ReleaseReservation(request.CheckoutId));
+
+    public static SignalCommand CommitReservation(CheckoutRequest request, CartLine line) =>
+        Inventory(request, line.Sku, "commit", new CommitReservation(request.CheckoutId));
+
+    public static SignalCommand PlaceHold(CheckoutRequest request) =>
+        Account(request, "place-hold", new PlaceHold(request.CheckoutId, request.Total));
+
+    public static SignalCommand ReleaseHold(CheckoutRequest request) =>
+        Account(request, "release-hold", new ReleaseHold(request.CheckoutId));
+
+    public static SignalCommand CaptureHold(CheckoutRequest request) =>
+        Account(request, "capture-hold", new CaptureHold(request.CheckoutId));
+
+    public static SignalCommand CompleteCart(CheckoutRequest request) =>
+        Cart(request, "complete-checkout", new CompleteCheckout(request.CheckoutId));
+
+    public static SignalCommand FailCart(CheckoutRequest request, string reason) =>
+        Cart(request, "fail-checkout", new FailCheckout(request.CheckoutId, reason));
+
+    private static SignalCommand Inventory(CheckoutRequest request, string sku, string signal, InventoryItemSignal body) =>
+        new(InventoryItem.Kind, sku, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, sku));
+
+    private static SignalCommand Account(CheckoutRequest request, string signal, AccountSignal body) =>
+        new(Domain.Accounts.Account.Kind, request.AccountId, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, request.AccountId));
+
+    private static SignalCommand Cart(CheckoutRequest request, string signal, CartSignal body) =>
+        new(Domain.Carts.Cart.Kind, request.CartId, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, request.CartId));
+
+    /// <summary>One key per checkout, step and target: a retried step is a duplicate, a new checkout is not.</summary>
+    private static string Key(CheckoutRequest request, string signal, string target) => $"{request.CheckoutId}:{signal}:{target}";
+}

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace EntityActors.App.Checkouts;
+
+/// <summary>
+/// Compensations registered before their step runs (so a step whose outcome is unknown is still undone),
+/// replayed last-registered-first. Immutable, so the workflow's bookkeeping stays a value.
+/// </summary>
+public sealed record CompensationStack(ImmutableList<SignalCommand> Registered)
+{
+    public static CompensationStack Empty { get; } = new(ImmutableList<SignalCommand>.Empty);
+
+    public CompensationStack Register(SignalCommand compensation) => new(Registered.Add(compensation));
+
+    public IEnumerable<SignalCommand> InReverse() => Registered.Reverse();
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Checkouts;
+
+/// <summary>
+/// Resilience testing: makes the first N attempts of a configured step fail like a network fault would
+/// (<see cref="CheckoutOptions.InjectTransientFailures"/>). Counts per idempotency key, so each step of each
+/// checkout fails N times and then goes through. Does nothing unless configured.
+/// </summary>
+public sealed class TransientFaults(IOptions<CheckoutOptions> options)
+{
+    private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
+
+    public void ThrowIfInjected(SignalCommand command)
+    {
+        if (!options.Value.InjectTransientFailures.TryGetValue(command.Signal, out var failures) || failures <= 0)
+        {
+            return;
+        }
+
+        var attempt = attempts.AddOrUpdate(command.IdempotencyKey, 1, (_, previous) => previous + 1);
+        if (attempt <= failures)
+        {
+            throw new HttpRequestException($"Injected transient failure {attempt} of {failures} for {command}.");
+        }
+    }
+}
