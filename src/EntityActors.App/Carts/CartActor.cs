@@ -16,8 +16,12 @@ public sealed class CartActor(
     IOptions<DaprComponentsOptions> components,
     IOptions<SignalOptions> signals,
     IOptions<EntityWorkflowOptions> workflowOptions,
+    IOptions<CartOptions> cartOptions,
     TimeProvider time)
     : EntityActor<Cart, CartState, CartSignal, CartEvent>(host, dapr, workflows, components, signals, workflowOptions, time)
 {
     protected override string WorkflowName => nameof(CartWorkflow);
+
+    protected override EntityWorkflowSettings Configure(EntityWorkflowSettings defaults) =>
+        defaults with { IdleTimeout = cartOptions.Value.ExpireAfter };
 }

@@ -1,7 +1,23 @@
+using System.Text.Json;
 using EntityActors.App.Entities;
 using EntityActors.Domain.Carts;
 
 namespace EntityActors.App.Carts;
 
-/// <summary>The long-lived workflow of one cart; all its rules live in <see cref="Cart"/>.</summary>
-public sealed class CartWorkflow : EntityWorkflow<Cart, CartState, CartSignal, CartEvent>;
+/// <summary>
+/// The long-lived workflow of one cart; its rules live in <see cref="Cart"/>. An open cart left idle for
+/// the configured time sends itself the expire signal (a durable timer, re-armed in every generation).
+/// </summary>
+public sealed class CartWorkflow : EntityWorkflow<Cart, CartState, CartSignal, CartEvent>
+{
+    protected override DateTimeOffset? IdleDeadline(EntityCheckpoint<CartState> checkpoint) =>
+        checkpoint.State.Status == CartStatus.Open
+        && checkpoint.Settings.IdleTimeout is { } idle
+        && (checkpoint.State.LastActivityAt ?? checkpoint.LastChangedAt) is { } lastActivity
+            ? lastActivity + idle
+            : null;
+
+    protected override SignalCommand IdleSignal(EntityCheckpoint<CartState> checkpoint) =>
+        new(Cart.Kind, checkpoint.Id, "expire", JsonSerializer.SerializeToElement<CartSignal>(new ExpireCart(), EntityJson.Options),
+            $"idle-expiry:{checkpoint.Sequence}");
+}

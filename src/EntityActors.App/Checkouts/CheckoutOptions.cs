@@ -17,20 +17,11 @@ public sealed class CheckoutOptions
     /// <summary>How long after the reminder the order still waits before it is rejected and undone.</summary>
     public TimeSpan EscalationTimeout { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long one signal step waits for its entity's answer before the attempt counts as failed.</summary>
-    public TimeSpan SignalAnswerTimeout { get; set; } = TimeSpan.FromSeconds(20);
-
     /// <summary>Retries of the forward steps (reserve, hold, commit, capture, complete).</summary>
     public RetryOptions StepRetry { get; set; } = new();
 
     /// <summary>Retries of compensations, which must eventually succeed.</summary>
     public RetryOptions CompensationRetry { get; set; } = new() { MaxAttempts = 20, MaxRetry = TimeSpan.FromSeconds(30) };
-
-    /// <summary>
-    /// Resilience testing only: the first N attempts of the named step fail as if the network had.
-    /// Keyed by signal name (e.g. <c>place-hold</c>). Empty in production.
-    /// </summary>
-    public Dictionary<string, int> InjectTransientFailures { get; set; } = [];
 
     public CheckoutSettings ToSettings() =>
         new(ApprovalThreshold, ApprovalTimeout, EscalationTimeout, StepRetry.ToSettings(), CompensationRetry.ToSettings());

@@ -1,3 +1,4 @@
+using EntityActors.App.Entities;
 using Dapr.Workflow;
 
 namespace EntityActors.App.Checkouts;

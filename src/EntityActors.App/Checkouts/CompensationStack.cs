@@ -1,3 +1,4 @@
+using EntityActors.App.Entities;
 using System.Collections.Immutable;
 
 namespace EntityActors.App.Checkouts;

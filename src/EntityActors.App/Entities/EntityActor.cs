@@ -47,12 +47,15 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         this.workflows = workflows;
         this.components = components.Value;
         this.signals = signals.Value;
-        settings = workflowOptions.Value.ToSettings();
+        settings = Configure(workflowOptions.Value.ToSettings());
         this.time = time;
     }
 
     /// <summary>Name the entity's workflow is registered under.</summary>
     protected abstract string WorkflowName { get; }
+
+    /// <summary>Lets a kind adjust the workflow settings it sends, e.g. with its idle timeout.</summary>
+    protected virtual EntityWorkflowSettings Configure(EntityWorkflowSettings defaults) => defaults;
 
     private EntityAddress Address => new(TEntity.Kind, Id.GetId());
 

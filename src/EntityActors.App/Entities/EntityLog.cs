@@ -6,6 +6,10 @@ internal static partial class EntityLog
         Message = "Outcomes of {Kind}/{EntityId} could not be recorded or published after all retries: {Error}")]
     public static partial void LogOutcomesNotRecorded(this ILogger logger, string kind, string entityId, string error);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error,
+        Message = "Idle signal of {Kind}/{EntityId} could not be sent: {Error}")]
+    public static partial void LogIdleSignalNotSent(this ILogger logger, string kind, string entityId, string error);
+
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
         Message = "Started entity workflow {InstanceId}")]
     public static partial void LogWorkflowStarted(this ILogger logger, string instanceId);

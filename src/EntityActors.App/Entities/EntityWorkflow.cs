@@ -20,9 +20,30 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         var checkpoint = input;
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
+        long? idleSignalSentAt = null;
         while (checkpoint.HandledThisGeneration < checkpoint.Settings.ContinueAsNewAfterSignals)
         {
-            var batch = await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+            // An entity that goes idle signals itself through its own intake, so the signal is sequenced,
+            // deduplicated and decided like any other. Once sent, wait for it rather than set another timer.
+            var deadline = idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint);
+            var batch = await WaitForSignalsAsync(context, deadline);
+            if (batch is null)
+            {
+                try
+                {
+                    await context.CallActivityAsync<SignalReceipt>(
+                        nameof(SubmitSignalActivity), IdleSignal(checkpoint), RetryOptions(checkpoint.Settings));
+                }
+                catch (WorkflowTaskFailedException ex)
+                {
+                    // Not sent; the next signal re-arms the timer. The workflow itself must never fail.
+                    context.CreateReplaySafeLogger(GetType()).LogIdleSignalNotSent(checkpoint.Kind, checkpoint.Id, ex.Message);
+                }
+
+                idleSignalSentAt = checkpoint.Sequence;
+                continue;
+            }
+
             var turn = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(checkpoint, batch, context.CurrentUtcDateTime);
             checkpoint = turn.Checkpoint;
             context.SetCustomStatus(checkpoint.ToView());
@@ -48,6 +69,37 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
 
         context.ContinueAsNew(checkpoint.NextGeneration(), preserveUnprocessedEvents: true);
         return null;
+    }
+
+    /// <summary>When this entity, if nothing else arrives, should be sent its <see cref="IdleSignal"/>; null for never.</summary>
+    protected virtual DateTimeOffset? IdleDeadline(EntityCheckpoint<TState> checkpoint) => null;
+
+    /// <summary>The signal an idle entity sends itself; its key makes a replayed or retried send a duplicate.</summary>
+    protected virtual SignalCommand IdleSignal(EntityCheckpoint<TState> checkpoint) =>
+        throw new NotSupportedException($"{GetType().Name} has no idle signal.");
+
+    /// <summary>The next batch, or null when the deadline passed first.</summary>
+    private static async Task<SignalBatch?> WaitForSignalsAsync(WorkflowContext context, DateTimeOffset? deadline)
+    {
+        if (deadline is not { } due)
+        {
+            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+        }
+
+        var remaining = due - context.CurrentUtcDateTime;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, remaining);
+        }
+        catch (TaskCanceledException)
+        {
+            return null;
+        }
     }
 
     private static WorkflowTaskOptions RetryOptions(EntityWorkflowSettings settings) =>

@@ -5,9 +5,11 @@ namespace EntityActors.App.Entities;
 /// would not replay deterministically), so the actor sends the current settings with every batch and the
 /// workflow keeps the latest in its checkpoint: configuration changes reach live entities at their next signal.
 /// </summary>
+/// <param name="IdleTimeout">For kinds that expire when idle (carts): how long without a signal until they do.</param>
 public sealed record EntityWorkflowSettings(
     int ContinueAsNewAfterSignals,
     int RecentOutcomes,
     int RecordOutcomesMaxAttempts,
     TimeSpan RecordOutcomesFirstRetry,
-    TimeSpan RecordOutcomesMaxRetry);
+    TimeSpan RecordOutcomesMaxRetry,
+    TimeSpan? IdleTimeout = null);

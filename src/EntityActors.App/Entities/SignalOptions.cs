@@ -21,6 +21,15 @@ public sealed class SignalOptions
     /// <summary>Longest a caller may ask to wait for an outcome or a version.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a workflow step that signals an entity waits for the answer before the attempt fails.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Resilience testing only: the first N attempts of a workflow step sending the named signal (e.g.
+    /// <c>place-hold</c>) fail as if the network had. Empty in production.
+    /// </summary>
+    public Dictionary<string, int> InjectTransientFailures { get; set; } = [];
+
     /// <summary>How often a waiting caller re-reads the entity's status.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(3);
 }

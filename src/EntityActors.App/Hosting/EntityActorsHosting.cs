@@ -23,6 +23,7 @@ public static class EntityActorsHosting
         services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CartOptions>().BindConfiguration(CartOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ActorHostingOptions>().BindConfiguration(ActorHostingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var actorOptions = builder.Configuration.GetSection(ActorHostingOptions.Section).Get<ActorHostingOptions>() ?? new ActorHostingOptions();
 
@@ -46,6 +47,7 @@ public static class EntityActorsHosting
             options.RegisterWorkflow<CheckoutWorkflow>();
             options.RegisterActivity<RecordOutcomesActivity>();
             options.RegisterActivity<SendSignalActivity>();
+            options.RegisterActivity<SubmitSignalActivity>();
             options.RegisterActivity<PublishMilestoneActivity>();
         },
         // The worker and the client each have a serializer: both must read what the other wrote.
@@ -61,6 +63,7 @@ public static class EntityActorsHosting
         services.AddSingleton<SignalMetrics>();
         services.AddSingleton<CheckoutReader>();
         services.AddSingleton<TransientFaults>();
+        services.AddSingleton<SignalSender>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
         return builder;
     }

@@ -1,4 +1,4 @@
-namespace EntityActors.App.Checkouts;
+namespace EntityActors.App.Entities;
 
 /// <summary>An entity's answer to a saga's signal. A rejection is an answer (not retried); transport faults throw.</summary>
 public sealed record SignalResult(bool Accepted, string? Code, string? Reason, long Version)

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace EntityActors.App.Checkouts;
+namespace EntityActors.App.Entities;
 
 /// <summary>
-/// Resilience testing: makes the first N attempts of a configured step fail like a network fault would
-/// (<see cref="CheckoutOptions.InjectTransientFailures"/>). Counts per idempotency key, so each step of each
+/// Resilience testing: makes the first N attempts of a workflow's signal step fail like a network fault would
+/// (<see cref="SignalOptions.InjectTransientFailures"/>). Counts per idempotency key, so each step of each
 /// checkout fails N times and then goes through. Does nothing unless configured.
 /// </summary>
-public sealed class TransientFaults(IOptions<CheckoutOptions> options)
+public sealed class TransientFaults(IOptions<SignalOptions> options)
 {
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
 

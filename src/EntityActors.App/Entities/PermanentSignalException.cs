@@ -1,4 +1,4 @@
-namespace EntityActors.App.Checkouts;
+namespace EntityActors.App.Entities;
 
 /// <summary>A saga step that cannot succeed however often it is retried (a bug, not a fault).</summary>
 public sealed class PermanentSignalException : Exception
