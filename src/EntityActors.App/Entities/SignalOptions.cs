@@ -26,7 +26,8 @@ public sealed class SignalOptions
 
     /// <summary>
     /// Resilience testing only: the first N attempts of a workflow step sending the named signal (e.g.
-    /// <c>place-hold</c>) fail as if the network had. Empty in production.
+    /// <c>place-hold</c>, or <c>place-hold@flaky-</c> for entity ids starting with <c>flaky-</c>) fail as if
+    /// the network had. Empty in production.
     /// </summary>
     public Dictionary<string, int> InjectTransientFailures { get; set; } = [];
 

@@ -14,7 +14,12 @@ public sealed class TransientFaults(IOptions<SignalOptions> options)
 
     public void ThrowIfInjected(SignalCommand command)
     {
-        if (!options.Value.InjectTransientFailures.TryGetValue(command.Signal, out var failures) || failures <= 0)
+        var failures = options.Value.InjectTransientFailures
+            .Where(rule => Matches(rule.Key, command))
+            .Select(rule => rule.Value)
+            .DefaultIfEmpty(0)
+            .Max();
+        if (failures <= 0)
         {
             return;
         }
@@ -24,5 +29,14 @@ public sealed class TransientFaults(IOptions<SignalOptions> options)
         {
             throw new HttpRequestException($"Injected transient failure {attempt} of {failures} for {command}.");
         }
+    }
+
+    /// <summary>A rule is a signal name, optionally narrowed to entity ids with a prefix: <c>place-hold@flaky-</c>.</summary>
+    private static bool Matches(string rule, SignalCommand command)
+    {
+        var at = rule.IndexOf('@', StringComparison.Ordinal);
+        return at < 0
+            ? rule == command.Signal
+            : rule[..at] == command.Signal && command.EntityId.StartsWith(rule[(at + 1)..], StringComparison.Ordinal);
     }
 }
