@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EntityActors.Deploy.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using YamlDotNet.RepresentationModel;
+
+namespace EntityActors.Deploy.Tests;
+
+/// <summary>
+/// The same app id, ports, component names and topics are written in many files: the manifests, the embedded and
+/// Redis components for local runs, tye.yaml, dapr.yaml, launchSettings.json and appsettings.json. One changed
+/// alone breaks only at run time, in one environment; these tests make it break here.
+/// </summary>
+public sealed partial class ConfigurationDriftTests
+{
+    private static readonly string[] ComponentNames = [DeploymentContract.StateStore, DeploymentContract.PubSub];
+
+    public static TheoryData<string> Kustomizations => new(DeploymentContract.Kustomizations);
+
+    public static TheoryData<string> LocalComponentFolders => new(RepositoryLayout.ComponentsLocal, RepositoryLayout.ComponentsRedis);
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Rendered_components_are_the_contracts_scoped_to_the_app(string kustomization)
+    {
+        var set = await ManifestSet.RenderAsync(kustomization);
+
+        AssertContractComponents(set, $"deploy/{kustomization}");
+        set.Single("Resiliency", DeploymentContract.ResiliencyName).Root.Items("scopes").Select(scope => scope.Text())
+            .Should().Contain(DeploymentContract.AppId);
+    }
+
+    [Theory]
+    [MemberData(nameof(LocalComponentFolders))]
+    public void Local_component_files_define_the_same_components_as_the_manifests(string folder)
+    {
+        AssertContractComponents(ManifestSet.LoadFolder(folder), Path.GetRelativePath(RepositoryLayout.Root, folder));
+    }
+
+    [Fact]
+    public async Task Redis_component_files_use_the_component_types_of_the_manifests()
+    {
+        var deployed = await ManifestSet.RenderAsync(DeploymentContract.ProductionOverlay);
+        var local = ManifestSet.LoadFolder(RepositoryLayout.ComponentsRedis);
+
+        foreach (var name in ComponentNames)
+        {
+            local.Single("Component", name).Root.Text("spec", "type")
+                .Should().Be(deployed.Single("Component", name).Root.Text("spec", "type"), name);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Deployment_names_the_components_and_the_port_of_the_same_rendering(string kustomization)
+    {
+        var rendered = await RenderedDeployment.RenderAsync(kustomization);
+        var types = rendered.Set.OfKind("Component").ToDictionary(component => component.Name, component => component.Root.Text("spec", "type") ?? string.Empty);
+
+        types.Should().ContainKey(rendered.Environment["EntityActors__Dapr__StateStore"])
+            .WhoseValue.Should().StartWith("state.");
+        types.Should().ContainKey(rendered.Environment["EntityActors__Dapr__PubSub"])
+            .WhoseValue.Should().StartWith("pubsub.");
+        var port = DeploymentContract.ContainerPort.ToString(CultureInfo.InvariantCulture);
+        rendered.Environment["ASPNETCORE_HTTP_PORTS"].Should().Be(port);
+        rendered.PodAnnotations["dapr.io/app-port"].Should().Be(port);
+        rendered.ResolveContainerPort(DeploymentContract.ContainerPortName).Should().Be(DeploymentContract.ContainerPort);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Service_disruption_budget_and_autoscaler_point_at_the_app_pods(string kustomization)
+    {
+        var rendered = await RenderedDeployment.RenderAsync(kustomization);
+        var podLabels = rendered.Deployment.Root.StringMap("spec", "template", "metadata", "labels");
+        var service = rendered.Set.Single("Service", DeploymentContract.DeploymentName).Root;
+        var servicePort = service.Items("spec", "ports").Single();
+        var budget = rendered.Set.Single("PodDisruptionBudget", DeploymentContract.DeploymentName).Root;
+        var autoscaler = rendered.Set.Single("HorizontalPodAutoscaler", DeploymentContract.DeploymentName).Root;
+
+        service.Text("spec", "type").Should().Be("ClusterIP");
+        servicePort.Text("port").Should().Be(DeploymentContract.ServicePort.ToString(CultureInfo.InvariantCulture));
+        rendered.ResolveContainerPort(servicePort.Text("targetPort")!).Should().Be(DeploymentContract.ContainerPort);
+        podLabels.Should().Contain(service.StringMap("spec", "selector"));
+        podLabels.Should().Contain(budget.StringMap("spec", "selector", "matchLabels"));
+        autoscaler.Text("spec", "scaleTargetRef", "kind").Should().Be("Deployment");
+        autoscaler.Text("spec", "scaleTargetRef", "name").Should().Be(DeploymentContract.DeploymentName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Resiliency_targets_the_app_and_components_of_the_same_rendering_with_defined_policies(string kustomization)
+    {
+        var set = await ManifestSet.RenderAsync(kustomization);
+        var spec = set.Single("Resiliency", DeploymentContract.ResiliencyName).Root.Mapping("spec");
+        var components = set.OfKind("Component").Select(component => component.Name).ToList();
+
+        // The CRD schema takes any map key and any policy name: a typo here is accepted by the server and ignored by Dapr.
+        spec.StringMapKeys("targets", "apps").Should().Equal(DeploymentContract.AppId);
+        spec.StringMapKeys("targets", "components").Should().BeSubsetOf(components).And.Contain(ComponentNames);
+        foreach (var (kind, reference) in new[] { ("timeouts", "timeout"), ("retries", "retry"), ("circuitBreakers", "circuitBreaker") })
+        {
+            var defined = spec.StringMapKeys("policies", kind);
+            PolicyReferences(spec.Mapping("targets"), reference).Should().NotBeEmpty().And.BeSubsetOf(defined, $"every {reference} named in targets is defined under policies.{kind}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Resiliency_policies_use_values_dapr_can_parse(string kustomization)
+    {
+        var policies = (await ManifestSet.RenderAsync(kustomization)).Single("Resiliency", DeploymentContract.ResiliencyName).Root.Mapping("spec", "policies");
+
+        // The CRD types these as plain strings; daprd parses them only when it loads the resource, on the cluster.
+        policies.StringMap("timeouts").Values.Should().OnlyContain(value => GoDuration().IsMatch(value));
+        foreach (var retry in policies.Mapping("retries").Children.Values)
+        {
+            retry.Text("policy").Should().BeOneOf("constant", "exponential");
+            new[] { retry.Text("duration"), retry.Text("maxInterval") }.OfType<string>().Should().OnlyContain(value => GoDuration().IsMatch(value));
+        }
+
+        foreach (var breaker in policies.Mapping("circuitBreakers").Children.Values)
+        {
+            new[] { breaker.Text("interval"), breaker.Text("timeout") }.OfType<string>().Should().OnlyContain(value => GoDuration().IsMatch(value));
+            breaker.Text("trip").Should().MatchRegex(@"^consecutiveFailures\s*(>|>=)\s*\d+$");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Pubsub_allows_exactly_the_topics_of_the_contract(string kustomization)
+    {
+        var pubsub = (await ManifestSet.RenderAsync(kustomization)).Single("Component", DeploymentContract.PubSub).Root;
+
+        Topics(pubsub.ComponentMetadata()["allowedTopics"]).Should().BeEquivalentTo(DeploymentContract.Topics);
+    }
+
+    [Theory]
+    [MemberData(nameof(LocalComponentFolders))]
+    public void Local_pubsub_names_no_topic_outside_the_contract(string folder)
+    {
+        var metadata = ManifestSet.LoadFolder(folder).Single("Component", DeploymentContract.PubSub).Root.ComponentMetadata();
+
+        // Scoping is optional locally; where it is written, it must not drift from the contract.
+        foreach (var key in new[] { "allowedTopics", "publishingScopes", "subscriptionScopes" }.Where(metadata.ContainsKey))
+        {
+            Topics(metadata[key]).Should().BeSubsetOf(DeploymentContract.Topics, $"{key} in {folder}");
+        }
+    }
+
+    [Fact]
+    public void Tye_runs_the_app_with_the_same_app_id_port_and_components()
+    {
+        var tye = LoadYaml(RepositoryLayout.TyeFile);
+        var dapr = tye.Items("extensions").Single(extension => extension.Text("name") == "dapr");
+        var service = tye.Items("services").Single();
+
+        service.Text("name").Should().Be(DeploymentContract.AppId, "tye uses the service name as the Dapr app id");
+        dapr.Text("services", DeploymentContract.AppId, "app-id").Should().Be(DeploymentContract.AppId);
+        service.Text("project").Should().Be("src/EntityActors.App/EntityActors.App.csproj");
+        File.Exists(Path.Combine(RepositoryLayout.Root, service.Text("project")!)).Should().BeTrue();
+        service.Items("bindings").Single().Text("port").Should().Be(LocalPort);
+        Path.GetFullPath(Path.Combine(RepositoryLayout.Root, dapr.Text("components-path")!))
+            .Should().Be(RepositoryLayout.ComponentsLocal);
+    }
+
+    [Fact]
+    public void Dapr_run_file_uses_the_same_app_id_ports_and_components()
+    {
+        var run = LoadYaml(RepositoryLayout.DaprRunFile);
+        var app = run.Items("apps").Single();
+        var appDirectory = Path.GetFullPath(Path.Combine(RepositoryLayout.Root, app.Text("appDirPath")!));
+
+        run.Text("version").Should().Be("1");
+        Path.GetFullPath(Path.Combine(RepositoryLayout.Root, run.Text("common", "resourcesPath")!)).Should().Be(RepositoryLayout.ComponentsLocal);
+        app.Text("appID").Should().Be(DeploymentContract.AppId);
+        File.Exists(Path.Combine(appDirectory, "EntityActors.App.csproj")).Should().BeTrue($"appDirPath {appDirectory} is the app's project folder");
+        app.Text("appPort").Should().Be(LocalPort);
+        app.Text("daprHTTPPort").Should().Be(DeploymentContract.LocalDaprHttpPort.ToString(CultureInfo.InvariantCulture));
+        app.Text("daprGRPCPort").Should().Be(DeploymentContract.LocalDaprGrpcPort.ToString(CultureInfo.InvariantCulture));
+        app.Items("command").Select(part => part.Text()).Should().Equal("dotnet", "run", "--urls", $"http://127.0.0.1:{LocalPort}");
+    }
+
+    [Fact]
+    public void Launch_settings_listen_on_the_local_app_port_and_expect_the_sidecar_ports_of_the_run_file()
+    {
+        using var launch = JsonDocument.Parse(File.ReadAllText(RepositoryLayout.LaunchSettings));
+        var profile = launch.RootElement.GetProperty("profiles").GetProperty("EntityActors.App");
+        var environment = profile.GetProperty("environmentVariables");
+
+        new Uri(profile.GetProperty("applicationUrl").GetString()!.Split(';')[0]).Port.Should().Be(DeploymentContract.LocalAppPort);
+        environment.GetProperty("DAPR_HTTP_PORT").GetString().Should().Be(DeploymentContract.LocalDaprHttpPort.ToString(CultureInfo.InvariantCulture));
+        environment.GetProperty("DAPR_GRPC_PORT").GetString().Should().Be(DeploymentContract.LocalDaprGrpcPort.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void App_settings_name_the_components_the_manifests_define()
+    {
+        var section = RequiredSection(AppConfiguration.Build(), AppConfiguration.DaprSection,
+            """{ "StateStore": "statestore", "PubSub": "pubsub" }""");
+
+        section["StateStore"].Should().Be(DeploymentContract.StateStore);
+        section["PubSub"].Should().Be(DeploymentContract.PubSub);
+    }
+
+    [Fact]
+    public void App_settings_use_exactly_the_topics_the_pubsub_allows()
+    {
+        var section = RequiredSection(AppConfiguration.Build(), AppConfiguration.TopicsSection,
+            """{ "Signals": "signals", "Checkouts": "checkouts", "EntityEventsPrefix": "" }""");
+
+        AppConfiguration.Topics(section).Should().BeEquivalentTo(DeploymentContract.Topics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task App_in_the_pod_uses_only_topics_its_pubsub_allows(string kustomization)
+    {
+        var rendered = await RenderedDeployment.RenderAsync(kustomization);
+        var allowed = Topics(rendered.Set.Single("Component", DeploymentContract.PubSub).Root.ComponentMetadata()["allowedTopics"]);
+
+        var topics = AppConfiguration.Topics(AppConfiguration.Build(rendered.Environment).GetSection(AppConfiguration.TopicsSection));
+
+        topics.Should().BeEquivalentTo(allowed, "the sidecar refuses to publish or subscribe to any other topic");
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task App_in_the_pod_reads_the_component_names_the_rendering_defines(string kustomization)
+    {
+        var rendered = await RenderedDeployment.RenderAsync(kustomization);
+
+        var section = AppConfiguration.Build(rendered.Environment).GetSection(AppConfiguration.DaprSection);
+
+        section["StateStore"].Should().Be(DeploymentContract.StateStore);
+        section["PubSub"].Should().Be(DeploymentContract.PubSub);
+    }
+
+    private static string LocalPort => DeploymentContract.LocalAppPort.ToString(CultureInfo.InvariantCulture);
+
+    private static void AssertContractComponents(ManifestSet set, string source)
+    {
+        set.OfKind("Component").Select(component => component.Name).Should().BeEquivalentTo(ComponentNames, source);
+        foreach (var component in set.OfKind("Component"))
+        {
+            component.Root.Items("scopes").Select(scope => scope.Text()).Should().Contain(DeploymentContract.AppId, $"{component} in {source} is scoped to the app");
+        }
+
+        var stateStore = set.Single("Component", DeploymentContract.StateStore).Root;
+        stateStore.Text("spec", "type").Should().StartWith("state.", source);
+        stateStore.ComponentMetadata().Should().Contain("actorStateStore", "true", $"actors and workflows need it ({source})");
+        set.Single("Component", DeploymentContract.PubSub).Root.Text("spec", "type").Should().StartWith("pubsub.", source);
+    }
+
+    private static IConfigurationSection RequiredSection(IConfiguration configuration, string key, string expectedShape)
+    {
+        var section = configuration.GetSection(key);
+        section.Exists().Should().BeTrue(
+            $"{RepositoryLayout.AppSettings} needs a section {key} that agrees with the manifests, e.g. \"{key.Split(':')[^1]}\": {expectedShape}");
+        return section;
+    }
+
+    private static HashSet<string> Topics(string list) =>
+        list.Split([',', ';', '='], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(topic => topic != DeploymentContract.AppId)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> PolicyReferences(YamlNode node, string reference) =>
+        node switch
+        {
+            YamlMappingNode mapping => mapping.Children.SelectMany(entry =>
+                ((YamlScalarNode)entry.Key).Value == reference && entry.Value is YamlScalarNode name
+                    ? [name.Value!]
+                    : PolicyReferences(entry.Value, reference)),
+            _ => [],
+        };
+
+    [GeneratedRegex(@"^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$")]
+    private static partial Regex GoDuration();
+
+    private static YamlMappingNode LoadYaml(string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(file)));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+}
