@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
@@ -84,38 +85,8 @@ public sealed class KubernetesApiServerFixture : IAsyncLifetime
         await RunCheckedAsync("openssl", ["rsa", "-in", "sa.key", "-pubout", "-out", "sa.pub"]);
         await File.WriteAllTextAsync(Path.Combine(workDirectory, "tokens.csv"), $"{token},admin,admin-uid,\"system:masters\"\n");
 
-        var (etcdClientPort, etcdPeerPort, apiServerPort) = FreeLoopbackPorts();
         Report($"keys ready after {provisioning.Elapsed.TotalSeconds:F1} s");
-        var startup = Stopwatch.StartNew();
-        processes.Add(BackgroundProcess.Start("etcd", Path.Combine(bin, "etcd"),
-        [
-            "--data-dir", "etcd",
-            "--listen-client-urls", $"http://127.0.0.1:{etcdClientPort}",
-            "--advertise-client-urls", $"http://127.0.0.1:{etcdClientPort}",
-            "--listen-peer-urls", $"http://127.0.0.1:{etcdPeerPort}",
-            "--initial-advertise-peer-urls", $"http://127.0.0.1:{etcdPeerPort}",
-            "--initial-cluster", $"default=http://127.0.0.1:{etcdPeerPort}",
-            "--log-level", "warn",
-        ], workDirectory, diagnostics));
-        processes.Add(BackgroundProcess.Start("kube-apiserver", Path.Combine(bin, "kube-apiserver"),
-        [
-            "--etcd-servers", $"http://127.0.0.1:{etcdClientPort}",
-            "--bind-address", "127.0.0.1",
-            "--advertise-address", "127.0.0.1",
-            "--secure-port", apiServerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--cert-dir", "certs",
-            "--token-auth-file", "tokens.csv",
-            "--authorization-mode", "RBAC",
-            "--service-account-issuer", "https://kubernetes.default.svc",
-            "--service-account-key-file", "sa.pub",
-            "--service-account-signing-key-file", "sa.key",
-            "--service-cluster-ip-range", "10.96.0.0/24",
-            "--disable-admission-plugins", "ServiceAccount",
-        ], workDirectory, diagnostics));
-
-        await WaitUntilReadyAsync(apiServerPort);
-        StartupDuration = startup.Elapsed;
-        Report($"kube-apiserver ready on 127.0.0.1:{apiServerPort} in {StartupDuration.TotalSeconds:F1} s");
+        var apiServerPort = await StartServersAsync(bin);
 
         await File.WriteAllTextAsync(KubeconfigPath, Kubeconfig(apiServerPort));
         await KubectlCheckedAsync("apply", "-f", crds);
@@ -124,6 +95,62 @@ public sealed class KubernetesApiServerFixture : IAsyncLifetime
         await CreateNamespacesAsync();
         ProvisioningDuration = provisioning.Elapsed;
         Report($"API server provisioned (binaries, keys, start-up, CRDs, namespace) in {ProvisioningDuration.TotalSeconds:F1} s");
+    }
+
+    /// <summary>
+    /// Starts etcd and kube-apiserver and waits for <c>/readyz</c>. A free port can be taken by another process
+    /// between the probe and the bind (other test assemblies pick ports too), so a server that exits during
+    /// start-up is retried on new ports, from a clean data directory.
+    /// </summary>
+    private async Task<int> StartServersAsync(string bin)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (etcdClientPort, etcdPeerPort, apiServerPort) = FreeLoopbackPorts();
+            var startup = Stopwatch.StartNew();
+            processes.Add(BackgroundProcess.Start("etcd", Path.Combine(bin, "etcd"),
+            [
+                "--data-dir", "etcd",
+                "--listen-client-urls", $"http://127.0.0.1:{etcdClientPort}",
+                "--advertise-client-urls", $"http://127.0.0.1:{etcdClientPort}",
+                "--listen-peer-urls", $"http://127.0.0.1:{etcdPeerPort}",
+                "--initial-advertise-peer-urls", $"http://127.0.0.1:{etcdPeerPort}",
+                "--initial-cluster", $"default=http://127.0.0.1:{etcdPeerPort}",
+                "--log-level", "warn",
+            ], workDirectory, diagnostics));
+            processes.Add(BackgroundProcess.Start("kube-apiserver", Path.Combine(bin, "kube-apiserver"),
+            [
+                "--etcd-servers", $"http://127.0.0.1:{etcdClientPort}",
+                "--bind-address", "127.0.0.1",
+                "--advertise-address", "127.0.0.1",
+                "--secure-port", apiServerPort.ToString(CultureInfo.InvariantCulture),
+                "--cert-dir", "certs",
+                "--token-auth-file", "tokens.csv",
+                "--authorization-mode", "RBAC",
+                "--service-account-issuer", "https://kubernetes.default.svc",
+                "--service-account-key-file", "sa.pub",
+                "--service-account-signing-key-file", "sa.key",
+                "--service-cluster-ip-range", "10.96.0.0/24",
+                "--disable-admission-plugins", "ServiceAccount",
+            ], workDirectory, diagnostics));
+            try
+            {
+                await WaitUntilReadyAsync(apiServerPort);
+                StartupDuration = startup.Elapsed;
+                Report($"kube-apiserver ready on 127.0.0.1:{apiServerPort} in {StartupDuration.TotalSeconds:F1} s (attempt {attempt})");
+                return apiServerPort;
+            }
+            catch (ServerExitedException exception) when (attempt < attempts)
+            {
+                Report($"Start-up attempt {attempt} failed, retrying on new ports: {exception.Message}");
+                await StopProcessesAsync();
+                foreach (var directory in new[] { "etcd", "certs" }.Select(name => Path.Combine(workDirectory, name)).Where(Directory.Exists))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+        }
     }
 
     private async Task<string> InstallBinariesAsync()
@@ -163,7 +190,7 @@ public sealed class KubernetesApiServerFixture : IAsyncLifetime
             {
                 foreach (var process in processes.Where(process => process.HasExited))
                 {
-                    throw new InvalidOperationException($"{process.Name} exited during start-up. Last output:{Environment.NewLine}{process.Tail}");
+                    throw new ServerExitedException($"{process.Name} exited during start-up. Last output:{Environment.NewLine}{process.Tail}");
                 }
 
                 if (deadline.Elapsed > ReadyTimeout)
@@ -316,12 +343,7 @@ public sealed class KubernetesApiServerFixture : IAsyncLifetime
         }
 
         stopped = true;
-        for (var index = processes.Count - 1; index >= 0; index--)
-        {
-            await processes[index].DisposeAsync();
-        }
-
-        processes.Clear();
+        await StopProcessesAsync();
         try
         {
             if (Directory.Exists(workDirectory))
@@ -337,6 +359,16 @@ public sealed class KubernetesApiServerFixture : IAsyncLifetime
         {
             Report($"Could not delete {workDirectory}: {exception.Message}");
         }
+    }
+
+    private async Task StopProcessesAsync()
+    {
+        for (var index = processes.Count - 1; index >= 0; index--)
+        {
+            await processes[index].DisposeAsync();
+        }
+
+        processes.Clear();
     }
 
     private void Report(string message) => diagnostics.OnMessage(new DiagnosticMessage(message));
