@@ -52,8 +52,9 @@ public sealed class KubernetesApiServerFixture : IAsyncLifetime
 
     public Task DisposeAsync() => StopAsync();
 
+    /// <summary>kubectl against this server; its discovery cache lives in the work directory, not in ~/.kube.</summary>
     internal Task<ProcessResult> KubectlAsync(params string[] arguments) =>
-        Kubectl.RunAsync(["--kubeconfig", KubeconfigPath, .. arguments]);
+        Kubectl.RunAsync(["--kubeconfig", KubeconfigPath, "--cache-dir", Path.Combine(workDirectory, "kube-cache"), .. arguments]);
 
     /// <summary><c>kubectl apply --dry-run=server -k deploy/{kustomization}</c>: validated and admitted, never stored.</summary>
     internal Task<ProcessResult> DryRunKustomizationAsync(string kustomization) =>
