@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Accounts;
+
+public sealed record AccountClosed : AccountEvent;

@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Accounts;
+
+public sealed record AccountOpened(string Owner, string Currency) : AccountEvent;

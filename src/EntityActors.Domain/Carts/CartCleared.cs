@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Carts;
+
+public sealed record CartCleared(DateTimeOffset At) : CartEvent(At);

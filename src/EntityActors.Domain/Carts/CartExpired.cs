@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Carts;
+
+public sealed record CartExpired(DateTimeOffset At) : CartEvent(At);

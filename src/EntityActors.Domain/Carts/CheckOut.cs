@@ -1,0 +1,9 @@
+using EntityActors.Domain.Common;
+
+namespace EntityActors.Domain.Carts;
+
+/// <summary>Starts a checkout that charges the given account.</summary>
+public sealed record CheckOut(string AccountId) : CartSignal
+{
+    public override Rejection? Validate() => SignalValidation.Reference(AccountId, "account-id");
+}

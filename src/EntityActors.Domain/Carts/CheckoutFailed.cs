@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Carts;
+
+public sealed record CheckoutFailed(string CheckoutId, string Reason, DateTimeOffset At) : CartEvent(At);

@@ -1,0 +1,8 @@
+using EntityActors.Domain.Common;
+
+namespace EntityActors.Domain.Carts;
+
+public sealed record CompleteCheckout(string CheckoutId) : CartSignal
+{
+    public override Rejection? Validate() => CheckoutIds.Validate(CheckoutId);
+}

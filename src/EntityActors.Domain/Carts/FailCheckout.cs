@@ -1,0 +1,10 @@
+using EntityActors.Domain.Common;
+
+namespace EntityActors.Domain.Carts;
+
+public sealed record FailCheckout(string CheckoutId, string Reason) : CartSignal
+{
+    public override Rejection? Validate() =>
+        CheckoutIds.Validate(CheckoutId)
+        ?? TextValidation.Text(Reason, "reason");
+}

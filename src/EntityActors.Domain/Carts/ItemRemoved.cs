@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Carts;
+
+public sealed record ItemRemoved(string Sku, DateTimeOffset At) : CartEvent(At);

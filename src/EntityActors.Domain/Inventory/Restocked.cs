@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Inventory;
+
+public sealed record Restocked(int Quantity) : InventoryItemEvent;

@@ -1,0 +1,3 @@
+namespace EntityActors.Domain.Inventory;
+
+public sealed record StockReserved(string ReservationId, int Quantity) : InventoryItemEvent;
