@@ -1,0 +1,8 @@
+namespace EntityActors.Domain.Tests.Support;
+
+internal static class Clock
+{
+    public static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset T1 = T0.AddMinutes(5);
+}
