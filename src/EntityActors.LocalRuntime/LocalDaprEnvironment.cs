@@ -108,13 +108,15 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             try
             {
                 layout = await LocalDaprLayout.ResolveAsync(options, deadline.Token);
+                // All four at once: each retries what it needs from the others, and an app whose workflow worker
+                // finds no sidecar at its first attempt waits out a reconnect backoff before it is ready.
                 placement = StartPlacement();
                 scheduler = StartScheduler();
                 app = StartApp();
+                daprd = StartDaprd();
                 await WaitForHealthzAsync(placement, Layout.Ports.PlacementHealthz, deadline.Token);
                 await WaitForHealthzAsync(scheduler, Layout.Ports.SchedulerHealthz, deadline.Token);
                 await WaitForAppHealthyAsync(deadline.Token);
-                daprd = StartDaprd();
                 await WaitForSidecarAsync(deadline.Token);
                 await WaitForAppReadyAsync(deadline.Token);
             }
@@ -138,6 +140,18 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
         {
             lifecycle.Release();
         }
+    }
+
+    /// <summary>
+    /// Completes when placement, the scheduler, the app or daprd exits on its own, with that process's description
+    /// and last output. Meant for a long-running host that should not keep running with a dead part.
+    /// </summary>
+    public async Task<string> WaitForAnyExitAsync(CancellationToken cancellationToken = default)
+    {
+        ManagedProcess[] processes = [Current(placement), Current(scheduler), Current(app), Current(daprd)];
+        await await Task.WhenAny(processes.Select(process => process.WaitForExitAsync(cancellationToken)));
+        var exited = processes.First(process => process.HasExited);
+        return $"{exited}; last output:{Environment.NewLine}{string.Join(Environment.NewLine, exited.RecentOutput().TakeLast(FailureTailLines))}";
     }
 
     /// <summary>Kills the app with SIGKILL, as a crash would, and waits until it is gone. The sidecar keeps running.</summary>
@@ -415,6 +429,7 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         waitingFor = condition;
+        var clock = Stopwatch.StartNew();
         while (true)
         {
             if (mustRun.FirstOrDefault(process => process.HasExited) is { } exited)
@@ -427,6 +442,7 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             {
                 if (await isMet(cancellationToken))
                 {
+                    options.Log?.Invoke($"[environment] {condition}: met after {clock.Elapsed.TotalSeconds:0.00} s");
                     return;
                 }
             }

@@ -29,7 +29,7 @@ internal sealed record LocalRuntimeCommandLine
 
     public bool ShowHelp { get; init; }
 
-    /// <exception cref="ArgumentException">An unknown flag or a missing or malformed value.</exception>
+    /// <exception cref="FormatException">An unknown flag or a missing or malformed value.</exception>
     public static LocalRuntimeCommandLine Parse(IReadOnlyList<string> args)
     {
         var parsed = new LocalRuntimeCommandLine();
@@ -43,7 +43,7 @@ internal sealed record LocalRuntimeCommandLine
                 "--data" => parsed with { DataDirectory = Value(args, ref i) },
                 "--resources" => parsed with { ResourcesPath = Value(args, ref i) },
                 "--help" or "-h" => parsed with { ShowHelp = true },
-                var unknown => throw new ArgumentException($"Unknown option '{unknown}'.", nameof(args)),
+                var unknown => throw new FormatException($"Unknown option '{unknown}'."),
             };
         }
 
@@ -53,7 +53,7 @@ internal sealed record LocalRuntimeCommandLine
     private static string Value(IReadOnlyList<string> args, ref int i)
     {
         var flag = args[i];
-        return ++i < args.Count ? args[i] : throw new ArgumentException($"{flag} needs a value.", nameof(args));
+        return ++i < args.Count ? args[i] : throw new FormatException($"{flag} needs a value.");
     }
 
     private static int PortValue(IReadOnlyList<string> args, ref int i)
@@ -62,6 +62,6 @@ internal sealed record LocalRuntimeCommandLine
         var text = Value(args, ref i);
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
             ? port
-            : throw new ArgumentException($"{flag} needs a port number (1-65535), not '{text}'.", nameof(args));
+            : throw new FormatException($"{flag} needs a port number (1-65535), not '{text}'.");
     }
 }

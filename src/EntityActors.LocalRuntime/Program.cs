@@ -6,7 +6,7 @@ try
 {
     commandLine = LocalRuntimeCommandLine.Parse(args);
 }
-catch (ArgumentException exception)
+catch (FormatException exception)
 {
     await Console.Error.WriteLineAsync($"{exception.Message}{Environment.NewLine}{Environment.NewLine}{LocalRuntimeCommandLine.Usage}");
     return 2;
@@ -45,12 +45,13 @@ try
 {
     await environment.StartAsync(stopping.Token);
 }
-catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+catch (Exception) when (stopping.IsCancellationRequested)
 {
+    // Ctrl+C in a terminal signals the children too, so a startup wait may see one exit before it sees the cancel.
     Console.WriteLine("Stopped before the runtime was ready.");
     return 130;
 }
-catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException)
+catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
 {
     await Console.Error.WriteLineAsync($"Could not start the local runtime: {exception.Message}");
     return 1;
@@ -68,9 +69,12 @@ Console.WriteLine($"""
 
     """);
 
+var exitCode = 0;
 try
 {
-    await Task.Delay(Timeout.Infinite, stopping.Token);
+    var exited = await environment.WaitForAnyExitAsync(stopping.Token);
+    await Console.Error.WriteLineAsync($"Stopping everything: {exited}");
+    exitCode = 1;
 }
 catch (OperationCanceledException)
 {
@@ -79,4 +83,4 @@ catch (OperationCanceledException)
 
 await environment.StopAsync();
 Console.WriteLine("Stopped.");
-return 0;
+return exitCode;

@@ -1,0 +1,127 @@
+using System.Globalization;
+using EntityActors.LocalRuntime;
+using Xunit.Abstractions;
+
+namespace EntityActors.EndToEnd.Tests;
+
+/// <summary>
+/// One real Dapr environment (placement, scheduler, the app, daprd on free loopback ports) shared by every test in
+/// the <c>dapr</c> collection. Process output goes to a bounded buffer that a failing test dumps with
+/// <see cref="DumpLogs"/>: xunit 2 has no output helper outside a test.
+/// </summary>
+public sealed class DaprAppFixture : IAsyncLifetime
+{
+    /// <summary>
+    /// The app's <c>EntityActors:Workflow:ContinueAsNewAfterSignals</c> in these tests: low, so that a test sending a
+    /// few hundred signals crosses many continue-as-new boundaries.
+    /// </summary>
+    public const int ContinueAsNewAfterSignals = 50;
+
+    private const int LogCapacity = 4000;
+    private const int MaxIdPrefixLength = 31;
+
+    private readonly Queue<string> logs = new(LogCapacity);
+    private readonly Lock logsLock = new();
+    private LocalDaprEnvironment? environment;
+
+    /// <summary>The running environment.</summary>
+    public LocalDaprEnvironment Environment =>
+        environment ?? throw new InvalidOperationException("The Dapr environment did not start.");
+
+    /// <summary>
+    /// An entity id no other test (or earlier run) uses: <paramref name="prefix"/>, a dash and 32 hex digits, so
+    /// at most 64 characters of letters, digits and '-'.
+    /// </summary>
+    public static string UniqueId(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        if (prefix.Length > MaxIdPrefixLength || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            throw new ArgumentException(
+                $"Use at most {MaxIdPrefixLength} ASCII letters, digits or '-' as prefix, not '{prefix}'.", nameof(prefix));
+        }
+
+        return $"{prefix}-{Guid.NewGuid():N}";
+    }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        // Never skipped: without the runtime these tests fail with the reason, on a developer's machine and in CI alike.
+        DaprBinaries binaries;
+        try
+        {
+            binaries = await DaprBinaries.ResolveAsync();
+        }
+        catch (InvalidOperationException exception)
+        {
+            var who = string.Equals(System.Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+                ? "CI must provide the Dapr runtime for the end-to-end tests. "
+                : "The end-to-end tests need the Dapr runtime. ";
+            throw new InvalidOperationException(who + exception.Message, exception);
+        }
+
+        var starting = new LocalDaprEnvironment(new LocalDaprEnvironmentOptions
+        {
+            DaprBinDirectory = binaries.Directory,
+            AppEnvironment =
+            {
+                ["EntityActors__Workflow__ContinueAsNewAfterSignals"] =
+                    ContinueAsNewAfterSignals.ToString(CultureInfo.InvariantCulture),
+            },
+            Log = AddLog,
+        });
+        try
+        {
+            await starting.StartAsync();
+        }
+        catch
+        {
+            await starting.DisposeAsync();
+            throw;
+        }
+
+        environment = starting;
+        AddLog($"[fixture] environment ready in {starting.StartupDuration.TotalSeconds:0.0} s");
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (environment is not null)
+        {
+            await environment.DisposeAsync();
+        }
+    }
+
+    /// <summary>Writes the buffered output of every process (the most recent <c>4000</c> lines) to the test's output.</summary>
+    public void DumpLogs(ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        string[] lines;
+        lock (logsLock)
+        {
+            lines = logs.ToArray();
+        }
+
+        output.WriteLine($"--- last {lines.Length} lines of process output ---");
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private void AddLog(string line)
+    {
+        var stamped = $"{DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}";
+        lock (logsLock)
+        {
+            if (logs.Count == LogCapacity)
+            {
+                logs.Dequeue();
+            }
+
+            logs.Enqueue(stamped);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using Xunit.Abstractions;
+
+namespace EntityActors.EndToEnd.Tests;
+
+[Collection(DaprCollection.Name)]
+public sealed class RuntimeSmokeTests(DaprAppFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Runtime_starts_and_the_sidecar_reports_the_app_id_and_both_components()
+    {
+        try
+        {
+            using var sidecar = fixture.Environment.CreateDaprClient();
+
+            var metadata = await sidecar.GetFromJsonAsync<SidecarMetadata>("v1.0/metadata");
+
+            metadata.Should().NotBeNull();
+            metadata!.Id.Should().Be("entityactors");
+            metadata.Components.Should().ContainEquivalentOf(new SidecarComponent("statestore", "state.sqlite"));
+            metadata.Components.Select(component => component.Name).Should().Contain("pubsub");
+            metadata.ActorRuntime.Placement.Should().Be("placement: connected");
+        }
+        catch
+        {
+            fixture.DumpLogs(output);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task App_killed_with_sigkill_comes_back_on_the_same_port()
+    {
+        try
+        {
+            var environment = fixture.Environment;
+            var portBefore = environment.AppPort;
+            using var app = environment.CreateAppClient();
+
+            await environment.KillAppAsync();
+            var whileKilled = () => app.GetAsync("healthz");
+            await whileKilled.Should().ThrowAsync<HttpRequestException>("nothing listens on the app port after SIGKILL");
+
+            await environment.RestartAppAsync();
+            using var response = await app.GetAsync("healthz");
+
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            environment.AppPort.Should().Be(portBefore);
+        }
+        catch
+        {
+            fixture.DumpLogs(output);
+            throw;
+        }
+    }
+
+    private sealed record SidecarMetadata(string Id, IReadOnlyList<SidecarComponent> Components, SidecarActorRuntime ActorRuntime);
+
+    private sealed record SidecarComponent(string Name, string Type);
+
+    private sealed record SidecarActorRuntime(string Placement);
+}
