@@ -47,8 +47,21 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
         EntityCheckpoint<TState> checkpoint, SignalEnvelope envelope, DateTimeOffset now)
     {
         var decision = Decide(checkpoint, envelope, now);
+        var state = checkpoint.State;
+        if (decision.IsAccepted)
+        {
+            // Apply is a rule too: a bug in it must not fail the workflow any more than one in Decide.
+            try
+            {
+                state = decision.Events.Aggregate(checkpoint.State, TEntity.Apply);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                decision = RuleFailed(ex);
+            }
+        }
+
         var accepted = decision.IsAccepted;
-        var state = accepted ? decision.Events.Aggregate(checkpoint.State, TEntity.Apply) : checkpoint.State;
         var version = accepted ? checkpoint.Version + 1 : checkpoint.Version;
 
         var outcome = new SignalOutcome(
@@ -82,8 +95,9 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
         {
             signal = envelope.Payload.Deserialize<TSignal>(EntityJson.Options);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
+            // NotSupportedException: a payload without a type discriminator for an abstract signal type.
             return Decision<TEvent>.Reject(Rejection.Invalid("undecodable-signal", ex.Message));
         }
 
@@ -100,7 +114,10 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return Decision<TEvent>.Reject(Rejection.Unprocessable("rule-failed", $"{ex.GetType().Name}: {ex.Message}"));
+            return RuleFailed(ex);
         }
     }
+
+    private static Decision<TEvent> RuleFailed(Exception ex) =>
+        Decision<TEvent>.Reject(Rejection.Unprocessable("rule-failed", $"{ex.GetType().Name}: {ex.Message}"));
 }

@@ -14,6 +14,7 @@ public static partial class EntityIds
 
     private static string? Truncate(string? value) => value is { Length: > 80 } ? value[..80] + "…" : value;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a trailing newline, which would let "id\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -15,6 +15,7 @@ public static partial class IdempotencyKeys
 
     public static string Generate() => Guid.CreateVersion7().ToString("N");
 
-    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,128}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a trailing newline.
+    [GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,128}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -62,9 +62,10 @@ public sealed class SignalRequestReader(IOptions<SignalOptions> options)
         JsonObject json;
         try
         {
+            // A repeated field is ambiguous, and left to JsonObject it throws ArgumentException (a 500), not JsonException.
             json = body.Length == 0
                 ? []
-                : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16 }) as JsonObject
+                : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false }) as JsonObject
                     ?? throw new JsonException("The body must be a JSON object.");
         }
         catch (JsonException ex)

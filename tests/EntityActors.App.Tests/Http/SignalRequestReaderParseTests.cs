@@ -1,0 +1,227 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EntityActors.App.Entities;
+using EntityActors.App.Http;
+using EntityActors.App.Tests.Support;
+using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Carts;
+
+namespace EntityActors.App.Tests.Http;
+
+public class SignalRequestReaderParseTests
+{
+    private const string TenEuros = """{ "amount": { "amount": 10.5, "currency": "EUR" } }""";
+
+    [Fact]
+    public void A_valid_body_becomes_a_submission_with_a_canonical_payload_that_names_its_type()
+    {
+        var request = Parse(Descriptors.Accounts, "deposit", TenEuros);
+
+        request.Problem.Should().BeNull();
+        var submission = request.Submission!;
+        submission.Name.Should().Be("deposit");
+        submission.IdempotencyKey.Should().Be("key-1");
+        JsonNode.DeepEquals(JsonNode.Parse(submission.Payload.GetRawText()), JsonNode.Parse("""{ "type": "deposit", "amount": { "amount": 10.5, "currency": "EUR" } }"""))
+            .Should().BeTrue("the payload was {0}", submission.Payload.GetRawText());
+        submission.Payload.EnumerateObject().First().Name.Should().Be("type", "the discriminator leads, so any reader can dispatch on it");
+        submission.PayloadHash.Should().MatchRegex("^[0-9A-F]{64}$");
+    }
+
+    [Fact]
+    public void The_canonical_payload_reads_back_as_the_signal_it_describes()
+    {
+        var request = Parse(Descriptors.Accounts, "place-hold", """{ "holdId": "h-1", "amount": { "amount": 3, "currency": "EUR" } }""");
+
+        var signal = request.Submission!.Payload.Deserialize<AccountSignal>(EntityJson.Options);
+
+        signal.Should().Be(new PlaceHold("h-1", new(3m, "EUR")));
+    }
+
+    [Fact]
+    public void The_signal_named_in_the_route_wins_over_a_type_in_the_body()
+    {
+        var request = Parse(Descriptors.Accounts, "deposit", """{ "type": "withdraw", "amount": { "amount": 10.5, "currency": "EUR" } }""");
+
+        request.Submission!.Payload.GetProperty("type").GetString().Should().Be("deposit");
+        request.Submission.PayloadHash.Should().Be(Parse(Descriptors.Accounts, "deposit", TenEuros).Submission!.PayloadHash);
+    }
+
+    [Fact]
+    public void An_unknown_signal_is_a_bad_request_that_lists_the_known_ones()
+    {
+        var request = Parse(Descriptors.Accounts, "teleport", TenEuros);
+
+        var problem = request.ShouldFailWith(400, "unknown-signal");
+        problem.ProblemDetails.Detail.Should().Contain("'teleport'")
+            .And.Contain("capture-hold, close, deposit, open, place-hold, release-hold, withdraw");
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("""{ "amount": }""")]
+    [InlineData("""{ "amount": { "amount": 1, "currency": "EUR" }, }""")]
+    [InlineData("""{ 'amount': 1 }""")]
+    [InlineData("not json")]
+    public void Malformed_json_is_a_bad_request(string body) =>
+        Parse(Descriptors.Accounts, "deposit", body).ShouldFailWith(400, "malformed-json");
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("""[{ "amount": { "amount": 1, "currency": "EUR" } }]""")]
+    [InlineData("42")]
+    [InlineData("\"deposit\"")]
+    [InlineData("null")]
+    [InlineData("true")]
+    public void A_body_that_is_not_a_json_object_is_a_bad_request(string body)
+    {
+        var problem = Parse(Descriptors.Accounts, "deposit", body).ShouldFailWith(400, "malformed-json");
+
+        problem.ProblemDetails.Detail.Should().Be("The body must be a JSON object.");
+    }
+
+    [Fact]
+    public void A_body_nested_deeper_than_allowed_is_a_bad_request()
+    {
+        var body = "{\"amount\":" + string.Concat(Enumerable.Repeat("{\"a\":", 20)) + "1" + new string('}', 21);
+
+        Parse(Descriptors.Accounts, "deposit", body).ShouldFailWith(400, "malformed-json");
+    }
+
+    [Theory]
+    [InlineData("""{ "amount": { "amount": 1, "currency": "EUR" }, "amount": { "amount": 1000, "currency": "EUR" } }""")]
+    [InlineData("""{ "amount": { "amount": 1, "amount": 1000, "currency": "EUR" } }""")]
+    public void A_field_given_twice_is_a_bad_request_not_a_crash(string body)
+    {
+        var act = () => Parse(Descriptors.Accounts, "deposit", body);
+
+        act.Should().NotThrow().Subject.ShouldFailWith(400, "malformed-json");
+    }
+
+    [Theory]
+    [InlineData("""{ "amount": { "amount": 1, "currency": "EUR" }, "memo": "rent" }""")]
+    [InlineData("""{ "amount": { "amount": 1, "currency": "EUR", "rate": 1.1 } }""")]
+    public void An_unknown_field_is_a_bad_request(string body)
+    {
+        var problem = Parse(Descriptors.Accounts, "deposit", body).ShouldFailWith(400, "invalid-signal");
+
+        problem.ProblemDetails.Detail.Should().StartWith("The deposit body does not fit its schema");
+    }
+
+    [Theory]
+    [InlineData("deposit", "{}")]
+    [InlineData("deposit", """{ "amount": { "amount": 1 } }""")]
+    [InlineData("open", """{ "owner": "Ada" }""")]
+    [InlineData("place-hold", """{ "amount": { "amount": 1, "currency": "EUR" } }""")]
+    public void A_missing_required_field_is_a_bad_request(string signal, string body) =>
+        Parse(Descriptors.Accounts, signal, body).ShouldFailWith(400, "invalid-signal");
+
+    [Theory]
+    [InlineData("""{ "amount": null }""")]
+    [InlineData("""{ "amount": { "amount": 1, "currency": null } }""")]
+    public void A_null_where_a_value_is_required_is_a_bad_request(string body) =>
+        Parse(Descriptors.Accounts, "deposit", body).ShouldFailWith(400, "invalid-signal");
+
+    [Theory]
+    [InlineData("""{ "sku": "sku-1", "quantity": "2", "unitPrice": { "amount": 1, "currency": "EUR" } }""")]
+    [InlineData("""{ "sku": "sku-1", "quantity": 2.5, "unitPrice": { "amount": 1, "currency": "EUR" } }""")]
+    [InlineData("""{ "sku": 17, "quantity": 2, "unitPrice": { "amount": 1, "currency": "EUR" } }""")]
+    [InlineData("""{ "sku": "sku-1", "quantity": 2, "unitPrice": { "amount": "1", "currency": "EUR" } }""")]
+    [InlineData("""{ "sku": "sku-1", "quantity": 2, "unitPrice": 1 }""")]
+    public void A_value_of_the_wrong_json_type_is_a_bad_request(string body) =>
+        Parse(Descriptors.Carts, "add-item", body).ShouldFailWith(400, "invalid-signal");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1000000000.01")]
+    [InlineData("1e15")]
+    [InlineData("10.123")]
+    [InlineData("0.001")]
+    public void An_amount_that_is_not_positive_absurd_or_finer_than_cents_is_a_bad_request(string amount)
+    {
+        var problem = Parse(Descriptors.Accounts, "deposit", $$"""{ "amount": { "amount": {{amount}}, "currency": "EUR" } }""")
+            .ShouldFailWith(400, "invalid-amount");
+
+        problem.ProblemDetails.Detail.Should().Contain("amount");
+    }
+
+    [Theory]
+    [InlineData("eur")]
+    [InlineData("EURO")]
+    [InlineData("")]
+    public void A_currency_that_is_not_an_iso_code_is_a_bad_request(string currency) =>
+        Parse(Descriptors.Accounts, "withdraw", $$"""{ "amount": { "amount": 1, "currency": "{{currency}}" } }""")
+            .ShouldFailWith(400, "invalid-currency");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(10_001)]
+    public void A_quantity_out_of_range_is_a_bad_request(int quantity) =>
+        Parse(Descriptors.Carts, "add-item", $$"""{ "sku": "sku-1", "quantity": {{quantity}}, "unitPrice": { "amount": 1, "currency": "EUR" } }""")
+            .ShouldFailWith(400, "invalid-quantity");
+
+    [Theory]
+    [InlineData("accounts", "close")]
+    [InlineData("carts", "clear")]
+    [InlineData("carts", "expire")]
+    public void A_signal_without_fields_takes_an_empty_body(string kind, string signal)
+    {
+        var entity = kind == "accounts" ? Descriptors.Accounts : Descriptors.Carts;
+
+        var request = Parse(entity, signal, "");
+
+        request.Problem.Should().BeNull();
+        request.Submission!.Payload.GetRawText().Should().Be($$"""{"type":"{{signal}}"}""");
+        request.Submission.PayloadHash.Should().Be(Parse(entity, signal, "{}").Submission!.PayloadHash, "an empty body means an empty object");
+    }
+
+    [Fact]
+    public void An_empty_body_for_a_signal_with_required_fields_is_a_bad_request() =>
+        Parse(Descriptors.Accounts, "deposit", "").ShouldFailWith(400, "invalid-signal");
+
+    [Fact]
+    public void The_same_request_written_differently_has_the_same_payload_hash()
+    {
+        var compact = Parse(Descriptors.Carts, "add-item", """{"sku":"sku-1","quantity":2,"unitPrice":{"amount":1.25,"currency":"EUR"}}""");
+        var reordered = Parse(Descriptors.Carts, "add-item", """
+            {
+              "unitPrice": { "currency": "EUR", "amount": 1.25 },
+              "quantity": 2,
+              "SKU": "sku-1"
+            }
+            """);
+
+        compact.Submission!.PayloadHash.Should().Be(reordered.Submission!.PayloadHash);
+        compact.Submission.Payload.GetRawText().Should().Be(reordered.Submission.Payload.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("add-item", """{"sku":"sku-1","quantity":3,"unitPrice":{"amount":1.25,"currency":"EUR"}}""")]
+    [InlineData("add-item", """{"sku":"sku-2","quantity":2,"unitPrice":{"amount":1.25,"currency":"EUR"}}""")]
+    [InlineData("add-item", """{"sku":"sku-1","quantity":2,"unitPrice":{"amount":1.26,"currency":"EUR"}}""")]
+    [InlineData("add-item", """{"sku":"sku-1","quantity":2,"unitPrice":{"amount":1.25,"currency":"USD"}}""")]
+    [InlineData("change-quantity", """{"sku":"sku-1","quantity":2}""")]
+    public void A_different_request_has_a_different_payload_hash(string signal, string body)
+    {
+        var original = Parse(Descriptors.Carts, "add-item", """{"sku":"sku-1","quantity":2,"unitPrice":{"amount":1.25,"currency":"EUR"}}""");
+
+        var other = Parse(Descriptors.Carts, signal, body);
+
+        other.Submission!.PayloadHash.Should().NotBe(original.Submission!.PayloadHash);
+    }
+
+    [Fact]
+    public void The_same_fields_sent_as_a_different_signal_have_a_different_payload_hash()
+    {
+        var deposit = Parse(Descriptors.Accounts, "deposit", TenEuros);
+
+        var withdraw = Parse(Descriptors.Accounts, "withdraw", TenEuros);
+
+        withdraw.Submission!.PayloadHash.Should().NotBe(deposit.Submission!.PayloadHash);
+    }
+
+    private static SignalRequest Parse(EntityDescriptor entity, string signal, string body) =>
+        SignalRequestReader.Parse(entity, signal, Encoding.UTF8.GetBytes(body), "key-1");
+}

@@ -1,0 +1,5 @@
+using Dapr.Workflow;
+
+namespace EntityActors.App.Tests.Support;
+
+internal sealed record ActivityCall(string Name, object? Input, WorkflowTaskOptions? Options);

@@ -1,0 +1,16 @@
+using EntityActors.App.Accounts;
+using EntityActors.App.Carts;
+using EntityActors.App.Entities;
+using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Carts;
+
+namespace EntityActors.App.Tests.Support;
+
+internal static class Descriptors
+{
+    public static readonly EntityDescriptor Accounts =
+        EntityDescriptor.For<Account, AccountState, AccountSignal, AccountEvent, AccountActor, AccountWorkflow>();
+
+    public static readonly EntityDescriptor Carts =
+        EntityDescriptor.For<Cart, CartState, CartSignal, CartEvent, CartActor, CartWorkflow>();
+}

@@ -1,0 +1,3 @@
+namespace EntityActors.App.Tests.Support.Probes;
+
+public sealed record Bump : ProbeSignal;
