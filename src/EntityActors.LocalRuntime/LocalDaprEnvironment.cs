@@ -158,7 +158,11 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     public Task KillAppAsync(CancellationToken cancellationToken = default) =>
         KillAsync(() => app, cancellationToken);
 
-    /// <summary>Stops the app if it still runs, starts it again on the same port, and waits until it is healthy and ready.</summary>
+    /// <summary>
+    /// Stops the app if it still runs, starts it again on the same port, and waits until it is healthy; when daprd
+    /// runs, also until the sidecar is connected and the app is ready. (With the sidecar down the app cannot be
+    /// ready: <see cref="RestartSidecarAsync"/> then waits for that.)
+    /// </summary>
     public Task RestartAppAsync(CancellationToken cancellationToken = default) =>
         RestartAsync(
             () => app,
@@ -167,7 +171,11 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             async token =>
             {
                 await WaitForAppHealthyAsync(token);
-                await WaitForAppReadyAsync(token);
+                if (IsRunning(daprd))
+                {
+                    await WaitForSidecarAsync(token);
+                    await WaitForAppReadyAsync(token);
+                }
             },
             cancellationToken);
 
@@ -177,7 +185,9 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
 
     /// <summary>
     /// Stops daprd if it still runs, starts it again on the same ports, and waits until it is connected and the app
-    /// is ready again.
+    /// is ready again. With the app down daprd cannot finish starting (it waits for the app's port), so then this
+    /// only waits for its outbound side (<c>/v1.0/healthz/outbound</c>) and <see cref="RestartAppAsync"/> waits for
+    /// the rest.
     /// </summary>
     public Task RestartSidecarAsync(CancellationToken cancellationToken = default) =>
         RestartAsync(
@@ -186,10 +196,34 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             started => daprd = started,
             async token =>
             {
-                await WaitForSidecarAsync(token);
-                await WaitForAppReadyAsync(token);
+                if (IsRunning(app))
+                {
+                    await WaitForSidecarAsync(token);
+                    await WaitForAppReadyAsync(token);
+                }
+                else
+                {
+                    await WaitForSidecarOutboundAsync(token);
+                }
             },
             cancellationToken);
+
+    /// <summary>
+    /// Restarts daprd and the app if either has exited (say a test killed one and failed before restarting it), and
+    /// waits until both are ready; does nothing when both run.
+    /// </summary>
+    public async Task EnsureRunningAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsRunning(daprd))
+        {
+            await RestartSidecarAsync(cancellationToken);
+        }
+
+        if (!IsRunning(app))
+        {
+            await RestartAppAsync(cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Stops the app, daprd, scheduler and placement, in that order (SIGTERM, then SIGKILL after
@@ -400,6 +434,13 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             cancellationToken);
     }
 
+    private Task WaitForSidecarOutboundAsync(CancellationToken cancellationToken) =>
+        WaitUntilAsync(
+            $"daprd GET /v1.0/healthz/outbound on port {Port(DaprHttpPort)} to answer 204",
+            [Current(daprd), Current(placement), Current(scheduler)],
+            async token => (await GetStatusAsync(new Uri(DaprHttpAddress, "v1.0/healthz/outbound"), token)) == HttpStatusCode.NoContent,
+            cancellationToken);
+
     private async Task<bool> SidecarConnectedAsync(CancellationToken cancellationToken)
     {
         using var response = await probe.GetAsync(new Uri(DaprHttpAddress, "v1.0/metadata"), cancellationToken);
@@ -513,6 +554,8 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             throw new InvalidOperationException("The environment is not running.");
         }
     }
+
+    private static bool IsRunning(ManagedProcess? process) => process is { HasExited: false };
 
     private static ManagedProcess Current(ManagedProcess? process) =>
         process ?? throw new InvalidOperationException("The environment is not running.");

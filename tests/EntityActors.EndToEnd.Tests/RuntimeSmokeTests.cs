@@ -5,8 +5,13 @@ using Xunit.Abstractions;
 namespace EntityActors.EndToEnd.Tests;
 
 [Collection(DaprCollection.Name)]
-public sealed class RuntimeSmokeTests(DaprAppFixture fixture, ITestOutputHelper output)
+public sealed class RuntimeSmokeTests(DaprAppFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
+    // Another test that killed a process and failed before restarting it must not fail these too.
+    public Task InitializeAsync() => fixture.Environment.EnsureRunningAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Runtime_starts_and_the_sidecar_reports_the_app_id_and_both_components()
     {
@@ -47,6 +52,59 @@ public sealed class RuntimeSmokeTests(DaprAppFixture fixture, ITestOutputHelper 
 
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             environment.AppPort.Should().Be(portBefore);
+        }
+        catch
+        {
+            fixture.DumpLogs(output);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Sidecar_killed_with_sigkill_comes_back_on_the_same_ports_and_reconnects_to_placement()
+    {
+        try
+        {
+            var environment = fixture.Environment;
+            var portsBefore = (environment.DaprHttpPort, environment.DaprGrpcPort);
+            using var sidecar = environment.CreateDaprClient();
+
+            await environment.KillSidecarAsync();
+            var whileKilled = () => sidecar.GetAsync("v1.0/healthz");
+            await whileKilled.Should().ThrowAsync<HttpRequestException>("nothing listens on the sidecar port after SIGKILL");
+
+            await environment.RestartSidecarAsync();
+            var metadata = await sidecar.GetFromJsonAsync<SidecarMetadata>("v1.0/metadata");
+
+            metadata!.ActorRuntime.Placement.Should().Be("placement: connected");
+            (environment.DaprHttpPort, environment.DaprGrpcPort).Should().Be(portsBefore);
+        }
+        catch
+        {
+            fixture.DumpLogs(output);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task App_and_sidecar_both_killed_come_back_when_the_sidecar_is_restarted_first()
+    {
+        try
+        {
+            var environment = fixture.Environment;
+            using var app = environment.CreateAppClient();
+            using var sidecar = environment.CreateDaprClient();
+            await environment.KillAppAsync();
+            await environment.KillSidecarAsync();
+
+            // daprd cannot finish starting without its app, so this restart must not wait for that.
+            await environment.RestartSidecarAsync();
+            await environment.RestartAppAsync();
+            using var health = await app.GetAsync("healthz");
+            var metadata = await sidecar.GetFromJsonAsync<SidecarMetadata>("v1.0/metadata");
+
+            health.StatusCode.Should().Be(HttpStatusCode.OK);
+            metadata!.ActorRuntime.Placement.Should().Be("placement: connected");
         }
         catch
         {
