@@ -20,6 +20,7 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     private readonly LocalDaprEnvironmentOptions options;
     private readonly HttpClient probe;
     private readonly SemaphoreSlim lifecycle = new(1, 1);
+    private readonly Dictionary<string, string> appEnvironmentOverrides = [];
     private LocalDaprLayout? layout;
     private ManagedProcess? placement;
     private ManagedProcess? scheduler;
@@ -43,7 +44,7 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     /// <summary>The Dapr app id.</summary>
     public string AppId => options.AppId;
 
-    /// <summary>The app's HTTP port; the same across <see cref="RestartAppAsync"/>.</summary>
+    /// <summary>The app's HTTP port; the same across <see cref="RestartAppAsync(CancellationToken)"/>.</summary>
     public int AppPort => Layout.Ports.App;
 
     /// <summary>The sidecar's HTTP API port.</summary>
@@ -63,6 +64,18 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
 
     /// <summary>The folder holding the SQLite state file and the scheduler's etcd data.</summary>
     public string DataDirectory => Layout.DataDirectory;
+
+    /// <summary>
+    /// Operating-system process id of the app (the <c>dotnet</c> host running it), or null when no app runs. For
+    /// reading its resident memory (<c>/proc/&lt;pid&gt;/status</c>); it changes with <see cref="RestartAppAsync(CancellationToken)"/>.
+    /// </summary>
+    public int? AppProcessId => app is { HasExited: false } running ? running.Id : null;
+
+    /// <summary>Operating-system process id of daprd, or null when it does not run; it changes with <see cref="RestartSidecarAsync"/>.</summary>
+    public int? SidecarProcessId => daprd is { HasExited: false } running ? running.Id : null;
+
+    /// <summary>The app's dll this environment runs (its folder says which build), or null when it runs no app.</summary>
+    public string? AppAssemblyPath => Layout.AppAssembly;
 
     /// <summary>How long <see cref="StartAsync"/> took, from resolving binaries to the app being ready.</summary>
     public TimeSpan StartupDuration { get; private set; }
@@ -112,13 +125,20 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
                 // finds no sidecar at its first attempt waits out a reconnect backoff before it is ready.
                 placement = StartPlacement();
                 scheduler = StartScheduler();
-                app = StartApp();
+                app = options.RunApp ? StartApp() : null;
                 daprd = StartDaprd();
                 await WaitForHealthzAsync(placement, Layout.Ports.PlacementHealthz, deadline.Token);
                 await WaitForHealthzAsync(scheduler, Layout.Ports.SchedulerHealthz, deadline.Token);
-                await WaitForAppHealthyAsync(deadline.Token);
+                if (options.RunApp)
+                {
+                    await WaitForAppHealthyAsync(deadline.Token);
+                }
+
                 await WaitForSidecarAsync(deadline.Token);
-                await WaitForAppReadyAsync(deadline.Token);
+                if (options.RunApp)
+                {
+                    await WaitForAppReadyAsync(deadline.Token);
+                }
             }
             catch (Exception exception)
             {
@@ -148,7 +168,9 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     /// </summary>
     public async Task<string> WaitForAnyExitAsync(CancellationToken cancellationToken = default)
     {
-        ManagedProcess[] processes = [Current(placement), Current(scheduler), Current(app), Current(daprd)];
+        ManagedProcess[] processes = options.RunApp
+            ? [Current(placement), Current(scheduler), Current(app), Current(daprd)]
+            : [Current(placement), Current(scheduler), Current(daprd)];
         await await Task.WhenAny(processes.Select(process => process.WaitForExitAsync(cancellationToken)));
         var exited = processes.First(process => process.HasExited);
         return $"{exited}; last output:{Environment.NewLine}{string.Join(Environment.NewLine, exited.RecentOutput().TakeLast(FailureTailLines))}";
@@ -164,9 +186,27 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     /// ready: <see cref="RestartSidecarAsync"/> then waits for that.)
     /// </summary>
     public Task RestartAppAsync(CancellationToken cancellationToken = default) =>
-        RestartAsync(
+        RestartAppAsync(new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="RestartAppAsync(CancellationToken)"/>, and from now on the app's environment also holds
+    /// <paramref name="environment"/> (overriding <see cref="LocalDaprEnvironmentOptions.AppEnvironment"/> and earlier
+    /// overrides), e.g. to run the same sidecar and state with another configuration of the app.
+    /// </summary>
+    public Task RestartAppAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return RestartAsync(
             () => app,
-            StartApp,
+            () =>
+            {
+                foreach (var (name, value) in environment)
+                {
+                    appEnvironmentOverrides[name] = value;
+                }
+
+                return StartApp();
+            },
             started => app = started,
             async token =>
             {
@@ -178,6 +218,7 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
                 }
             },
             cancellationToken);
+    }
 
     /// <summary>Kills daprd with SIGKILL and waits until it is gone. The app keeps running.</summary>
     public Task KillSidecarAsync(CancellationToken cancellationToken = default) =>
@@ -186,7 +227,7 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     /// <summary>
     /// Stops daprd if it still runs, starts it again on the same ports, and waits until it is connected and the app
     /// is ready again. With the app down daprd cannot finish starting (it waits for the app's port), so then this
-    /// only waits for its outbound side (<c>/v1.0/healthz/outbound</c>) and <see cref="RestartAppAsync"/> waits for
+    /// only waits for its outbound side (<c>/v1.0/healthz/outbound</c>) and <see cref="RestartAppAsync(CancellationToken)"/> waits for
     /// the rest.
     /// </summary>
     public Task RestartSidecarAsync(CancellationToken cancellationToken = default) =>
@@ -196,7 +237,11 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             started => daprd = started,
             async token =>
             {
-                if (IsRunning(app))
+                if (!options.RunApp)
+                {
+                    await WaitForSidecarAsync(token);
+                }
+                else if (IsRunning(app))
                 {
                     await WaitForSidecarAsync(token);
                     await WaitForAppReadyAsync(token);
@@ -219,7 +264,7 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             await RestartSidecarAsync(cancellationToken);
         }
 
-        if (!IsRunning(app))
+        if (options.RunApp && !IsRunning(app))
         {
             await RestartAppAsync(cancellationToken);
         }
@@ -316,15 +361,17 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{Port(ports.DaprGrpc)}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
         };
-        foreach (var (name, value) in options.AppEnvironment)
+        foreach (var (name, value) in options.AppEnvironment.Concat(appEnvironmentOverrides))
         {
             environment[name] = value;
         }
 
         // The app's folder as working directory: ASP.NET Core reads appsettings*.json from its content root.
-        return Start("app", Layout.DotnetHost, Path.GetDirectoryName(Layout.AppAssembly)!, environment,
+        var appAssembly = Layout.AppAssembly
+            ?? throw new InvalidOperationException("This environment runs no app (LocalDaprEnvironmentOptions.RunApp is false).");
+        return Start("app", Layout.DotnetHost, Path.GetDirectoryName(appAssembly)!, environment,
         [
-            Layout.AppAssembly,
+            appAssembly,
             "--urls", $"http://127.0.0.1:{Port(ports.App)}",
         ]);
     }
@@ -340,9 +387,9 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
         List<string> arguments =
         [
             "--app-id", options.AppId,
-            "--app-port", Port(ports.App),
-            "--app-protocol", "http",
-            "--app-channel-address", "127.0.0.1",
+            .. options.RunApp
+                ? (string[])["--app-port", Port(ports.App), "--app-protocol", "http", "--app-channel-address", "127.0.0.1"]
+                : [],
             "--dapr-http-port", Port(ports.DaprHttp),
             "--dapr-grpc-port", Port(ports.DaprGrpc),
             "--dapr-internal-grpc-port", Port(ports.DaprInternalGrpc),
@@ -421,7 +468,9 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
 
     private async Task WaitForSidecarAsync(CancellationToken cancellationToken)
     {
-        ManagedProcess[] mustRun = [Current(daprd), Current(placement), Current(scheduler), Current(app)];
+        ManagedProcess[] mustRun = options.RunApp
+            ? [Current(daprd), Current(placement), Current(scheduler), Current(app)]
+            : [Current(daprd), Current(placement), Current(scheduler)];
         await WaitUntilAsync(
             $"daprd GET /v1.0/healthz on port {Port(DaprHttpPort)} to answer 204",
             mustRun,

@@ -9,6 +9,13 @@ public sealed class LocalDaprEnvironmentOptions
     /// <summary>The Dapr app id; the components in <c>components/local</c> are scoped to the default.</summary>
     public string AppId { get; init; } = "entityactors";
 
+    /// <summary>
+    /// Whether to start the app. When false only placement, scheduler and daprd run, and daprd has no app channel
+    /// (no <c>--app-port</c>): for a workflow worker that runs elsewhere, e.g. in the calling process, connected to
+    /// <see cref="LocalDaprEnvironment.DaprGrpcAddress"/>. The app's dll is then not needed.
+    /// </summary>
+    public bool RunApp { get; init; } = true;
+
     /// <summary>Folder of component files; <c>null</c> means <c>&lt;repo&gt;/components/local</c>.</summary>
     public string? ResourcesPath { get; init; }
 

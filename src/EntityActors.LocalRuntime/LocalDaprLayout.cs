@@ -18,7 +18,8 @@ internal sealed record LocalDaprLayout
 
     public required string DotnetHost { get; init; }
 
-    public required string AppAssembly { get; init; }
+    /// <summary>The app's dll; null when the environment runs no app.</summary>
+    public required string? AppAssembly { get; init; }
 
     public required string ResourcesPath { get; init; }
 
@@ -35,7 +36,7 @@ internal sealed record LocalDaprLayout
         var binaries = options.DaprBinDirectory is { } binDirectory
             ? DaprBinaries.FromDirectory(binDirectory)
             : await DaprBinaries.ResolveAsync(cancellationToken);
-        var appAssembly = ResolveAppAssembly(options.AppAssemblyPath);
+        var appAssembly = options.RunApp ? ResolveAppAssembly(options.AppAssemblyPath) : null;
         var resources = Path.GetFullPath(options.ResourcesPath ?? Path.Combine(RepositoryRoot.Find(), "components", "local"));
         if (!Directory.Exists(resources))
         {

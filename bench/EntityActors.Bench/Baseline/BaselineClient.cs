@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapr.Workflow;
+using Grpc.Core;
+
+namespace EntityActors.Bench.Baseline;
+
+/// <summary>Drives <see cref="BaselineCounterWorkflow"/> instances straight through <see cref="DaprWorkflowClient"/>.</summary>
+public sealed class BaselineClient(DaprWorkflowClient workflows, TimeSpan pollInterval)
+{
+    private const int TornReadAttempts = 10;
+
+    public Task ScheduleAsync(string instanceId, int continueAsNewAfter, CancellationToken cancellationToken) =>
+        workflows.ScheduleNewWorkflowAsync(
+            nameof(BaselineCounterWorkflow), instanceId, new BaselineCounterInput(0, continueAsNewAfter), startTime: null, cancellationToken);
+
+    /// <summary>Raises one "inc" of 1. Not retried: Dapr does not dedup raised events, so a retry could count twice.</summary>
+    public Task RaiseAsync(string instanceId, CancellationToken cancellationToken) =>
+        workflows.RaiseEventAsync(instanceId, BaselineCounterWorkflow.IncrementEvent, 1, cancellationToken);
+
+    /// <summary>The counter as the instance last published it; null when the instance or its status is not there (yet).</summary>
+    public async Task<long?> ReadCountAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+                return state is { Exists: true } ? state.ReadCustomStatusAs<long?>() : null;
+            }
+            catch (RpcException ex) when (attempt < TornReadAttempts && ex.Status.Detail.Contains("missing from state store", StringComparison.Ordinal))
+            {
+                // The sidecar reads an instance's rows without a transaction; the next read is consistent.
+                await Task.Delay(TimeSpan.FromMilliseconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Polls (every poll interval, as the product's own wait does) until the counter reaches <paramref name="target"/>.</summary>
+    /// <exception cref="TimeoutException">Not reached within <paramref name="timeout"/>.</exception>
+    public async Task<long> WaitForCountAsync(string instanceId, long target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var count = await ReadCountAsync(instanceId, cancellationToken);
+            if (count >= target)
+            {
+                return count.Value;
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException(
+                    $"Baseline instance {instanceId} did not count to {target} within {timeout.TotalSeconds:0} s; last seen {count?.ToString(CultureInfo.InvariantCulture) ?? "no status"}.");
+            }
+
+            await Task.Delay(pollInterval, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json;
+using EntityActors.Bench.Measuring;
+using EntityActors.Bench.Reporting;
+using EntityActors.Bench.Scenarios;
+
+namespace EntityActors.Bench;
+
+/// <summary>The bench's entry point: parse, start both systems, run the scenarios, print the table, write the JSON.</summary>
+public static class BenchCommand
+{
+    private const int FailureTailLines = 40;
+
+    /// <summary>Runs the bench as the command line says.</summary>
+    /// <returns>0 when every run scenario finished and every exactly-once check passed; 1 otherwise; 2 for bad arguments.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (FormatException exception)
+        {
+            await output.WriteLineAsync($"{exception.Message}{Environment.NewLine}{Environment.NewLine}{BenchOptions.Usage}");
+            return 2;
+        }
+
+        if (options.ShowHelp)
+        {
+            await output.WriteLineAsync(BenchOptions.Usage);
+            return 0;
+        }
+
+        var log = new BenchLog(output);
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var machine = MachineInfo.Current();
+        log.Line($"EntityActors bench ({(options.Tiny ? "tiny" : "full")} run) on {machine}");
+
+        BenchRuntime runtime;
+        try
+        {
+            runtime = await BenchRuntime.StartAsync(options, log, cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
+        {
+            await output.WriteLineAsync($"Could not start the runtime: {exception.Message}");
+            return 1;
+        }
+
+        BenchReport report;
+        await using (runtime)
+        {
+            var context = new BenchContext(runtime, options, log);
+            var results = new List<ScenarioResult>();
+            foreach (var scenario in Scenarios(context).Where(s => options.Runs(s.Id)))
+            {
+                results.Add(await RunScenarioAsync(scenario, context, cancellationToken));
+            }
+
+            report = new BenchReport(
+                startedAt,
+                Math.Round(clock.Elapsed.TotalSeconds, 1),
+                options.Tiny ? "tiny" : "full",
+                machine,
+                MachineInfo.ReadLoadAverage(),
+                BenchSettings.From(options, AppBuild(runtime)),
+                results);
+
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(ReportTable.Text(report));
+            await output.WriteLineAsync($"ratio = product ÷ baseline (above 1 is better for rates, below 1 for times and memory). Load average at start {machine.LoadAverage}, at end {report.LoadAverageAtEnd}.");
+            if (options.OutputPath is { } path)
+            {
+                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, BenchReport.Json), cancellationToken);
+                await output.WriteLineAsync($"Figures written to {Path.GetFullPath(path)}");
+            }
+
+            log.Line($"stopping both systems");
+        }
+
+        return report.AllChecksPassed ? 0 : 1;
+    }
+
+    private static IEnumerable<IBenchScenario> Scenarios(BenchContext context) =>
+    [
+        new LatencyScenario(context),
+        new HotEntityScenario(context),
+        new ManyEntitiesScenario(context),
+        new LongLifeQueryScenario(context),
+        new IdleEntitiesScenario(context),
+        new ContinueAsNewScenario(context),
+    ];
+
+    private static async Task<ScenarioResult> RunScenarioAsync(IBenchScenario scenario, BenchContext context, CancellationToken cancellationToken)
+    {
+        var recorder = new ScenarioRecorder(scenario.Id, scenario.Title, scenario.Method);
+        context.Log.Line($"== {scenario.Title}");
+        try
+        {
+            await scenario.RunAsync(recorder, cancellationToken);
+            return recorder.Finish();
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One broken scenario must not hide the others' figures; it fails the run and says why.
+            context.Log.Line($"  FAILED: {exception.GetType().Name}: {exception.Message}");
+            foreach (var line in context.Runtime.Output.Tail(FailureTailLines))
+            {
+                context.Log.Line("  | " + line);
+            }
+
+            return recorder.Finish($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private static string AppBuild(BenchRuntime runtime) =>
+        runtime.Product.AppAssemblyPath is { } path ? Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(path))) ?? path : "unknown";
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+
+namespace EntityActors.Bench;
+
+/// <summary>Counts and durations of one bench run; <see cref="Parse"/> reads them from the command line.</summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        Measures EntityActors beside a bare Dapr workflow (the baseline) on the real runtime, in one run.
+
+        Usage: dotnet run -c Release --project bench/EntityActors.Bench -- [options]
+          --out <file>                 also write the figures as JSON
+          --tiny                       every scenario with a handful of signals (a smoke run, well under a minute)
+          --scenarios <a,b,...>        only these: latency, hot-entity, many-entities, long-life-query,
+                                       idle-entities, continue-as-new (default: all)
+          --continue-as-new <n>        signals per workflow generation, product and baseline (default 100)
+          --senders <n>                concurrent senders where a scenario has several (default 8)
+          --latency-samples <n>        signal -> applied samples (default 300, after --warmup)
+          --warmup <n>                 unmeasured signals before a latency series (default 20)
+          --hot-signals <n>            signals per hot-entity phase (default 1000)
+          --entities <n>               entities in the many-entities scenario (default 50)
+          --signals-per-entity <n>     signals each of them gets (default 20)
+          --long-life-signals <n>      signals behind the queried long-lived entity (default 3000)
+          --query-samples <n>          queries on the long-lived entity (default 500)
+          --idle-entities <n>          idle live entities created (default 10000)
+          --idle-query-samples <n>     queries on random idle entities (default 300)
+          --can-signals <n>            sequential signals per continue-as-new setting (default 500)
+          --poll-ms <n>                baseline status poll interval, as the product's (default 3)
+          --help                       this text
+        """;
+
+    public string? OutputPath { get; init; }
+
+    public bool Tiny { get; init; }
+
+    public IReadOnlySet<string>? Scenarios { get; init; }
+
+    public int ContinueAsNewAfterSignals { get; init; } = 100;
+
+    public int Senders { get; init; } = 8;
+
+    public int LatencySamples { get; init; } = 300;
+
+    public int Warmup { get; init; } = 20;
+
+    public int HotSignals { get; init; } = 1000;
+
+    public int Entities { get; init; } = 50;
+
+    public int SignalsPerEntity { get; init; } = 20;
+
+    public int LongLifeSignals { get; init; } = 3000;
+
+    public int QuerySamples { get; init; } = 500;
+
+    public int IdleEntities { get; init; } = 10_000;
+
+    public int IdleQuerySamples { get; init; } = 300;
+
+    public int ContinueAsNewSignals { get; init; } = 500;
+
+    /// <summary>The frequent continue-as-new setting of the continue-as-new scenario.</summary>
+    public int ContinueAsNewShort { get; init; } = 10;
+
+    /// <summary>The rare continue-as-new setting of the continue-as-new scenario.</summary>
+    public int ContinueAsNewLong { get; init; } = 1000;
+
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(3);
+
+    /// <summary>The product's <c>Prefer: wait</c> when a signal's outcome is awaited.</summary>
+    public int SignalWaitSeconds { get; init; } = 5;
+
+    /// <summary>How long any "until applied" wait may take before the scenario fails.</summary>
+    public TimeSpan ApplyTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    public bool ShowHelp { get; init; }
+
+    /// <summary>The handful-of-signals run that tests use so the bench cannot rot.</summary>
+    public static BenchOptions TinyDefaults { get; } = new()
+    {
+        Tiny = true,
+        LatencySamples = 10,
+        Warmup = 3,
+        HotSignals = 20,
+        Entities = 5,
+        SignalsPerEntity = 4,
+        LongLifeSignals = 60,
+        QuerySamples = 10,
+        IdleEntities = 20,
+        IdleQuerySamples = 10,
+        ContinueAsNewSignals = 20,
+        ContinueAsNewShort = 5,
+        ContinueAsNewLong = 1000,
+    };
+
+    public bool Runs(string scenario) => Scenarios is null || Scenarios.Contains(scenario);
+
+    /// <summary>Reads the command line; <c>--tiny</c> sets small defaults that later flags may still override.</summary>
+    /// <exception cref="FormatException">An unknown flag or a bad value; the message says which.</exception>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = args.Contains("--tiny") ? TinyDefaults : new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var flag = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{flag} needs a value.");
+            int Count(int minimum = 1)
+            {
+                var text = Value();
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+                    ? n
+                    : throw new FormatException($"{flag} takes a whole number of at least {minimum}, not '{text}'.");
+            }
+
+            options = flag switch
+            {
+                "--tiny" => options,
+                "--help" or "-h" => options with { ShowHelp = true },
+                "--out" => options with { OutputPath = Value() },
+                "--scenarios" => options with { Scenarios = ParseScenarios(Value()) },
+                "--continue-as-new" => options with { ContinueAsNewAfterSignals = Count() },
+                "--senders" => options with { Senders = Count() },
+                "--latency-samples" => options with { LatencySamples = Count() },
+                "--warmup" => options with { Warmup = Count(0) },
+                "--hot-signals" => options with { HotSignals = Count() },
+                "--entities" => options with { Entities = Count() },
+                "--signals-per-entity" => options with { SignalsPerEntity = Count() },
+                "--long-life-signals" => options with { LongLifeSignals = Count() },
+                "--query-samples" => options with { QuerySamples = Count() },
+                "--idle-entities" => options with { IdleEntities = Count() },
+                "--idle-query-samples" => options with { IdleQuerySamples = Count() },
+                "--can-signals" => options with { ContinueAsNewSignals = Count() },
+                "--poll-ms" => options with { PollInterval = TimeSpan.FromMilliseconds(Count()) },
+                _ => throw new FormatException($"Unknown option '{flag}'."),
+            };
+        }
+
+        return options;
+    }
+
+    private static HashSet<string> ParseScenarios(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = names.Except(ScenarioNames.All).ToList();
+        return unknown.Count == 0
+            ? names
+            : throw new FormatException($"Unknown scenario(s) {string.Join(", ", unknown)}; known: {string.Join(", ", ScenarioNames.All)}.");
+    }
+}

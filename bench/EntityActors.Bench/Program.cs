@@ -1,0 +1,15 @@
+using System.Runtime.InteropServices;
+using EntityActors.Bench;
+
+using var stopping = new CancellationTokenSource();
+void RequestStop(PosixSignalContext context)
+{
+    // Handled here: the environments must stop their processes before this one exits.
+    context.Cancel = true;
+    stopping.Cancel();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
+
+return await BenchCommand.RunAsync(args, Console.Out, stopping.Token);

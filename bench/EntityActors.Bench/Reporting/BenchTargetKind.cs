@@ -1,0 +1,9 @@
+namespace EntityActors.Bench.Reporting;
+
+public enum BenchTargetKind
+{
+    AtMost,
+    AtLeast,
+    LessThan,
+    AtLeastTimesBaseline,
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using EntityActors.Bench.Measuring;
+using EntityActors.Bench.Reporting;
+
+namespace EntityActors.Bench.Scenarios;
+
+/// <summary>Many live, idle entities: how long creating them takes, what they cost in memory, how fast one is read.</summary>
+public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan MemorySettle = TimeSpan.FromSeconds(2);
+
+    private readonly BenchOptions options = context.Options;
+
+    public string Id => ScenarioNames.IdleEntities;
+
+    public string Title => $"{options.IdleEntities} idle entities";
+
+    public string Method =>
+        $"{options.IdleEntities} entities created with one signal each by {options.Senders} concurrent senders, timed until every one " +
+        "shows its signal applied (checked: exactly 1 each). Resident memory (VmRSS) read before and " +
+        $"{MemorySettle.TotalSeconds:0} s after. Then {options.IdleQuerySamples} reads of random ones. Product: POST without wait " +
+        "(signal-with-start), GET ?minSequence=1; memory of the app and of its daprd. Baseline: schedule the workflow and raise " +
+        "one event, poll the counter; memory of its daprd and of the bench process, which hosts the baseline's workflow worker.";
+
+    public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    {
+        var product = await ProductAsync(recorder, cancellationToken);
+        var baseline = await BaselineAsync(recorder, cancellationToken);
+        var label = BenchContext.Number(options.IdleEntities);
+        recorder.Row($"{label} idle entities: create, until applied", "s", product.Seconds, baseline.Seconds);
+        recorder.Row($"{label} idle entities: app memory growth", "MB", product.AppGrowth, baseline.AppGrowth, BenchTarget.LessThan(200, "MB"));
+        recorder.Row($"{label} idle entities: sidecar memory growth", "MB", product.SidecarGrowth, baseline.SidecarGrowth);
+        recorder.Row("query a random idle entity: p50", "ms", product.Queries.P50, baseline.Queries.P50);
+        recorder.Row("query a random idle entity: p99", "ms", product.Queries.P99, baseline.Queries.P99, BenchTarget.AtMost(5, "ms"));
+    }
+
+    private async Task<Outcome> ProductAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    {
+        var product = context.Product;
+        var environment = context.Runtime.Product;
+        var ids = Enumerable.Range(0, options.IdleEntities).Select(i => context.ProductId($"idle-{i}")).ToArray();
+        var appBefore = ProcessMemory.ResidentMegabytes(environment.AppProcessId);
+        var sidecarBefore = ProcessMemory.ResidentMegabytes(environment.SidecarProcessId);
+
+        var acked = 0;
+        var applied = 0;
+        var exact = 0;
+        var started = Stopwatch.GetTimestamp();
+        using (context.Log.Every(ProgressInterval, () => $"  product  {BenchContext.Number(acked)} of {BenchContext.Number(ids.Length)} acknowledged, {BenchContext.Number(applied)} seen applied"))
+        {
+            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
+            {
+                await product.SignalAsync(ids[i], "idle-create", null, token);
+                Interlocked.Increment(ref acked);
+            }, cancellationToken);
+            var ackedMs = Timed.Since(started);
+            recorder.Figure(BenchSide.Product, "allAcknowledgedMs", ackedMs);
+            context.Log.Line($"  product  {BenchContext.Number(ids.Length)} acknowledged in {ackedMs / 1000:0.0} s");
+            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
+            {
+                var view = await product.WaitForSequenceAsync(ids[i], 1, options.ApplyTimeout, token);
+                Interlocked.Increment(ref applied);
+                if (view is { Sequence: 1, Version: 1, OnHand: 1 })
+                {
+                    Interlocked.Increment(ref exact);
+                }
+            }, cancellationToken);
+        }
+
+        var seconds = Timed.Since(started) / 1000;
+        recorder.Check(BenchSide.Product, "every idle entity applied its one signal exactly once", exact == ids.Length, $"{exact} of {ids.Length} exact");
+        await Task.Delay(MemorySettle, cancellationToken);
+        var appAfter = ProcessMemory.ResidentMegabytes(environment.AppProcessId);
+        var sidecarAfter = ProcessMemory.ResidentMegabytes(environment.SidecarProcessId);
+
+        var random = new Random(ids.Length);
+        var queries = await SampleAsync(() => product.GetAsync(ids[random.Next(ids.Length)], null, 0, cancellationToken));
+        return Record(recorder, BenchSide.Product, ids.Length, seconds, (appBefore, appAfter), (sidecarBefore, sidecarAfter), queries);
+    }
+
+    private async Task<Outcome> BaselineAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    {
+        var baseline = context.Baseline;
+        var sidecarPid = context.Runtime.Baseline.SidecarProcessId;
+        var ids = Enumerable.Range(0, options.IdleEntities).Select(i => context.BaselineId($"idle-{i}")).ToArray();
+        var workerBefore = ProcessMemory.ResidentMegabytes(Environment.ProcessId);
+        var sidecarBefore = ProcessMemory.ResidentMegabytes(sidecarPid);
+
+        var raised = 0;
+        var applied = 0;
+        var exact = 0;
+        var started = Stopwatch.GetTimestamp();
+        using (context.Log.Every(ProgressInterval, () => $"  baseline {BenchContext.Number(raised)} of {BenchContext.Number(ids.Length)} scheduled and raised, {BenchContext.Number(applied)} seen applied"))
+        {
+            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
+            {
+                await baseline.ScheduleAsync(ids[i], options.ContinueAsNewAfterSignals, token);
+                await baseline.RaiseAsync(ids[i], token);
+                Interlocked.Increment(ref raised);
+            }, cancellationToken);
+            var raisedMs = Timed.Since(started);
+            recorder.Figure(BenchSide.Baseline, "allAcknowledgedMs", raisedMs);
+            context.Log.Line($"  baseline {BenchContext.Number(ids.Length)} scheduled and raised in {raisedMs / 1000:0.0} s");
+            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
+            {
+                var count = await baseline.WaitForCountAsync(ids[i], 1, options.ApplyTimeout, token);
+                Interlocked.Increment(ref applied);
+                if (count == 1)
+                {
+                    Interlocked.Increment(ref exact);
+                }
+            }, cancellationToken);
+        }
+
+        var seconds = Timed.Since(started) / 1000;
+        recorder.Check(BenchSide.Baseline, "every idle instance counted its one event exactly once", exact == ids.Length, $"{exact} of {ids.Length} exact");
+        await Task.Delay(MemorySettle, cancellationToken);
+        var workerAfter = ProcessMemory.ResidentMegabytes(Environment.ProcessId);
+        var sidecarAfter = ProcessMemory.ResidentMegabytes(sidecarPid);
+
+        var random = new Random(ids.Length);
+        var queries = await SampleAsync(() => baseline.ReadCountAsync(ids[random.Next(ids.Length)], cancellationToken));
+        return Record(recorder, BenchSide.Baseline, ids.Length, seconds, (workerBefore, workerAfter), (sidecarBefore, sidecarAfter), queries);
+    }
+
+    private async Task<LatencySummary> SampleAsync<T>(Func<Task<T>> query)
+    {
+        var samples = new List<double>(options.IdleQuerySamples);
+        for (var i = 0; i < options.IdleQuerySamples; i++)
+        {
+            samples.Add(await Timed.MillisecondsAsync(query));
+        }
+
+        return LatencySummary.Of(samples);
+    }
+
+    private Outcome Record(
+        ScenarioRecorder recorder, string side, int entities, double seconds,
+        (double? Before, double? After) app, (double? Before, double? After) sidecar, LatencySummary queries)
+    {
+        recorder.Count(side, entities);
+        recorder.Figure(side, "createSeconds", seconds);
+        recorder.Figure(side, "entitiesPerSecond", entities / seconds);
+        void Memory(string name, double? value)
+        {
+            if (value is { } megabytes)
+            {
+                recorder.Figure(side, name, megabytes);
+            }
+        }
+
+        Memory("appRssBeforeMb", app.Before);
+        Memory("appRssAfterMb", app.After);
+        Memory("sidecarRssBeforeMb", sidecar.Before);
+        Memory("sidecarRssAfterMb", sidecar.After);
+        recorder.Figure(side, "queryP50Ms", queries.P50);
+        recorder.Figure(side, "queryP99Ms", queries.P99);
+        var outcome = new Outcome(seconds, app.After - app.Before, sidecar.After - sidecar.Before, queries);
+        var appName = side == BenchSide.Product ? "app" : "bench process (worker)";
+        context.Log.Line(
+            $"  {side,-8} {BenchContext.Number(entities)} created and applied in {seconds:0.0} s; {appName} RSS {app.Before:0} → {app.After:0} MB, " +
+            $"daprd RSS {sidecar.Before:0} → {sidecar.After:0} MB; random query {queries}");
+        return outcome;
+    }
+
+    private sealed record Outcome(double Seconds, double? AppGrowth, double? SidecarGrowth, LatencySummary Queries);
+}
