@@ -98,9 +98,12 @@ public static class BenchCommand
     {
         var recorder = new ScenarioRecorder(scenario.Id, scenario.Title, scenario.Method);
         context.Log.Line($"== {scenario.Title}");
+        var output = context.Runtime.Output;
+        var retriesBefore = (Product: output.SidecarRetries(BenchSide.Product), Baseline: output.SidecarRetries(BenchSide.Baseline));
         try
         {
             await scenario.RunAsync(recorder, cancellationToken);
+            RecordSidecarRetries();
             return recorder.Finish();
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -112,7 +115,21 @@ public static class BenchCommand
                 context.Log.Line("  | " + line);
             }
 
+            RecordSidecarRetries();
             return recorder.Finish($"{exception.GetType().Name}: {exception.Message}");
+        }
+
+        // A sidecar pausing a second before retrying an actor call explains many a slow tail: count them per scenario.
+        void RecordSidecarRetries()
+        {
+            var product = output.SidecarRetries(BenchSide.Product) - retriesBefore.Product;
+            var baseline = output.SidecarRetries(BenchSide.Baseline) - retriesBefore.Baseline;
+            recorder.Figure(BenchSide.Product, "sidecarRetryPauses", product);
+            recorder.Figure(BenchSide.Baseline, "sidecarRetryPauses", baseline);
+            if (product + baseline > 0)
+            {
+                context.Log.Line($"  sidecar \"Retrying in …\" pauses: product {product}, baseline {baseline}");
+            }
         }
     }
 

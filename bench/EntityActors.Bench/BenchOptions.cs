@@ -26,10 +26,13 @@ public sealed record BenchOptions
           --idle-query-samples <n>     queries on random idle entities (default 300)
           --can-signals <n>            sequential signals per continue-as-new setting (default 500)
           --poll-ms <n>                baseline status poll interval, as the product's (default 3)
+          --process-log <file>         write every line the Dapr processes and the app print to this file
           --help                       this text
         """;
 
     public string? OutputPath { get; init; }
+
+    public string? ProcessLogPath { get; init; }
 
     public bool Tiny { get; init; }
 
@@ -118,6 +121,7 @@ public sealed record BenchOptions
                 "--tiny" => options,
                 "--help" or "-h" => options with { ShowHelp = true },
                 "--out" => options with { OutputPath = Value() },
+                "--process-log" => options with { ProcessLogPath = Value() },
                 "--scenarios" => options with { Scenarios = ParseScenarios(Value()) },
                 "--continue-as-new" => options with { ContinueAsNewAfterSignals = Count() },
                 "--senders" => options with { Senders = Count() },

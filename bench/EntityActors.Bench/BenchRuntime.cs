@@ -59,7 +59,7 @@ public sealed class BenchRuntime : IAsyncDisposable
 
         // Same resolution as the end-to-end fixture; no binaries is a failure, never a skip.
         var binaries = await DaprBinaries.ResolveAsync(cancellationToken);
-        var output = new ProcessOutputLog();
+        var output = new ProcessOutputLog(options.ProcessLogPath);
         var resources = WriteBaselineComponents();
         var product = new LocalDaprEnvironment(new LocalDaprEnvironmentOptions
         {
@@ -104,6 +104,7 @@ public sealed class BenchRuntime : IAsyncDisposable
             await product.DisposeAsync();
             await baseline.DisposeAsync();
             DeleteQuietly(resources);
+            output.Dispose();
             throw;
         }
     }
@@ -123,6 +124,7 @@ public sealed class BenchRuntime : IAsyncDisposable
         await Product.DisposeAsync();
         await Baseline.DisposeAsync();
         DeleteQuietly(baselineResources);
+        Output.Dispose();
     }
 
     private static IHost BuildWorker(LocalDaprEnvironment baseline, ProcessOutputLog output)
