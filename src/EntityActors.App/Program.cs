@@ -2,6 +2,8 @@ using EntityActors.App.Entities;
 using EntityActors.App.Health;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;
+using EntityActors.App.Security;
+using EntityActors.App.Telemetry;
 
 // The content root is the app's own folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(options.SerializerOptions));
+builder.AddEntityTelemetry();
+builder.AddEntitySecurity();
 builder.AddEntityActors();
 builder.AddEntityHealthChecks();
 
@@ -16,6 +20,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseEntitySecurity();
 app.MapOpenApi();
 app.MapEntityHealthChecks();
 app.MapEntityActors();

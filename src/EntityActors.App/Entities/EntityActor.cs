@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapr.Actors.Runtime;
 using Dapr.Client;
 using Dapr.Workflow;
 using EntityActors.App.Hosting;
+using EntityActors.App.Telemetry;
 using EntityActors.Domain.Common;
 using Microsoft.Extensions.Options;
 
@@ -61,12 +63,16 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
 
     public async Task<SubmitResponse> SubmitAsync(SubmitRequest request)
     {
+        var address = Address;
+        using var span = EntityTelemetry.StartTurn("submit", address, request.Signals.Select(signal => signal.TraceParent));
+        using var scope = Logger.BeginEntity(address);
         try
         {
-            return await SubmitCoreAsync(request);
+            return await SubmitCoreAsync(request, span);
         }
-        catch
+        catch (Exception ex)
         {
+            EntityTelemetry.Fail(span, ex);
             // A failed call may still have committed: forget what this activation believes and re-read it.
             head = null;
             headETag = null;
@@ -76,7 +82,20 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         }
     }
 
-    private async Task<SubmitResponse> SubmitCoreAsync(SubmitRequest request)
+    /// <summary>Counts this entity as live (<see cref="EntityLifetimeMetrics"/>) while its actor is active.</summary>
+    protected override Task OnActivateAsync()
+    {
+        EntityLifetimeMetrics.Activated(TEntity.Kind);
+        return base.OnActivateAsync();
+    }
+
+    protected override Task OnDeactivateAsync()
+    {
+        EntityLifetimeMetrics.Deactivated(TEntity.Kind);
+        return base.OnDeactivateAsync();
+    }
+
+    private async Task<SubmitResponse> SubmitCoreAsync(SubmitRequest request, Activity? span)
     {
         var address = Address;
         var current = await LoadHeadAsync(address);
@@ -100,7 +119,8 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             }
 
             var envelope = new SignalEnvelope(
-                address.SignalId(next), next, submission.Name, submission.IdempotencyKey, submission.Payload, now);
+                address.SignalId(next), next, submission.Name, submission.IdempotencyKey, submission.Payload, now,
+                EntityTelemetry.ChildTraceParent(span, submission.TraceParent));
             record = new IdempotencyRecord(envelope.SignalId, next, submission.Name, submission.PayloadHash, now);
             known[submission.IdempotencyKey] = record;
             writes.Add(Write(address.IdempotencyKey(submission.IdempotencyKey), record, ttl));
@@ -110,6 +130,9 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             next++;
         }
 
+        var signalIds = fresh.Select(envelope => envelope.SignalId).ToList();
+        EntityTelemetry.SetSignals(span, signalIds);
+        using var signalScope = fresh.Count > 0 ? Logger.BeginSignals(address, signalIds) : null;
         if (fresh.Count > 0)
         {
             var advanced = current with { NextSequence = next };
@@ -162,6 +185,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
                 await workflows.ScheduleNewWorkflowAsync(
                     WorkflowName, address.InstanceId, EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings));
                 Logger.LogWorkflowStarted(address.InstanceId);
+                EntityLifetimeMetrics.EntityCreated(address.Kind);
             }
             catch (Exception ex) when (ex.ToString().Contains("already exists", StringComparison.OrdinalIgnoreCase))
             {

@@ -18,6 +18,10 @@ internal static partial class EntityLog
         Message = "Redelivering {Count} signals of {InstanceId} from sequence {From}")]
     public static partial void LogRedelivering(this ILogger logger, string instanceId, int count, long from);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug,
+        Message = "Recorded {Count} outcomes, {AcceptedCount} accepted")]
+    public static partial void LogOutcomesRecorded(this ILogger logger, int count, int acceptedCount);
+
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug,
         Message = "Accepted {Count} signals for {InstanceId}, sequence up to {Sequence}")]
     public static partial void LogAccepted(this ILogger logger, string instanceId, int count, long sequence);

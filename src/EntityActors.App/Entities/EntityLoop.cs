@@ -85,7 +85,7 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
             HandledThisGeneration = checkpoint.HandledThisGeneration + 1,
         };
         var events = JsonSerializer.SerializeToElement(decision.Events, EntityJson.Options);
-        return (next, new AppliedSignal(outcome, events));
+        return (next, new AppliedSignal(outcome, events, envelope.TraceParent));
     }
 
     private static Decision<TEvent> Decide(EntityCheckpoint<TState> checkpoint, SignalEnvelope envelope, DateTimeOffset now)

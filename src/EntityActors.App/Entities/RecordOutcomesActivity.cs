@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
 using EntityActors.App.Hosting;
+using EntityActors.App.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Entities;
@@ -19,11 +20,34 @@ public sealed class RecordOutcomesActivity(
     IOptions<SignalOptions> signals,
     IOptions<TopicOptions> topics,
     IEnumerable<IEntityEventReaction> reactions,
-    SignalMetrics metrics) : WorkflowActivity<OutcomeBatch, object?>
+    SignalMetrics metrics,
+    ILogger<RecordOutcomesActivity> logger) : WorkflowActivity<OutcomeBatch, object?>
 {
     public override async Task<object?> RunAsync(WorkflowActivityContext context, OutcomeBatch input)
     {
         var address = new EntityAddress(input.Kind, input.Id);
+        // The workflow opens no spans (it is replayed); the signals carry their senders' trace here instead.
+        using var span = EntityTelemetry.StartForSignals("record-outcomes", address, input.Applied.Select(applied => applied.TraceParent));
+        var signalIds = input.Applied.Select(applied => applied.Outcome.SignalId).ToList();
+        EntityTelemetry.SetSignals(span, signalIds);
+        using var scope = logger.BeginSignals(address, signalIds);
+        try
+        {
+            await RecordAsync(address, input);
+        }
+        catch (Exception ex)
+        {
+            EntityTelemetry.Fail(span, ex);
+            throw;
+        }
+
+        var accepted = input.Applied.Count(applied => applied.Outcome.Accepted);
+        logger.LogOutcomesRecorded(input.Applied.Count, accepted);
+        return null;
+    }
+
+    private async Task RecordAsync(EntityAddress address, OutcomeBatch input)
+    {
         var ttl = new Dictionary<string, string>
         {
             ["ttlInSeconds"] = ((long)signals.Value.IdempotencyRetention.TotalSeconds).ToString(CultureInfo.InvariantCulture),
@@ -56,6 +80,5 @@ public sealed class RecordOutcomesActivity(
         }
 
         metrics.Applied(input.Kind, input.Applied);
-        return null;
     }
 }

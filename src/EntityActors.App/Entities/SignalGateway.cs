@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dapr.Actors;
 using Dapr.Actors.Client;
+using EntityActors.App.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Entities;
@@ -16,6 +18,8 @@ public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog cata
 
     public Task<SignalReceipt> SubmitAsync(EntityAddress address, SignalSubmission submission, CancellationToken cancellationToken)
     {
+        // The signal carries its sender's trace through the actor and the workflow to the recording activity.
+        submission = submission.TraceParent is null ? submission with { TraceParent = EntityTelemetry.CurrentTraceParent() } : submission;
         var pending = new PendingSignal(submission, new TaskCompletionSource<SignalReceipt>(TaskCreationOptions.RunContinuationsAsynchronously));
         while (true)
         {
@@ -44,6 +48,8 @@ public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog cata
 
     private async Task PumpAsync(EntityAddress address, Mailbox mailbox)
     {
+        // Started from the first sender's request: each batch continues its own senders' traces instead.
+        Activity.Current = null;
         var proxy = proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType);
         while (true)
         {
@@ -63,6 +69,7 @@ public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog cata
                 mailbox.Queue.RemoveRange(0, take);
             }
 
+            using var span = EntityTelemetry.StartForSignals("deliver", address, batch.Select(p => p.Submission.TraceParent));
             try
             {
                 var response = await proxy.InvokeMethodAsync<SubmitRequest, SubmitResponse>(
@@ -74,6 +81,7 @@ public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog cata
             }
             catch (Exception ex)
             {
+                EntityTelemetry.Fail(span, ex);
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetException(ex);

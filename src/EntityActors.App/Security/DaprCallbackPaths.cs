@@ -1,0 +1,16 @@
+using EntityActors.App.Subscriptions;
+
+namespace EntityActors.App.Security;
+
+/// <summary>The paths the Dapr sidecar calls on the app, and the probes' paths: what the two access checks tell apart.</summary>
+public static class DaprCallbackPaths
+{
+    // /dapr/config and /dapr/subscribe, the actor runtime's /actors/*, and the pub/sub deliveries.
+    private static readonly PathString[] Callbacks = ["/dapr", "/actors", new(SignalSubscription.Route[..SignalSubscription.Route.LastIndexOf('/')])];
+
+    private static readonly PathString[] Probes = ["/healthz", "/readyz"];
+
+    public static bool IsDaprCallback(PathString path) => Callbacks.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    public static bool IsProbe(PathString path) => Probes.Any(probe => path.StartsWithSegments(probe, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using EntityActors.LocalRuntime;
+using Xunit.Abstractions;
+
+namespace EntityActors.EndToEnd.Tests.Operations;
+
+/// <summary>
+/// A real Dapr environment of its own (placement, scheduler, the app, daprd on free loopback ports) for the
+/// operations tests, which change what the shared <see cref="DaprAppFixture"/> must not: API tokens, exporters, a
+/// killed sidecar. Keeps the processes' output in a bounded buffer for <see cref="DumpLogs"/>.
+/// </summary>
+public sealed class OperationsEnvironment : IAsyncDisposable
+{
+    private const int LogCapacity = 4000;
+
+    private readonly Queue<string> logs = new(LogCapacity);
+    private readonly Lock logsLock = new();
+    private LocalDaprEnvironment? environment;
+
+    public LocalDaprEnvironment Environment =>
+        environment ?? throw new InvalidOperationException("The Dapr environment did not start.");
+
+    /// <summary>
+    /// Starts an environment with the options <paramref name="create"/> makes from the Dapr binaries' folder and the
+    /// log to pass on. On failure everything started is stopped and the exception says why (never a skip).
+    /// </summary>
+    public static async Task<OperationsEnvironment> StartAsync(Func<string, Action<string>, LocalDaprEnvironmentOptions> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        DaprBinaries binaries;
+        try
+        {
+            binaries = await DaprBinaries.ResolveAsync();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException("The end-to-end tests need the Dapr runtime. " + exception.Message, exception);
+        }
+
+        var result = new OperationsEnvironment();
+        var starting = new LocalDaprEnvironment(create(binaries.Directory, result.AddLog));
+        try
+        {
+            await starting.StartAsync();
+        }
+        catch
+        {
+            await starting.DisposeAsync();
+            throw;
+        }
+
+        result.environment = starting;
+        result.AddLog($"[operations] environment ready in {starting.StartupDuration.TotalSeconds:0.0} s");
+        return result;
+    }
+
+    /// <summary>Writes the buffered output of every process to the test's output.</summary>
+    public void DumpLogs(ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        string[] lines;
+        lock (logsLock)
+        {
+            lines = logs.ToArray();
+        }
+
+        output.WriteLine($"--- last {lines.Length} lines of process output ---");
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (environment is not null)
+        {
+            await environment.DisposeAsync();
+        }
+    }
+
+    private void AddLog(string line)
+    {
+        var stamped = $"{DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}";
+        lock (logsLock)
+        {
+            if (logs.Count == LogCapacity)
+            {
+                logs.Dequeue();
+            }
+
+            logs.Enqueue(stamped);
+        }
+    }
+}
