@@ -17,6 +17,12 @@ public sealed class DaprAppFixture : IAsyncLifetime
     /// </summary>
     public const int ContinueAsNewAfterSignals = 50;
 
+    /// <summary>How long a large checkout waits for approval, and again after the reminder.</summary>
+    public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromSeconds(8);
+
+    /// <summary>How long an open cart may stay idle before it expires.</summary>
+    public static readonly TimeSpan CartExpiry = TimeSpan.FromSeconds(20);
+
     private const int LogCapacity = 4000;
     private const int MaxIdPrefixLength = 31;
 
@@ -68,6 +74,13 @@ public sealed class DaprAppFixture : IAsyncLifetime
             {
                 ["EntityActors__Workflow__ContinueAsNewAfterSignals"] =
                     ContinueAsNewAfterSignals.ToString(CultureInfo.InvariantCulture),
+                // Short enough for the saga tests to see an approval time out and an idle cart expire.
+                ["EntityActors__Checkout__ApprovalThreshold"] = "1000",
+                ["EntityActors__Checkout__ApprovalTimeout"] = ApprovalTimeout.ToString("c", CultureInfo.InvariantCulture),
+                ["EntityActors__Checkout__EscalationTimeout"] = ApprovalTimeout.ToString("c", CultureInfo.InvariantCulture),
+                ["EntityActors__Carts__ExpireAfter"] = CartExpiry.ToString("c", CultureInfo.InvariantCulture),
+                // Accounts whose id starts with "flaky-" fail their first two place-hold attempts.
+                ["EntityActors__Signals__InjectTransientFailures__place-hold@flaky-"] = "2",
             },
             Log = AddLog,
         });

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace EntityActors.EndToEnd.Tests.Entities;
+
+/// <summary>Processes die; acknowledged signals survive and are applied exactly once.</summary>
+[Collection(DaprCollection.Name)]
+public sealed class CrashRecoveryTests(DaprAppFixture fixture) : IAsyncLifetime
+{
+    private readonly EntityApiClient api = new(fixture.Environment.CreateAppClient());
+
+    [Fact]
+    public async Task App_killed_mid_stream_and_restarted_applies_every_acknowledged_signal_exactly_once()
+    {
+        var id = DaprAppFixture.UniqueId("crash");
+        const int Signals = 200;
+        var acknowledged = new ConcurrentDictionary<int, bool>();
+        using var stop = new CancellationTokenSource();
+
+        var stream = Task.Run(async () =>
+        {
+            for (var n = 1; n <= Signals; n++)
+            {
+                try
+                {
+                    using var response = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"c-{n}");
+                    if (response.StatusCode == HttpStatusCode.Accepted)
+                    {
+                        acknowledged[n] = true;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // The app is down: this one was not acknowledged.
+                }
+            }
+        });
+        await WaitUntilAsync(() => acknowledged.Count >= 60, TimeSpan.FromSeconds(60));
+        await fixture.Environment.KillAppAsync();
+        var acknowledgedBeforeKill = acknowledged.Keys.ToHashSet();
+        await fixture.Environment.RestartAppAsync();
+        await stream;
+
+        // A client that got no acknowledgement retries with the same key: still at most once.
+        foreach (var n in Enumerable.Range(1, Signals).Where(n => !acknowledged.ContainsKey(n)))
+        {
+            using var retry = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"c-{n}");
+            retry.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        }
+
+        var item = await api.GetAsync("inventory-items", id, minSequence: Signals, waitSeconds: 60);
+
+        acknowledgedBeforeKill.Count.Should().BeGreaterThanOrEqualTo(60);
+        item!["version"]!.GetValue<long>().Should().Be(Signals);
+        item["state"]!["onHand"]!.GetValue<int>().Should().Be(Signals * (Signals + 1) / 2, "each of the 200 quantities exactly once");
+    }
+
+    [Fact]
+    public async Task A_repeated_key_is_recognised_after_the_app_and_its_sidecar_restart()
+    {
+        var id = DaprAppFixture.UniqueId("restart");
+        await api.ApplyAsync("accounts", id, "open", new { owner = "Rae", currency = "EUR" }, key: "open-1");
+        var deposit = await api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(25) }, key: "dep-1");
+
+        await fixture.Environment.KillAppAsync();
+        await fixture.Environment.KillSidecarAsync();
+        await fixture.Environment.RestartSidecarAsync();
+        await fixture.Environment.RestartAppAsync();
+        var replayed = await api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(25) }, key: "dep-1");
+        var next = await api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(5) }, key: "dep-2");
+
+        replayed["duplicate"]!.GetValue<bool>().Should().BeTrue();
+        replayed["version"]!.GetValue<long>().Should().Be(deposit["version"]!.GetValue<long>());
+        next["version"]!.GetValue<long>().Should().Be(3);
+        next["entity"]!["state"]!["balance"]!.GetValue<decimal>().Should().Be(30);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within {0}", timeout);
+            await Task.Delay(20);
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        api.Http.Dispose();
+        return Task.CompletedTask;
+    }
+}

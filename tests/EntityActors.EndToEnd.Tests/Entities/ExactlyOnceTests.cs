@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using static EntityActors.EndToEnd.Tests.EntityApiClient;
+
+namespace EntityActors.EndToEnd.Tests.Entities;
+
+/// <summary>Acknowledged signals are applied exactly once: duplicates, races, long streams across continue-as-new.</summary>
+[Collection(DaprCollection.Name)]
+public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
+{
+    private readonly EntityApiClient api = new(fixture.Environment.CreateAppClient());
+
+    [Fact]
+    public async Task A_repeated_idempotency_key_returns_the_original_outcome_and_changes_nothing()
+    {
+        var id = DaprAppFixture.UniqueId("dup");
+        await api.ApplyAsync("accounts", id, "open", new { owner = "Dee", currency = "EUR" });
+        var first = await api.ApplyAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once");
+
+        using var again = await api.SignalAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once", waitSeconds: 15);
+        using var asReceipt = await api.SignalAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once");
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        var replayed = JsonNode.Parse(await again.Content.ReadAsStringAsync())!;
+        replayed["signalId"]!.GetValue<string>().Should().Be(first["signalId"]!.GetValue<string>());
+        replayed["version"]!.GetValue<long>().Should().Be(first["version"]!.GetValue<long>());
+        replayed["duplicate"]!.GetValue<bool>().Should().BeTrue();
+        asReceipt.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        JsonNode.Parse(await asReceipt.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>().Should().Be(2);
+        var account = await api.GetAsync("accounts", id);
+        account!["state"]!["balance"]!.GetValue<decimal>().Should().Be(10);
+        account["sequence"]!.GetValue<long>().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_key_reused_for_a_different_body_is_refused()
+    {
+        var id = DaprAppFixture.UniqueId("reuse");
+        await api.ApplyAsync("inventory-items", id, "restock", new { quantity = 1 }, key: "k-1");
+
+        using var reused = await api.SignalAsync("inventory-items", id, "restock", new { quantity = 2 }, key: "k-1", waitSeconds: 5);
+
+        reused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await ProblemAsync(reused))["code"]!.GetValue<string>().Should().Be("idempotency-key-reused");
+        (await api.GetAsync("inventory-items", id))!["state"]!["onHand"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_first_signals_create_one_entity_with_all_twenty_applied()
+    {
+        var id = DaprAppFixture.UniqueId("race");
+        using var start = new SemaphoreSlim(0);
+        var senders = Enumerable.Range(1, 20).Select(async n =>
+        {
+            await start.WaitAsync();
+            using var response = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"first-{n}");
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        start.Release(20);
+
+        var answers = await Task.WhenAll(senders);
+
+        answers.Should().OnlyContain(answer => answer.StatusCode == HttpStatusCode.Accepted, string.Join("\n", answers.Select(a => a.Body)));
+        answers.Select(answer => JsonNode.Parse(answer.Body)!["sequence"]!.GetValue<long>()).Should().BeEquivalentTo(Enumerable.Range(1, 20).Select(n => (long)n));
+        var item = await api.GetAsync("inventory-items", id, minSequence: 20, waitSeconds: 20);
+        item!["version"]!.GetValue<long>().Should().Be(20);
+        item["state"]!["onHand"]!.GetValue<int>().Should().Be(Enumerable.Range(1, 20).Sum());
+    }
+
+    [Fact]
+    public async Task Five_hundred_signals_across_several_continue_as_new_cycles_are_each_applied_once()
+    {
+        var id = DaprAppFixture.UniqueId("long");
+        const int Signals = 500;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(1, Signals),
+            new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (n, cancellationToken) =>
+            {
+                using var response = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"s-{n}", cancellationToken: cancellationToken);
+                response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+            });
+        // A few client retries of already acknowledged signals must change nothing.
+        foreach (var n in new[] { 1, 250, 500 })
+        {
+            using var retry = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"s-{n}");
+            retry.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        }
+
+        var item = await api.GetAsync("inventory-items", id, minSequence: Signals, waitSeconds: 60);
+
+        item!["version"]!.GetValue<long>().Should().Be(Signals);
+        item["sequence"]!.GetValue<long>().Should().Be(Signals);
+        item["state"]!["onHand"]!.GetValue<int>().Should().Be(Signals * (Signals + 1) / 2, "every quantity once, none lost, none doubled");
+        var status = await WorkflowStatusAsync($"inventory-items-{id}");
+        status["properties"]!["dapr.workflow.custom_status"]!.GetValue<string>().Should().Contain("\"generation\":", "the view is published in every generation");
+        var generation = JsonNode.Parse(status["properties"]!["dapr.workflow.custom_status"]!.GetValue<string>())!["generation"]!.GetValue<long>();
+        generation.Should().BeGreaterThanOrEqualTo(Signals / DaprAppFixture.ContinueAsNewAfterSignals - 1, "history is bounded by continuing as new");
+    }
+
+    private async Task<JsonObject> WorkflowStatusAsync(string instanceId)
+    {
+        using var sidecar = fixture.Environment.CreateDaprClient();
+        return (await sidecar.GetFromJsonAsync<JsonObject>($"v1.0/workflows/dapr/{instanceId}"))!;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        api.Http.Dispose();
+        return Task.CompletedTask;
+    }
+}
