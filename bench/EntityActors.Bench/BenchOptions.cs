@@ -17,14 +17,14 @@ public sealed record BenchOptions
           --senders <n>                concurrent senders where a scenario has several (default 8)
           --latency-samples <n>        signal -> applied samples (default 300, after --warmup)
           --warmup <n>                 unmeasured signals before a latency series (default 20)
-          --hot-signals <n>            signals per hot-entity phase (default 1000)
+          --hot-signals <n>            signals per hot-entity phase (default 500)
           --entities <n>               entities in the many-entities scenario (default 50)
           --signals-per-entity <n>     signals each of them gets (default 20)
           --long-life-signals <n>      signals behind the queried long-lived entity (default 3000)
           --query-samples <n>          queries on the long-lived entity (default 500)
           --idle-entities <n>          idle live entities created (default 10000)
           --idle-query-samples <n>     queries on random idle entities (default 300)
-          --can-signals <n>            sequential signals per continue-as-new setting (default 500)
+          --can-signals <n>            sequential signals per continue-as-new setting (default 300)
           --poll-ms <n>                baseline status poll interval, as the product's (default 3)
           --process-log <file>         write every line the Dapr processes and the app print to this file
           --help                       this text
@@ -46,7 +46,7 @@ public sealed record BenchOptions
 
     public int Warmup { get; init; } = 20;
 
-    public int HotSignals { get; init; } = 1000;
+    public int HotSignals { get; init; } = 500;
 
     public int Entities { get; init; } = 50;
 
@@ -60,7 +60,7 @@ public sealed record BenchOptions
 
     public int IdleQuerySamples { get; init; } = 300;
 
-    public int ContinueAsNewSignals { get; init; } = 500;
+    public int ContinueAsNewSignals { get; init; } = 300;
 
     /// <summary>The frequent continue-as-new setting of the continue-as-new scenario.</summary>
     public int ContinueAsNewShort { get; init; } = 10;

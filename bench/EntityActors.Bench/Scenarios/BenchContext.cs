@@ -1,5 +1,6 @@
 using System.Globalization;
 using EntityActors.Bench.Baseline;
+using EntityActors.Bench.Measuring;
 using EntityActors.Bench.Product;
 using EntityActors.Bench.Reporting;
 
@@ -24,9 +25,45 @@ public sealed class BenchContext(BenchRuntime runtime, BenchOptions options, Ben
     /// <summary>The pause before a count is read again to prove it stopped where it should (no late duplicates).</summary>
     public static TimeSpan Settle { get; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// Starts measuring the CPU used by one side's processes (the bench process drives both sides and hosts the
+    /// baseline's worker); <see cref="IDisposable.Dispose"/> records it in the scenario's figures and the progress.
+    /// </summary>
+    public IDisposable MeasureCpu(ScenarioRecorder recorder, string side, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(recorder);
+        var processes = side == BenchSide.Product
+            ? new Dictionary<string, int?>
+            {
+                ["appSeconds"] = runtime.Product.AppProcessId,
+                ["daprdSeconds"] = runtime.Product.SidecarProcessId,
+                ["benchSeconds"] = Environment.ProcessId,
+            }
+            : new Dictionary<string, int?>
+            {
+                ["daprdSeconds"] = runtime.Baseline.SidecarProcessId,
+                ["benchSeconds"] = Environment.ProcessId,
+            };
+        return new CpuMeasurement(this, recorder, side, label is null ? "cpu." : $"cpu.{label}.", new CpuWindow(processes));
+    }
+
     public string ProductId(string name) => $"b{run}-{name}";
 
     public string BaselineId(string name) => $"baseline-{run}-{name}";
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private sealed class CpuMeasurement(BenchContext context, ScenarioRecorder recorder, string side, string prefix, CpuWindow window) : IDisposable
+    {
+        public void Dispose()
+        {
+            var used = window.Stop();
+            foreach (var (name, value) in used)
+            {
+                recorder.Figure(side, prefix + name, value);
+            }
+
+            context.Log.Line($"  {side,-8} CPU: {CpuWindow.Describe(used)}");
+        }
+    }
 }

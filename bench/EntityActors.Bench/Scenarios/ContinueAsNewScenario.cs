@@ -45,14 +45,17 @@ public sealed class ContinueAsNewScenario(BenchContext context) : IBenchScenario
             await context.Runtime.RestartProductAsync(every, cancellationToken);
             var id = context.ProductId($"can-{every}");
             var samples = new List<double>();
-            for (var n = 1; n <= Warmup + options.ContinueAsNewSignals; n++)
+            using (context.MeasureCpu(recorder, BenchSide.Product, $"every{every}"))
             {
-                var sequence = n;
-                var ms = await Timed.MillisecondsAsync(() =>
-                    context.Product.SignalAsync(id, $"can-{sequence}", options.SignalWaitSeconds, cancellationToken));
-                if (n > Warmup)
+                for (var n = 1; n <= Warmup + options.ContinueAsNewSignals; n++)
                 {
-                    samples.Add(ms);
+                    var sequence = n;
+                    var ms = await Timed.MillisecondsAsync(() =>
+                        context.Product.SignalAsync(id, $"can-{sequence}", options.SignalWaitSeconds, cancellationToken));
+                    if (n > Warmup)
+                    {
+                        samples.Add(ms);
+                    }
                 }
             }
 
@@ -78,17 +81,20 @@ public sealed class ContinueAsNewScenario(BenchContext context) : IBenchScenario
             await baseline.ScheduleAsync(id, every, cancellationToken);
             await baseline.WaitForCountAsync(id, 0, options.ApplyTimeout, cancellationToken);
             var samples = new List<double>();
-            for (var n = 1; n <= Warmup + options.ContinueAsNewSignals; n++)
+            using (context.MeasureCpu(recorder, BenchSide.Baseline, $"every{every}"))
             {
-                var target = n;
-                var ms = await Timed.MillisecondsAsync(async () =>
+                for (var n = 1; n <= Warmup + options.ContinueAsNewSignals; n++)
                 {
-                    await baseline.RaiseAsync(id, cancellationToken);
-                    await baseline.WaitForCountAsync(id, target, options.ApplyTimeout, cancellationToken);
-                });
-                if (n > Warmup)
-                {
-                    samples.Add(ms);
+                    var target = n;
+                    var ms = await Timed.MillisecondsAsync(async () =>
+                    {
+                        await baseline.RaiseAsync(id, cancellationToken);
+                        await baseline.WaitForCountAsync(id, target, options.ApplyTimeout, cancellationToken);
+                    });
+                    if (n > Warmup)
+                    {
+                        samples.Add(ms);
+                    }
                 }
             }
 

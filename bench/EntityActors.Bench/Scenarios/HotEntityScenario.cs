@@ -36,9 +36,18 @@ public sealed class HotEntityScenario(BenchContext context) : IBenchScenario
         long baselineCount = 0;
         foreach (var senders in new[] { 1, options.Senders }.Distinct())
         {
-            var product = await ProductPhaseAsync(recorder, productId, productCount, senders, cancellationToken);
+            double product, baseline;
+            using (context.MeasureCpu(recorder, BenchSide.Product, $"senders{senders}"))
+            {
+                product = await ProductPhaseAsync(recorder, productId, productCount, senders, cancellationToken);
+            }
+
             productCount += options.HotSignals;
-            var baseline = await BaselinePhaseAsync(recorder, baselineId, baselineCount, senders, cancellationToken);
+            using (context.MeasureCpu(recorder, BenchSide.Baseline, $"senders{senders}"))
+            {
+                baseline = await BaselinePhaseAsync(recorder, baselineId, baselineCount, senders, cancellationToken);
+            }
+
             baselineCount += options.HotSignals;
             recorder.Row($"one hot entity, {senders} sender{(senders == 1 ? string.Empty : "s")}: applied", "/s", product, baseline, BenchTarget.AtLeast(300, "/s"));
         }

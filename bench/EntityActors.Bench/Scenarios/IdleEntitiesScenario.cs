@@ -25,8 +25,17 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
-        var product = await ProductAsync(recorder, cancellationToken);
-        var baseline = await BaselineAsync(recorder, cancellationToken);
+        Outcome product, baseline;
+        using (context.MeasureCpu(recorder, BenchSide.Product))
+        {
+            product = await ProductAsync(recorder, cancellationToken);
+        }
+
+        using (context.MeasureCpu(recorder, BenchSide.Baseline))
+        {
+            baseline = await BaselineAsync(recorder, cancellationToken);
+        }
+
         var label = BenchContext.Number(options.IdleEntities);
         recorder.Row($"{label} idle entities: create, until applied", "s", product.Seconds, baseline.Seconds);
         recorder.Row($"{label} idle entities: app memory growth", "MB", product.AppGrowth, baseline.AppGrowth, BenchTarget.LessThan(200, "MB"));

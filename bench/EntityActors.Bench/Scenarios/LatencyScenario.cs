@@ -19,8 +19,17 @@ public sealed class LatencyScenario(BenchContext context) : IBenchScenario
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
-        var product = await MeasureProductAsync(recorder, cancellationToken);
-        var baseline = await MeasureBaselineAsync(recorder, cancellationToken);
+        LatencySummary product, baseline;
+        using (context.MeasureCpu(recorder, BenchSide.Product))
+        {
+            product = await MeasureProductAsync(recorder, cancellationToken);
+        }
+
+        using (context.MeasureCpu(recorder, BenchSide.Baseline))
+        {
+            baseline = await MeasureBaselineAsync(recorder, cancellationToken);
+        }
+
         recorder.Row("signal → applied p50", "ms", product.P50, baseline.P50, BenchTarget.AtMost(20, "ms"));
         recorder.Row("signal → applied p90", "ms", product.P90, baseline.P90);
         recorder.Row("signal → applied p99", "ms", product.P99, baseline.P99, BenchTarget.AtMost(40, "ms"));

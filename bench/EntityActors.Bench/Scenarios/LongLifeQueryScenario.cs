@@ -21,8 +21,17 @@ public sealed class LongLifeQueryScenario(BenchContext context) : IBenchScenario
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
-        var product = await ProductAsync(recorder, cancellationToken);
-        var baseline = await BaselineAsync(recorder, cancellationToken);
+        LatencySummary product, baseline;
+        using (context.MeasureCpu(recorder, BenchSide.Product))
+        {
+            product = await ProductAsync(recorder, cancellationToken);
+        }
+
+        using (context.MeasureCpu(recorder, BenchSide.Baseline))
+        {
+            baseline = await BaselineAsync(recorder, cancellationToken);
+        }
+
         recorder.Row($"query, {CountLabel()} signals behind: p50", "ms", product.P50, baseline.P50);
         recorder.Row($"query, {CountLabel()} signals behind: p99", "ms", product.P99, baseline.P99, BenchTarget.AtMost(5, "ms"));
     }

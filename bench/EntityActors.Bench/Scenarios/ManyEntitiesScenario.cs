@@ -22,8 +22,17 @@ public sealed class ManyEntitiesScenario(BenchContext context) : IBenchScenario
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
-        var product = await ProductAsync(recorder, cancellationToken);
-        var baseline = await BaselineAsync(recorder, cancellationToken);
+        double product, baseline;
+        using (context.MeasureCpu(recorder, BenchSide.Product))
+        {
+            product = await ProductAsync(recorder, cancellationToken);
+        }
+
+        using (context.MeasureCpu(recorder, BenchSide.Baseline))
+        {
+            baseline = await BaselineAsync(recorder, cancellationToken);
+        }
+
         recorder.Row($"{options.Entities} entities × {options.SignalsPerEntity}, {options.Senders} senders: applied", "/s", product, baseline, BenchTarget.TimesBaseline(2));
     }
 

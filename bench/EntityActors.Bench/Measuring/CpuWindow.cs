@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace EntityActors.Bench.Measuring;
+
+/// <summary>
+/// CPU used by named processes, and by the machine as a whole, between construction and <see cref="Stop"/>: where a
+/// side's time went (app, sidecar, the bench itself) and how much of the machine other work took meanwhile.
+/// </summary>
+public sealed class CpuWindow
+{
+    private readonly IReadOnlyDictionary<string, int?> processes;
+    private readonly Dictionary<string, double?> before;
+    private readonly (double Busy, double Total) machineBefore;
+
+    public CpuWindow(IReadOnlyDictionary<string, int?> processes)
+    {
+        this.processes = processes;
+        before = processes.ToDictionary(p => p.Key, p => CpuTimes.ProcessSeconds(p.Value));
+        machineBefore = CpuTimes.MachineSeconds();
+    }
+
+    /// <summary>CPU seconds per process name, plus <c>machineBusy</c> (0..1 of all cores) and <c>otherSeconds</c> (everything else).</summary>
+    public IReadOnlyDictionary<string, double> Stop()
+    {
+        var used = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, pid) in processes)
+        {
+            if (before[name] is { } start && CpuTimes.ProcessSeconds(pid) is { } end)
+            {
+                used[name] = end - start;
+            }
+        }
+
+        var machine = CpuTimes.MachineSeconds();
+        var busy = machine.Busy - machineBefore.Busy;
+        var total = machine.Total - machineBefore.Total;
+        if (total > 0)
+        {
+            used["machineBusy"] = busy / total;
+            used["otherSeconds"] = Math.Max(0, busy - used.Values.Sum());
+        }
+
+        return used;
+    }
+
+    public static string Describe(IReadOnlyDictionary<string, double> used) =>
+        string.Join(", ", used.Select(pair => pair.Key == "machineBusy"
+            ? string.Create(CultureInfo.InvariantCulture, $"machine {pair.Value:P0} busy")
+            : string.Create(CultureInfo.InvariantCulture, $"{pair.Key.Replace("Seconds", string.Empty, StringComparison.Ordinal)} {pair.Value:0.0} s")));
+}
