@@ -6,7 +6,6 @@ using Dapr.Workflow;
 using EntityActors.App.Hosting;
 using EntityActors.App.Telemetry;
 using EntityActors.Domain.Common;
-using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Entities;
 
@@ -35,22 +34,15 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     // Highest sequence known to be in the workflow's inbox or history; unknown (null) after activation.
     private long? raisedThrough;
 
-    protected EntityActor(
-        ActorHost host,
-        DaprClient dapr,
-        DaprWorkflowClient workflows,
-        IOptions<DaprComponentsOptions> components,
-        IOptions<SignalOptions> signals,
-        IOptions<EntityWorkflowOptions> workflowOptions,
-        TimeProvider time)
+    protected EntityActor(ActorHost host, EntityActorServices services)
         : base(host)
     {
-        this.dapr = dapr;
-        this.workflows = workflows;
-        this.components = components.Value;
-        this.signals = signals.Value;
-        settings = Configure(workflowOptions.Value.ToSettings());
-        this.time = time;
+        dapr = services.Dapr;
+        workflows = services.Workflows;
+        components = services.Components;
+        signals = services.Signals;
+        settings = Configure(services.WorkflowSettings);
+        time = services.Time;
     }
 
     /// <summary>Name the entity's workflow is registered under.</summary>

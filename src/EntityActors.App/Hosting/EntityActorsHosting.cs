@@ -57,6 +57,7 @@ public static class EntityActorsHosting
         services.AddSingleton(EntityDescriptor.For<Account, AccountState, AccountSignal, AccountEvent, AccountActor, AccountWorkflow>());
         services.AddSingleton(EntityDescriptor.For<InventoryItem, InventoryItemState, InventoryItemSignal, InventoryItemEvent, InventoryItemActor, InventoryItemWorkflow>());
         services.AddSingleton<EntityCatalog>();
+        services.AddSingleton<EntityActorServices>();
         services.AddSingleton<SignalGateway>();
         services.AddSingleton<EntityReader>();
         services.AddSingleton<SignalRequestReader>();

@@ -1,0 +1,28 @@
+using Dapr.Client;
+using Dapr.Workflow;
+using EntityActors.App.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>What every entity actor needs, resolved once and shared by all activations.</summary>
+public sealed class EntityActorServices(
+    DaprClient dapr,
+    DaprWorkflowClient workflows,
+    IOptions<DaprComponentsOptions> components,
+    IOptions<SignalOptions> signals,
+    IOptions<EntityWorkflowOptions> workflowOptions,
+    TimeProvider time)
+{
+    public DaprClient Dapr { get; } = dapr;
+
+    public DaprWorkflowClient Workflows { get; } = workflows;
+
+    public DaprComponentsOptions Components { get; } = components.Value;
+
+    public SignalOptions Signals { get; } = signals.Value;
+
+    public EntityWorkflowSettings WorkflowSettings { get; } = workflowOptions.Value.ToSettings();
+
+    public TimeProvider Time { get; } = time;
+}
