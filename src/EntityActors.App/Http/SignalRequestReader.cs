@@ -97,8 +97,55 @@ public sealed class SignalRequestReader(IOptions<SignalOptions> options)
         }
 
         var payload = JsonSerializer.SerializeToElement(signal, entity.SignalType, EntityJson.Options);
-        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(payload, EntityJson.Options)));
-        return new SignalRequest(new SignalSubmission(idempotencyKey, signalName, payload, hash), null);
+        return new SignalRequest(new SignalSubmission(idempotencyKey, signalName, payload, PayloadHash(payload)), null);
+    }
+
+    /// <summary>
+    /// Hash of the canonical payload, with numbers reduced to their value, so a client that retries with
+    /// <c>10.5</c> where it first sent <c>10.50</c> is recognised as repeating itself, not reusing the key.
+    /// </summary>
+    public static string PayloadHash(JsonElement payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteCanonical(writer, payload);
+        }
+
+        return Convert.ToHexString(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteCanonical(writer, property.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    WriteCanonical(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.Number when element.TryGetDecimal(out var number):
+                // Dividing by 1.000… drops trailing zeros: 10.50m becomes 10.5m.
+                writer.WriteNumberValue(number / 1.0000000000000000000000000000m);
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
     }
 
     private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

@@ -212,6 +212,19 @@ public class SignalRequestReaderParseTests
         other.Submission!.PayloadHash.Should().NotBe(original.Submission!.PayloadHash);
     }
 
+    [Theory]
+    [InlineData("10.50")]
+    [InlineData("10.500")]
+    [InlineData("1.05e1")]
+    public void The_same_amount_written_another_way_has_the_same_payload_hash(string amount)
+    {
+        var plain = Parse(Descriptors.Accounts, "deposit", TenEuros);
+
+        var rewritten = Parse(Descriptors.Accounts, "deposit", $$"""{ "amount": { "amount": {{amount}}, "currency": "EUR" } }""");
+
+        rewritten.Submission!.PayloadHash.Should().Be(plain.Submission!.PayloadHash, "a client retrying with {0} repeats itself", amount);
+    }
+
     [Fact]
     public void The_same_fields_sent_as_a_different_signal_have_a_different_payload_hash()
     {
