@@ -17,7 +17,8 @@ public sealed record BenchRow(
         product = Finite(product);
         baseline = Finite(baseline);
         return new(scenario, metric, unit, Round(product), Round(baseline),
-            product is { } p && baseline is { } b && b != 0 ? Math.Round(p / b, 2) : null,
+            // A ratio of a negative or zero figure (memory that shrank, a cost lost in noise) means nothing.
+            product is { } p && baseline is { } b && p > 0 && b > 0 ? Math.Round(p / b, 2) : null,
             target, target?.IsMet(product, baseline));
     }
 

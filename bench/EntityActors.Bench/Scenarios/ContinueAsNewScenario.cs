@@ -4,13 +4,16 @@ using EntityActors.Bench.Reporting;
 namespace EntityActors.Bench.Scenarios;
 
 /// <summary>
-/// The cost of one continue-as-new cycle, by A/B: the same sequential signals to a fresh entity whose workflow continues
-/// as new rarely, and to one whose workflow continues as new often; the difference in total time over the difference
-/// in cycles. Runs last: the product's app is restarted with each setting (same sidecar, same state store).
+/// The cost of one continue-as-new cycle: the same sequential signal → applied round trips to a fresh entity whose
+/// workflow continues as new often, and to one whose workflow continues as new rarely. The cycle's cost is what the
+/// signal right after a boundary pays over the others (position method); the A/B of the two series shows the net
+/// effect, which also holds the history growing in the rare one. Runs last: the product's app is restarted with each
+/// setting (same sidecar, same state store).
 /// </summary>
 public sealed class ContinueAsNewScenario(BenchContext context) : IBenchScenario
 {
-    private const int Warmup = 3;
+    // After each app restart: JIT and connections warm, outside the timing.
+    private const int Warmup = 20;
 
     private readonly BenchOptions options = context.Options;
 
@@ -21,22 +24,25 @@ public sealed class ContinueAsNewScenario(BenchContext context) : IBenchScenario
     public string Method =>
         $"{options.ContinueAsNewSignals} sequential signal → applied round trips (as in the latency scenario, after {Warmup} unmeasured) " +
         $"to a fresh entity continuing as new every {options.ContinueAsNewLong} signals, then to one continuing as new every " +
-        $"{options.ContinueAsNewShort}. Cost of a cycle = (total time with {options.ContinueAsNewShort} − total time with " +
-        $"{options.ContinueAsNewLong}) ÷ (difference in cycles crossed). The product's app is restarted with " +
-        "EntityActors__Workflow__ContinueAsNewAfterSignals set to each value; the baseline gets it in the instance's input. " +
-        "Also reported: how much slower the signal right after a boundary is than the others (position method).";
+        $"{options.ContinueAsNewShort}. Cost of a cycle (position method) = mean time of the signals right after a boundary − mean " +
+        $"of the others, in the every-{options.ContinueAsNewShort} series. The mean per signal of both series is shown too: their " +
+        "difference is the net effect of continuing as new often, i.e. the cycles minus the cost of a longer history (JSON: " +
+        "cycleCostAbMs = difference in total time ÷ difference in cycles; firstTenthMeanMs/lastTenthMeanMs show the history's " +
+        "growth). The product's app is restarted with EntityActors__Workflow__ContinueAsNewAfterSignals set to each value; the " +
+        "baseline gets it in the instance's input.";
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
         var product = await ProductAsync(recorder, cancellationToken);
         var baseline = await BaselineAsync(recorder, cancellationToken);
-        recorder.Row(
-            $"one continue-as-new cycle (every {options.ContinueAsNewShort} vs {options.ContinueAsNewLong})", "ms", product, baseline);
+        recorder.Row("one continue-as-new cycle: extra on the signal across it", "ms", product.CycleCost, baseline.CycleCost);
+        recorder.Row($"signal → applied mean, continue-as-new every {options.ContinueAsNewShort}", "ms", product.MeanOften, baseline.MeanOften);
+        recorder.Row($"signal → applied mean, continue-as-new every {BenchContext.Number(options.ContinueAsNewLong)}", "ms", product.MeanRare, baseline.MeanRare);
     }
 
     private int Cycles(int every) => ((Warmup + options.ContinueAsNewSignals) / every) - (Warmup / every);
 
-    private async Task<double> ProductAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    private async Task<Outcome> ProductAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
         var totals = new Dictionary<int, List<double>>();
         foreach (var every in new[] { options.ContinueAsNewLong, options.ContinueAsNewShort })
@@ -71,7 +77,7 @@ public sealed class ContinueAsNewScenario(BenchContext context) : IBenchScenario
         return Record(recorder, BenchSide.Product, totals);
     }
 
-    private async Task<double> BaselineAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    private async Task<Outcome> BaselineAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
         var baseline = context.Baseline;
         var totals = new Dictionary<int, List<double>>();
@@ -108,32 +114,40 @@ public sealed class ContinueAsNewScenario(BenchContext context) : IBenchScenario
         return Record(recorder, BenchSide.Baseline, totals);
     }
 
-    private double Record(ScenarioRecorder recorder, string side, Dictionary<int, List<double>> samples)
+    private Outcome Record(ScenarioRecorder recorder, string side, Dictionary<int, List<double>> samples)
     {
         var rare = samples[options.ContinueAsNewLong];
         var often = samples[options.ContinueAsNewShort];
-        var cycles = Cycles(options.ContinueAsNewShort) - Cycles(options.ContinueAsNewLong);
-        var cost = cycles > 0 ? (often.Sum() - rare.Sum()) / cycles : double.NaN;
 
         // Position method: in the frequent series, the signal right after a boundary waits for the new generation.
         var every = options.ContinueAsNewShort;
-        var afterBoundary = often.Where((_, i) => (Warmup + i) % every == 0 && Warmup + i > 0).ToList();
-        var others = often.Where((_, i) => !((Warmup + i) % every == 0 && Warmup + i > 0)).ToList();
-        var extra = afterBoundary.Count > 0 && others.Count > 0 ? afterBoundary.Average() - others.Average() : double.NaN;
+        bool AfterBoundary(int index) => (Warmup + index) % every == 0;
+        var afterBoundary = often.Where((_, i) => AfterBoundary(i)).ToList();
+        var others = often.Where((_, i) => !AfterBoundary(i)).ToList();
+        var cycleCost = afterBoundary.Count > 0 && others.Count > 0 ? afterBoundary.Average() - others.Average() : double.NaN;
+
+        var cycles = Cycles(options.ContinueAsNewShort) - Cycles(options.ContinueAsNewLong);
+        var abCost = cycles > 0 ? (often.Sum() - rare.Sum()) / cycles : double.NaN;
 
         recorder.Count(side, rare.Count + often.Count);
-        recorder.Figure(side, "cycleCostMs", cost);
+        recorder.Figure(side, "cycleCostMs", cycleCost);
+        recorder.Figure(side, "boundarySignals", afterBoundary.Count);
+        recorder.Figure(side, "cycleCostAbMs", abCost);
         recorder.Figure(side, "cyclesCompared", cycles);
-        recorder.Figure(side, $"every{options.ContinueAsNewLong}.meanMs", rare.Average());
-        recorder.Figure(side, $"every{options.ContinueAsNewShort}.meanMs", often.Average());
-        if (!double.IsNaN(extra))
+        foreach (var (setting, series) in new[] { (options.ContinueAsNewLong, rare), (every, often) })
         {
-            recorder.Figure(side, "afterBoundaryExtraMs", extra);
+            var tenth = Math.Max(1, series.Count / 10);
+            recorder.Figure(side, $"every{setting}.meanMs", series.Average());
+            recorder.Figure(side, $"every{setting}.firstTenthMeanMs", series.Take(tenth).Average());
+            recorder.Figure(side, $"every{setting}.lastTenthMeanMs", series.TakeLast(tenth).Average());
         }
 
         context.Log.Line(
-            $"  {side,-8} per signal {rare.Average():0.0} ms (every {options.ContinueAsNewLong}) vs {often.Average():0.0} ms (every {every}): " +
-            $"{cost:0.0} ms per cycle over {cycles} cycles; signal after a boundary {extra:+0.0;-0.0} ms vs the others");
-        return cost;
+            $"  {side,-8} signal after a boundary {cycleCost:+0.0;-0.0} ms vs the others ({afterBoundary.Count} boundaries); mean per signal " +
+            $"{often.Average():0.0} ms (every {every}) vs {rare.Average():0.0} ms (every {options.ContinueAsNewLong}, " +
+            $"first tenth {rare.Take(Math.Max(1, rare.Count / 10)).Average():0.0} ms, last tenth {rare.TakeLast(Math.Max(1, rare.Count / 10)).Average():0.0} ms)");
+        return new Outcome(cycleCost, often.Average(), rare.Average());
     }
+
+    private sealed record Outcome(double CycleCost, double MeanOften, double MeanRare);
 }
