@@ -14,7 +14,8 @@ public sealed class EntityReader(
     DaprWorkflowClient workflows,
     DaprClient dapr,
     IOptions<DaprComponentsOptions> components,
-    IOptions<SignalOptions> options)
+    IOptions<SignalOptions> options,
+    EntityProgress progress)
 {
     public async Task<EntityView<TState>?> GetAsync<TState>(EntityAddress address, CancellationToken cancellationToken)
     {
@@ -30,21 +31,18 @@ public sealed class EntityReader(
     }
 
     /// <summary>Waits (bounded) until the entity's view satisfies <paramref name="reached"/>; returns the latest view either way.</summary>
-    public async Task<EntityView<TState>?> WaitUntilAsync<TState>(
-        EntityAddress address, Func<EntityView<TState>, bool> reached, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(Clamp(wait).TotalSeconds * Stopwatch.Frequency);
-        while (true)
-        {
-            var view = await GetAsync<TState>(address, cancellationToken);
-            if (view is null || reached(view) || Stopwatch.GetTimestamp() >= deadline)
+    public Task<EntityView<TState>?> WaitUntilAsync<TState>(
+        EntityAddress address, Func<EntityView<TState>, bool> reached, long sequenceHint, TimeSpan wait, CancellationToken cancellationToken) =>
+        PollAsync(
+            address,
+            Math.Max(1, sequenceHint),
+            wait,
+            async token =>
             {
-                return view;
-            }
-
-            await Task.Delay(options.Value.PollInterval, cancellationToken);
-        }
-    }
+                var view = await GetAsync<TState>(address, token);
+                return (view is null || reached(view), view, (view?.Sequence ?? 0) + 1);
+            },
+            cancellationToken);
 
     /// <summary>
     /// The outcome of the signal with <paramref name="sequence"/>, waiting (bounded) for it to be applied.
@@ -53,26 +51,56 @@ public sealed class EntityReader(
     public async Task<(SignalOutcome? Outcome, EntityView<TState>? View)> WaitForOutcomeAsync<TState>(
         EntityAddress address, long sequence, TimeSpan wait, CancellationToken cancellationToken)
     {
+        var (outcome, view) = await PollAsync<(SignalOutcome?, EntityView<TState>?)>(
+            address,
+            sequence,
+            wait,
+            async token =>
+            {
+                var view = await GetAsync<TState>(address, token);
+                if (view is null || view.Sequence < sequence)
+                {
+                    return (false, (null, view), sequence);
+                }
+
+                var outcome = view.FindOutcome(sequence)
+                    ?? await dapr.GetStateAsync<SignalOutcome?>(components.Value.StateStore, address.OutcomeKey(sequence), cancellationToken: token);
+                return (outcome is not null, (outcome, view), sequence);
+            },
+            cancellationToken);
+        return (outcome, view);
+    }
+
+    /// <summary>
+    /// Re-reads until <paramref name="attempt"/> says done or the wait is over. Between reads it sleeps until the
+    /// entity reports progress in this process (<see cref="EntityProgress"/>) or the fallback interval passes;
+    /// it registers for the news before reading, so a report landing in between is not missed.
+    /// </summary>
+    private async Task<T> PollAsync<T>(
+        EntityAddress address,
+        long awaited,
+        TimeSpan wait,
+        Func<CancellationToken, Task<(bool Done, T Result, long NextAwaited)>> attempt,
+        CancellationToken cancellationToken)
+    {
         var deadline = Stopwatch.GetTimestamp() + (long)(Clamp(wait).TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
-            var view = await GetAsync<TState>(address, cancellationToken);
-            if (view is not null && view.Sequence >= sequence)
+            using var registration = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var progressed = progress.WhenReachedAsync(address.InstanceId, awaited, registration.Token);
+            var (done, result, next) = await attempt(cancellationToken);
+            var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (done || Stopwatch.GetTimestamp() >= deadline)
             {
-                var outcome = view.FindOutcome(sequence)
-                    ?? await dapr.GetStateAsync<SignalOutcome?>(components.Value.StateStore, address.OutcomeKey(sequence), cancellationToken: cancellationToken);
-                if (outcome is not null)
-                {
-                    return (outcome, view);
-                }
+                await registration.CancelAsync();
+                return result;
             }
 
-            if (Stopwatch.GetTimestamp() >= deadline)
-            {
-                return (null, view);
-            }
-
-            await Task.Delay(options.Value.PollInterval, cancellationToken);
+            awaited = next;
+            var fallback = remaining < options.Value.PollInterval ? remaining : options.Value.PollInterval;
+            await Task.WhenAny(progressed, Task.Delay(fallback, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            await registration.CancelAsync();
         }
     }
 

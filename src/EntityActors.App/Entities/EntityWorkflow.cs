@@ -20,26 +20,30 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         var checkpoint = input;
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
+
+        // Recording outcomes (records, events, reactions) runs beside the intake, one activity at a time: while
+        // it runs, arriving batches are decided and their outcomes wait for the next one. A turn never waits
+        // for I/O before taking the next batch, and events still leave in sequence order.
+        var unrecorded = new List<AppliedSignal>();
+        Task? recording = null;
+        Task<SignalBatch?>? arrival = null;
         long? idleSignalSentAt = null;
         while (checkpoint.HandledThisGeneration < checkpoint.Settings.ContinueAsNewAfterSignals)
         {
             // An entity that goes idle signals itself through its own intake, so the signal is sequenced,
             // deduplicated and decided like any other. Once sent, wait for it rather than set another timer.
-            var deadline = idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint);
-            var batch = await WaitForSignalsAsync(context, deadline);
+            arrival ??= WaitForSignalsAsync(context, idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint));
+            if (recording is not null && await Task.WhenAny(arrival, recording) == recording)
+            {
+                recording = unrecorded.Count > 0 ? Record(context, checkpoint, unrecorded) : null;
+                continue;
+            }
+
+            var batch = await arrival;
+            arrival = null;
             if (batch is null)
             {
-                try
-                {
-                    await context.CallActivityAsync<SignalReceipt>(
-                        nameof(SubmitSignalActivity), IdleSignal(checkpoint), RetryOptions(checkpoint.Settings));
-                }
-                catch (WorkflowTaskFailedException ex)
-                {
-                    // Not sent; the next signal re-arms the timer. The workflow itself must never fail.
-                    context.CreateReplaySafeLogger(GetType()).LogIdleSignalNotSent(checkpoint.Kind, checkpoint.Id, ex.Message);
-                }
-
+                await SendIdleSignalAsync(context, checkpoint);
                 idleSignalSentAt = checkpoint.Sequence;
                 continue;
             }
@@ -47,24 +51,23 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
             var turn = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(checkpoint, batch, context.CurrentUtcDateTime);
             checkpoint = turn.Checkpoint;
             context.SetCustomStatus(checkpoint.ToView());
+            unrecorded.AddRange(turn.Applied);
+            if (recording is null && unrecorded.Count > 0)
+            {
+                recording = Record(context, checkpoint, unrecorded);
+            }
+        }
 
-            if (turn.Applied.Count == 0)
-            {
-                continue;
-            }
+        // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost; record
+        // what is still unrecorded before the history is dropped.
+        if (recording is not null)
+        {
+            await recording;
+        }
 
-            try
-            {
-                await context.CallActivityAsync(
-                    nameof(RecordOutcomesActivity),
-                    new OutcomeBatch(checkpoint.Kind, checkpoint.Id, turn.Applied),
-                    RetryOptions(checkpoint.Settings));
-            }
-            catch (WorkflowTaskFailedException ex)
-            {
-                // The state change stands (it is the entity's truth); only its echo outside failed.
-                context.CreateReplaySafeLogger(GetType()).LogOutcomesNotRecorded(checkpoint.Kind, checkpoint.Id, ex.Message);
-            }
+        if (unrecorded.Count > 0)
+        {
+            await Record(context, checkpoint, unrecorded);
         }
 
         context.ContinueAsNew(checkpoint.NextGeneration(), preserveUnprocessedEvents: true);
@@ -77,6 +80,40 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
     /// <summary>The signal an idle entity sends itself; its key makes a replayed or retried send a duplicate.</summary>
     protected virtual SignalCommand IdleSignal(EntityCheckpoint<TState> checkpoint) =>
         throw new NotSupportedException($"{GetType().Name} has no idle signal.");
+
+    /// <summary>Starts recording <paramref name="applied"/> (and empties it). The task never faults.</summary>
+    private Task Record(WorkflowContext context, EntityCheckpoint<TState> checkpoint, List<AppliedSignal> applied)
+    {
+        var batch = new OutcomeBatch(checkpoint.Kind, checkpoint.Id, [.. applied]);
+        applied.Clear();
+        return RecordAsync(context, batch, checkpoint.Settings);
+    }
+
+    private async Task RecordAsync(WorkflowContext context, OutcomeBatch batch, EntityWorkflowSettings settings)
+    {
+        try
+        {
+            await context.CallActivityAsync(nameof(RecordOutcomesActivity), batch, RetryOptions(settings));
+        }
+        catch (WorkflowTaskFailedException ex)
+        {
+            // The state change stands (it is the entity's truth); only its echo outside failed.
+            context.CreateReplaySafeLogger(GetType()).LogOutcomesNotRecorded(batch.Kind, batch.Id, ex.Message);
+        }
+    }
+
+    private async Task SendIdleSignalAsync(WorkflowContext context, EntityCheckpoint<TState> checkpoint)
+    {
+        try
+        {
+            await context.CallActivityAsync<SignalReceipt>(nameof(SubmitSignalActivity), IdleSignal(checkpoint), RetryOptions(checkpoint.Settings));
+        }
+        catch (WorkflowTaskFailedException ex)
+        {
+            // Not sent; the next signal re-arms the timer. The workflow itself must never fail.
+            context.CreateReplaySafeLogger(GetType()).LogIdleSignalNotSent(checkpoint.Kind, checkpoint.Id, ex.Message);
+        }
+    }
 
     /// <summary>The next batch, or null when the deadline passed first.</summary>
     private static async Task<SignalBatch?> WaitForSignalsAsync(WorkflowContext context, DateTimeOffset? deadline)

@@ -21,11 +21,14 @@ public sealed class RecordOutcomesActivity(
     IOptions<TopicOptions> topics,
     IEnumerable<IEntityEventReaction> reactions,
     SignalMetrics metrics,
+    EntityProgress progress,
     ILogger<RecordOutcomesActivity> logger) : WorkflowActivity<OutcomeBatch, object?>
 {
     public override async Task<object?> RunAsync(WorkflowActivityContext context, OutcomeBatch input)
     {
         var address = new EntityAddress(input.Kind, input.Id);
+        // The workflow committed these outcomes before scheduling this activity: callers waiting here can read them now.
+        progress.Reached(address.InstanceId, input.Applied.Max(applied => applied.Outcome.Sequence));
         // The workflow opens no spans (it is replayed); the signals carry their senders' trace here instead.
         using var span = EntityTelemetry.StartForSignals("record-outcomes", address, input.Applied.Select(applied => applied.TraceParent));
         var signalIds = input.Applied.Select(applied => applied.Outcome.SignalId).ToList();

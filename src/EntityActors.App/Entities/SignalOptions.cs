@@ -31,6 +31,9 @@ public sealed class SignalOptions
     /// </summary>
     public Dictionary<string, int> InjectTransientFailures { get; set; } = [];
 
-    /// <summary>How often a waiting caller re-reads the entity's status.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(3);
+    /// <summary>
+    /// How often a waiting caller re-reads the entity's status when no progress is reported in this process
+    /// (the outcome was recorded by another replica, or the report was lost).
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 }

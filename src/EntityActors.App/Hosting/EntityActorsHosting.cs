@@ -60,6 +60,7 @@ public static class EntityActorsHosting
         services.AddSingleton<EntityActorServices>();
         services.AddSingleton<SignalGateway>();
         services.AddSingleton<EntityReader>();
+        services.AddSingleton<EntityProgress>();
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<SignalMetrics>();
         services.AddSingleton<CheckoutReader>();

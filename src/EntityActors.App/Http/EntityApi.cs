@@ -59,6 +59,7 @@ public static class EntityApi
                 _ => await reader.WaitUntilAsync<TState>(
                     address,
                     v => v.Sequence >= (minSequence ?? 0) && v.Version >= (minVersion ?? 0),
+                    minSequence ?? 1,
                     waitFor ?? TimeSpan.Zero,
                     cancellationToken),
             };

@@ -30,7 +30,7 @@ public class EntityWorkflowTests
     }
 
     [Fact]
-    public async Task Every_turn_publishes_the_new_view_before_waiting_again()
+    public async Task Every_turn_publishes_the_new_view_and_outcomes_are_recorded_one_activity_at_a_time_beside_the_intake()
     {
         var context = new FakeWorkflowContext(
             Batch(Envelope(2, new Deposit(Eur(10m)))),
@@ -39,10 +39,13 @@ public class EntityWorkflowTests
         _ = new AccountWorkflow().RunAsync(context, Opened());
         await context.Idle.WaitAsync(Patience);
 
+        // The second batch is decided while the first batch's outcomes are being recorded; its own outcome is
+        // recorded by the next activity, once the first has finished.
         context.Timeline.Should().Equal(
             "status", "wait:signals",
             "status", "activity:RecordOutcomesActivity", "wait:signals",
-            "status", "activity:RecordOutcomesActivity", "wait:signals");
+            "status", "wait:signals", "activity:RecordOutcomesActivity");
+        context.Activities.Select(call => ((OutcomeBatch)call.Input!).Applied.Single().Outcome.Sequence).Should().Equal(2, 3);
         var views = context.Statuses.Cast<EntityView<AccountState>>().ToList();
         views.Select(v => (v.Sequence, v.Version, v.State.Balance)).Should().Equal((1, 1, 0m), (2, 2, 10m), (3, 3, 6m));
         views[^1].RecentOutcomes.Select(o => o.Sequence).Should().Equal(2, 3);
