@@ -31,6 +31,8 @@ public sealed class WorkflowRuntimeHealthCheck(SidecarClient sidecar) : IHealthC
         return workers > 0 && placement?.Contains("connected", StringComparison.OrdinalIgnoreCase) == true
                && placement?.Contains("disconnected", StringComparison.OrdinalIgnoreCase) != true
             ? HealthCheckResult.Healthy("Workflow worker and actor runtime are connected.", data)
-            : HealthCheckResult.Unhealthy("The workflow worker or the actor runtime is not connected yet.", data: data);
+            : HealthCheckResult.Unhealthy(
+                $"The workflow worker or the actor runtime is not connected yet (connected workers: {workers}, actor runtime: {placement ?? "unknown"}).",
+                data: data);
     }
 }
