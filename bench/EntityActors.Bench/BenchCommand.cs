@@ -78,6 +78,12 @@ public static class BenchCommand
                 await output.WriteLineAsync($"Figures written to {Path.GetFullPath(path)}");
             }
 
+            if (options.MarkdownPath is { } markdown)
+            {
+                await File.WriteAllTextAsync(markdown, ReportTable.Markdown(report), cancellationToken);
+                await output.WriteLineAsync($"Table written to {Path.GetFullPath(markdown)}");
+            }
+
             log.Line($"stopping both systems");
         }
 

@@ -10,6 +10,7 @@ public sealed record BenchOptions
 
         Usage: dotnet run -c Release --project bench/EntityActors.Bench -- [options]
           --out <file>                 also write the figures as JSON
+          --markdown <file>            also write the table as Markdown (for the README)
           --tiny                       every scenario with a handful of signals (a smoke run, well under a minute)
           --scenarios <a,b,...>        only these: latency, hot-entity, many-entities, long-life-query,
                                        idle-entities, continue-as-new (default: all)
@@ -27,12 +28,19 @@ public sealed record BenchOptions
           --can-signals <n>            sequential signals per continue-as-new setting (default 300)
           --poll-ms <n>                baseline status poll interval, as the product's (default 3)
           --process-log <file>         write every line the Dapr processes and the app print to this file
+          --app-setting <KEY=VALUE>    an environment variable for the app, e.g.
+                                       EntityActors__Signals__PollInterval=00:00:00.020 (repeatable)
           --help                       this text
         """;
 
     public string? OutputPath { get; init; }
 
+    public string? MarkdownPath { get; init; }
+
     public string? ProcessLogPath { get; init; }
+
+    /// <summary>Extra environment of the app (configuration to compare); recorded in the report.</summary>
+    public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
 
     public bool Tiny { get; init; }
 
@@ -121,7 +129,9 @@ public sealed record BenchOptions
                 "--tiny" => options,
                 "--help" or "-h" => options with { ShowHelp = true },
                 "--out" => options with { OutputPath = Value() },
+                "--markdown" => options with { MarkdownPath = Value() },
                 "--process-log" => options with { ProcessLogPath = Value() },
+                "--app-setting" => options with { AppSettings = WithSetting(options.AppSettings, flag, Value()) },
                 "--scenarios" => options with { Scenarios = ParseScenarios(Value()) },
                 "--continue-as-new" => options with { ContinueAsNewAfterSignals = Count() },
                 "--senders" => options with { Senders = Count() },
@@ -141,6 +151,17 @@ public sealed record BenchOptions
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string flag, string text)
+    {
+        var parts = text.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0)
+        {
+            throw new FormatException($"{flag} takes KEY=VALUE, not '{text}'.");
+        }
+
+        return new Dictionary<string, string>(settings) { [parts[0]] = parts[1] };
     }
 
     private static HashSet<string> ParseScenarios(string list)

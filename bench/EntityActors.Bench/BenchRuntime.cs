@@ -61,16 +61,18 @@ public sealed class BenchRuntime : IAsyncDisposable
         var binaries = await DaprBinaries.ResolveAsync(cancellationToken);
         var output = new ProcessOutputLog(options.ProcessLogPath);
         var resources = WriteBaselineComponents();
+        var appEnvironment = new Dictionary<string, string>(options.AppSettings)
+        {
+            [ContinueAsNewVariable] = options.ContinueAsNewAfterSignals.ToString(CultureInfo.InvariantCulture),
+        };
         var product = new LocalDaprEnvironment(new LocalDaprEnvironmentOptions
         {
             AppId = ProductAppId,
             DaprBinDirectory = binaries.Directory,
-            AppEnvironment =
-            {
-                [ContinueAsNewVariable] = options.ContinueAsNewAfterSignals.ToString(CultureInfo.InvariantCulture),
-            },
+            AppEnvironment = appEnvironment,
             Log = line => output.Add("[product] " + line),
         });
+
         var baseline = new LocalDaprEnvironment(new LocalDaprEnvironmentOptions
         {
             AppId = BaselineAppId,

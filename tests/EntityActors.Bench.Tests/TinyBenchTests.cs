@@ -13,6 +13,7 @@ namespace EntityActors.Bench.Tests;
 public sealed class TinyBenchTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string reportPath = Path.Combine(Path.GetTempPath(), $"entityactors-bench-{Guid.NewGuid():N}.json");
+    private readonly string tablePath = Path.Combine(Path.GetTempPath(), $"entityactors-bench-{Guid.NewGuid():N}.md");
 
     [Fact]
     public async Task Tiny_run_measures_every_scenario_on_both_sides_and_every_signal_is_applied_exactly_once()
@@ -20,7 +21,7 @@ public sealed class TinyBenchTests(ITestOutputHelper output) : IDisposable
         using var console = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
 
-        var exitCode = await BenchCommand.RunAsync(["--tiny", "--out", reportPath], console, timeout.Token);
+        var exitCode = await BenchCommand.RunAsync(["--tiny", "--out", reportPath, "--markdown", tablePath], console, timeout.Token);
 
         output.WriteLine(console.ToString());
         exitCode.Should().Be(0, "every scenario should finish and every exactly-once check pass");
@@ -39,7 +40,14 @@ public sealed class TinyBenchTests(ITestOutputHelper output) : IDisposable
             checks.Select(c => c["side"]!.GetValue<string>()).Should().Contain(["product", "baseline"], $"scenario {id} should check both sides");
             checks.Should().OnlyContain(c => c["passed"]!.GetValue<bool>(), $"scenario {id}: {JsonSerializer.Serialize(checks)}");
         }
+
+        var rows = scenarios.Sum(s => s["rows"]!.AsArray().Count);
+        (await File.ReadAllLinesAsync(tablePath)).Should().HaveCount(rows + 2, "the Markdown table has a header, a rule and one line per row");
     }
 
-    public void Dispose() => File.Delete(reportPath);
+    public void Dispose()
+    {
+        File.Delete(reportPath);
+        File.Delete(tablePath);
+    }
 }

@@ -17,11 +17,12 @@ public sealed record BenchSettings(
     int ContinueAsNewShort,
     int ContinueAsNewLong,
     double PollIntervalMilliseconds,
+    IReadOnlyDictionary<string, string> AppSettings,
     string AppBuild)
 {
     public static BenchSettings From(BenchOptions options, string appBuild) =>
         new(options.ContinueAsNewAfterSignals, options.Senders, options.LatencySamples, options.Warmup, options.HotSignals,
             options.Entities, options.SignalsPerEntity, options.LongLifeSignals, options.QuerySamples, options.IdleEntities,
             options.IdleQuerySamples, options.ContinueAsNewSignals, options.ContinueAsNewShort, options.ContinueAsNewLong,
-            options.PollInterval.TotalMilliseconds, appBuild);
+            options.PollInterval.TotalMilliseconds, options.AppSettings, appBuild);
 }
