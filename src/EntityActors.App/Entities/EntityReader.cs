@@ -73,8 +73,9 @@ public sealed class EntityReader(
 
     /// <summary>
     /// Re-reads until <paramref name="attempt"/> says done or the wait is over. Between reads it sleeps until the
-    /// entity reports progress in this process (<see cref="EntityProgress"/>) or the fallback interval passes;
-    /// it registers for the news before reading, so a report landing in between is not missed.
+    /// entity reports progress in this process (<see cref="EntityProgress"/>) or an interval passes that starts
+    /// short (an answer usually comes within one workflow turn, before the recording activity is dispatched)
+    /// and grows; it registers for the news before reading, so a report landing in between is not missed.
     /// </summary>
     private async Task<T> PollAsync<T>(
         EntityAddress address,
@@ -84,6 +85,7 @@ public sealed class EntityReader(
         CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(Clamp(wait).TotalSeconds * Stopwatch.Frequency);
+        var interval = options.Value.PollInterval;
         while (true)
         {
             using var registration = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -97,8 +99,9 @@ public sealed class EntityReader(
             }
 
             awaited = next;
-            var fallback = remaining < options.Value.PollInterval ? remaining : options.Value.PollInterval;
+            var fallback = remaining < interval ? remaining : interval;
             await Task.WhenAny(progressed, Task.Delay(fallback, cancellationToken));
+            interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * 1.5), options.Value.MaxPollInterval.Ticks));
             cancellationToken.ThrowIfCancellationRequested();
             await registration.CancelAsync();
         }

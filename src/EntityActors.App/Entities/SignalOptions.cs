@@ -32,8 +32,11 @@ public sealed class SignalOptions
     public Dictionary<string, int> InjectTransientFailures { get; set; } = [];
 
     /// <summary>
-    /// How often a waiting caller re-reads the entity's status when no progress is reported in this process
-    /// (the outcome was recorded by another replica, or the report was lost).
+    /// First interval at which a waiting caller re-reads the entity's status; it grows by half each time up to
+    /// <see cref="MaxPollInterval"/>. Progress reported in this process wakes the caller at once.
     /// </summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(4);
+
+    /// <summary>Longest interval between re-reads while waiting.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }
