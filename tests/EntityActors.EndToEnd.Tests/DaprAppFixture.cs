@@ -23,11 +23,9 @@ public sealed class DaprAppFixture : IAsyncLifetime
     /// <summary>How long an open cart may stay idle before it expires.</summary>
     public static readonly TimeSpan CartExpiry = TimeSpan.FromSeconds(20);
 
-    private const int LogCapacity = 4000;
     private const int MaxIdPrefixLength = 31;
 
-    private readonly Queue<string> logs = new(LogCapacity);
-    private readonly Lock logsLock = new();
+    private readonly ProcessLog log = new();
     private LocalDaprEnvironment? environment;
 
     /// <summary>The running environment.</summary>
@@ -82,7 +80,7 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 // Accounts whose id starts with "flaky-" fail their first two place-hold attempts.
                 ["EntityActors__Signals__InjectTransientFailures__place-hold@flaky-"] = "2",
             },
-            Log = AddLog,
+            Log = log.Add,
         });
         try
         {
@@ -95,7 +93,7 @@ public sealed class DaprAppFixture : IAsyncLifetime
         }
 
         environment = starting;
-        AddLog($"[fixture] environment ready in {starting.StartupDuration.TotalSeconds:0.0} s");
+        log.Add($"[fixture] environment ready in {starting.StartupDuration.TotalSeconds:0.0} s");
     }
 
     /// <inheritdoc />
@@ -110,31 +108,7 @@ public sealed class DaprAppFixture : IAsyncLifetime
     /// <summary>Writes the buffered output of every process (the most recent <c>4000</c> lines) to the test's output.</summary>
     public void DumpLogs(ITestOutputHelper output)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        string[] lines;
-        lock (logsLock)
-        {
-            lines = logs.ToArray();
-        }
-
-        output.WriteLine($"--- last {lines.Length} lines of process output ---");
-        foreach (var line in lines)
-        {
-            output.WriteLine(line);
-        }
+        log.DumpTo(output);
     }
 
-    private void AddLog(string line)
-    {
-        var stamped = $"{DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}";
-        lock (logsLock)
-        {
-            if (logs.Count == LogCapacity)
-            {
-                logs.Dequeue();
-            }
-
-            logs.Enqueue(stamped);
-        }
-    }
 }

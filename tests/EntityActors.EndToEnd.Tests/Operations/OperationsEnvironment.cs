@@ -11,10 +11,7 @@ namespace EntityActors.EndToEnd.Tests.Operations;
 /// </summary>
 public sealed class OperationsEnvironment : IAsyncDisposable
 {
-    private const int LogCapacity = 4000;
-
-    private readonly Queue<string> logs = new(LogCapacity);
-    private readonly Lock logsLock = new();
+    private readonly ProcessLog log = new();
     private LocalDaprEnvironment? environment;
 
     public LocalDaprEnvironment Environment =>
@@ -38,7 +35,7 @@ public sealed class OperationsEnvironment : IAsyncDisposable
         }
 
         var result = new OperationsEnvironment();
-        var starting = new LocalDaprEnvironment(create(binaries.Directory, result.AddLog));
+        var starting = new LocalDaprEnvironment(create(binaries.Directory, result.log.Add));
         try
         {
             await starting.StartAsync();
@@ -50,25 +47,14 @@ public sealed class OperationsEnvironment : IAsyncDisposable
         }
 
         result.environment = starting;
-        result.AddLog($"[operations] environment ready in {starting.StartupDuration.TotalSeconds:0.0} s");
+        result.log.Add($"[operations] environment ready in {starting.StartupDuration.TotalSeconds:0.0} s");
         return result;
     }
 
     /// <summary>Writes the buffered output of every process to the test's output.</summary>
     public void DumpLogs(ITestOutputHelper output)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        string[] lines;
-        lock (logsLock)
-        {
-            lines = logs.ToArray();
-        }
-
-        output.WriteLine($"--- last {lines.Length} lines of process output ---");
-        foreach (var line in lines)
-        {
-            output.WriteLine(line);
-        }
+        log.DumpTo(output);
     }
 
     public async ValueTask DisposeAsync()
@@ -79,17 +65,4 @@ public sealed class OperationsEnvironment : IAsyncDisposable
         }
     }
 
-    private void AddLog(string line)
-    {
-        var stamped = $"{DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}";
-        lock (logsLock)
-        {
-            if (logs.Count == LogCapacity)
-            {
-                logs.Dequeue();
-            }
-
-            logs.Enqueue(stamped);
-        }
-    }
 }

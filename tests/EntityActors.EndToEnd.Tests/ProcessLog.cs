@@ -1,0 +1,44 @@
+using System.Globalization;
+using Xunit.Abstractions;
+
+namespace EntityActors.EndToEnd.Tests;
+
+/// <summary>
+/// The most recent lines the runtime's processes printed, time-stamped, for a failing test to dump: xunit 2 has
+/// no output helper outside a test, so fixtures collect here.
+/// </summary>
+public sealed class ProcessLog(int capacity = 4000)
+{
+    private readonly Queue<string> lines = new(capacity);
+    private readonly Lock gate = new();
+
+    public void Add(string line)
+    {
+        var stamped = $"{DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}";
+        lock (gate)
+        {
+            if (lines.Count == capacity)
+            {
+                lines.Dequeue();
+            }
+
+            lines.Enqueue(stamped);
+        }
+    }
+
+    public void DumpTo(ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        string[] snapshot;
+        lock (gate)
+        {
+            snapshot = lines.ToArray();
+        }
+
+        output.WriteLine($"--- last {snapshot.Length} lines of process output ---");
+        foreach (var line in snapshot)
+        {
+            output.WriteLine(line);
+        }
+    }
+}
