@@ -5,25 +5,24 @@ namespace EntityActors.EndToEnd.Tests.Checkouts;
 
 /// <summary>An idle cart expires by a durable timer and refuses later signals clearly.</summary>
 [Collection(DaprCollection.Name)]
-public sealed class CartExpiryTests(DaprAppFixture fixture) : IAsyncLifetime
+public sealed class CartExpiryTests(DaprAppFixture fixture) : EntityApiTest(fixture)
 {
-    private readonly EntityApiClient api = new(fixture.Environment.CreateAppClient());
 
     [Fact]
     public async Task An_idle_cart_expires_and_then_refuses_signals()
     {
         var id = DaprAppFixture.UniqueId("idle");
-        await api.ApplyAsync("carts", id, "add-item", new { sku = "tea", quantity = 1, unitPrice = EntityApiClient.Eur(3m) });
+        await Api.ApplyAsync("carts", id, "add-item", new { sku = "tea", quantity = 1, unitPrice = EntityApiClient.Eur(3m) });
 
         var clock = Stopwatch.StartNew();
         string? status = null;
         while (clock.Elapsed < DaprAppFixture.CartExpiry + TimeSpan.FromSeconds(30) && status != "expired")
         {
             await Task.Delay(250);
-            status = (await api.GetAsync("carts", id))!["state"]!["status"]!.GetValue<string>();
+            status = (await Api.GetAsync("carts", id))!["state"]!["status"]!.GetValue<string>();
         }
 
-        using var refused = await api.SignalAsync("carts", id, "add-item", new { sku = "tea", quantity = 1, unitPrice = EntityApiClient.Eur(3m) }, waitSeconds: 15);
+        using var refused = await Api.SignalAsync("carts", id, "add-item", new { sku = "tea", quantity = 1, unitPrice = EntityApiClient.Eur(3m) }, waitSeconds: 15);
 
         status.Should().Be("expired");
         clock.Elapsed.Should().BeGreaterThan(DaprAppFixture.CartExpiry - TimeSpan.FromSeconds(1), "not before it was idle for the configured time");
@@ -31,13 +30,5 @@ public sealed class CartExpiryTests(DaprAppFixture fixture) : IAsyncLifetime
         var problem = await EntityApiClient.ProblemAsync(refused);
         problem["code"]!.GetValue<string>().Should().Be("cart-not-open");
         problem["detail"]!.GetValue<string>().Should().Contain("Expired");
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        api.Http.Dispose();
-        return Task.CompletedTask;
     }
 }

@@ -9,10 +9,9 @@ namespace EntityActors.EndToEnd.Tests.Checkouts;
 
 /// <summary>The checkout saga on the real runtime: it completes everywhere or is undone everywhere.</summary>
 [Collection(DaprCollection.Name)]
-public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper output) : EntityApiTest(fixture)
 {
     private const decimal Opening = 1_000m;
-    private readonly EntityApiClient api = new(fixture.Environment.CreateAppClient());
 
     [Fact]
     public async Task Happy_path_commits_stock_captures_payment_and_checks_the_cart_out()
@@ -66,7 +65,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         var checkoutId = await CheckOutAsync(shop);
 
         await WaitForStepAsync(checkoutId, "awaiting-approval");
-        using var approve = await api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager", comment = "ok" });
+        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager", comment = "ok" });
         var checkout = await FinishedAsync(checkoutId);
 
         approve.StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -100,7 +99,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         var checkout = await CheckOutAndFinishAsync(shop);
 
         checkout["outcome"]!.GetValue<string>().Should().Be("completed");
-        var account = await api.GetAsync("accounts", shop.AccountId);
+        var account = await Api.GetAsync("accounts", shop.AccountId);
         account!["state"]!["balance"]!.GetValue<decimal>().Should().Be(Opening - 50m);
         account["version"]!.GetValue<long>().Should().Be(4, "open, deposit, one place-hold, one capture-hold: the retries added nothing");
         Timing(checkout);
@@ -113,9 +112,9 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         var checkoutId = await CheckOutAsync(shop);
         await WaitForStepAsync(checkoutId, "awaiting-approval");
 
-        await fixture.Environment.KillAppAsync();
-        await fixture.Environment.RestartAppAsync();
-        using var approve = await api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
+        await Fixture.Environment.KillAppAsync();
+        await Fixture.Environment.RestartAppAsync();
+        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
         var checkout = await FinishedAsync(checkoutId);
 
         approve.StatusCode.Should().Be(HttpStatusCode.Accepted);
@@ -131,9 +130,9 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         var shop = await ShopAsync(stock: 10, lines: [("a", 1, 1m)]);
         var checkoutId = await CheckOutAsync(shop);
 
-        using var again = await api.SignalAsync("carts", shop.CartId, "check-out", new { accountId = shop.AccountId }, waitSeconds: 15);
+        using var again = await Api.SignalAsync("carts", shop.CartId, "check-out", new { accountId = shop.AccountId }, waitSeconds: 15);
         await FinishedAsync(checkoutId);
-        using var list = await api.Http.GetAsync($"carts/{shop.CartId}/checkouts");
+        using var list = await Api.Http.GetAsync($"carts/{shop.CartId}/checkouts");
 
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var checkouts = (await list.Content.ReadFromJsonAsync<JsonArray>())!;
@@ -147,12 +146,12 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         var cartId = DaprAppFixture.UniqueId("cart");
         var accountId = DaprAppFixture.UniqueId(accountPrefix);
         var skus = lines.Select(line => DaprAppFixture.UniqueId($"sku-{line.Sku}")).ToList();
-        await api.ApplyAsync("accounts", accountId, "open", new { owner = "Buyer", currency = "EUR" });
-        await api.ApplyAsync("accounts", accountId, "deposit", new { amount = Eur(opening) });
+        await Api.ApplyAsync("accounts", accountId, "open", new { owner = "Buyer", currency = "EUR" });
+        await Api.ApplyAsync("accounts", accountId, "deposit", new { amount = Eur(opening) });
         for (var i = 0; i < lines.Length; i++)
         {
-            await api.ApplyAsync("inventory-items", skus[i], "restock", new { quantity = stock });
-            await api.ApplyAsync("carts", cartId, "add-item", new { sku = skus[i], quantity = lines[i].Quantity, unitPrice = Eur(lines[i].Price) });
+            await Api.ApplyAsync("inventory-items", skus[i], "restock", new { quantity = stock });
+            await Api.ApplyAsync("carts", cartId, "add-item", new { sku = skus[i], quantity = lines[i].Quantity, unitPrice = Eur(lines[i].Price) });
         }
 
         return new Shop(cartId, accountId, skus);
@@ -160,7 +159,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
 
     private async Task<string> CheckOutAsync(Shop shop)
     {
-        var answer = await api.ApplyAsync("carts", shop.CartId, "check-out", new { accountId = shop.AccountId });
+        var answer = await Api.ApplyAsync("carts", shop.CartId, "check-out", new { accountId = shop.AccountId });
         return answer["entity"]!["state"]!["activeCheckout"]!["checkoutId"]!.GetValue<string>();
     }
 
@@ -179,7 +178,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         JsonObject? last = null;
         while (clock.Elapsed < timeout)
         {
-            using var response = await api.Http.GetAsync($"checkouts/{checkoutId}");
+            using var response = await Api.Http.GetAsync($"checkouts/{checkoutId}");
             if (response.IsSuccessStatusCode)
             {
                 last = (await response.Content.ReadFromJsonAsync<JsonObject>())!["checkout"]!.AsObject();
@@ -192,7 +191,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
             await Task.Delay(50);
         }
 
-        fixture.DumpLogs(output);
+        Fixture.DumpLogs(output);
         throw new TimeoutException($"Checkout {checkoutId} did not get there in {timeout}; last seen: {last?.ToJsonString()}");
     }
 
@@ -200,27 +199,19 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
     {
         for (var i = 0; i < shop.Skus.Count; i++)
         {
-            var item = (await api.GetAsync("inventory-items", shop.Skus[i]))!;
+            var item = (await Api.GetAsync("inventory-items", shop.Skus[i]))!;
             item["state"]!["onHand"]!.GetValue<int>().Should().Be(onHand[i], $"stock of {shop.Skus[i]}");
             item["state"]!["reserved"]!.GetValue<int>().Should().Be(reserved, $"reservations of {shop.Skus[i]}");
         }
 
-        var account = (await api.GetAsync("accounts", shop.AccountId))!;
+        var account = (await Api.GetAsync("accounts", shop.AccountId))!;
         account["state"]!["balance"]!.GetValue<decimal>().Should().Be(balance);
         account["state"]!["held"]!.GetValue<decimal>().Should().Be(held);
-        var cart = (await api.GetAsync("carts", shop.CartId))!;
+        var cart = (await Api.GetAsync("carts", shop.CartId))!;
         cart["state"]!["status"]!.GetValue<string>().Should().Be(cartStatus);
     }
 
     private void Timing(JsonObject checkout) =>
         output.WriteLine($"checkout {checkout["checkoutId"]}: {checkout["outcome"]} — " + string.Join(", ",
             checkout["steps"]!.AsArray().Select(step => $"{step!["step"]} {step["milliseconds"]?.GetValue<double>():0} ms")));
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        api.Http.Dispose();
-        return Task.CompletedTask;
-    }
 }

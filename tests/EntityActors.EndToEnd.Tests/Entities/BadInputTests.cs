@@ -6,9 +6,8 @@ namespace EntityActors.EndToEnd.Tests.Entities;
 
 /// <summary>Every class of bad input gets a clear problem and changes nothing.</summary>
 [Collection(DaprCollection.Name)]
-public sealed class BadInputTests(DaprAppFixture fixture) : IAsyncLifetime
+public sealed class BadInputTests(DaprAppFixture fixture) : EntityApiTest(fixture)
 {
-    private readonly EntityApiClient api = new(fixture.Environment.CreateAppClient());
     private readonly string accountId = DaprAppFixture.UniqueId("bad");
 
     public static TheoryData<string, string, string, string, int, string> Cases() => new()
@@ -36,7 +35,7 @@ public sealed class BadInputTests(DaprAppFixture fixture) : IAsyncLifetime
     {
         var target = id.Replace("{id}", accountId, StringComparison.Ordinal);
 
-        using var response = await api.SendRawAsync(kind, Uri.EscapeDataString(target), signal, new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await Api.SendRawAsync(kind, Uri.EscapeDataString(target), signal, new StringContent(body, Encoding.UTF8, "application/json"));
 
         ((int)response.StatusCode).Should().Be(status, await response.Content.ReadAsStringAsync());
         var problem = await ProblemAsync(response);
@@ -50,7 +49,7 @@ public sealed class BadInputTests(DaprAppFixture fixture) : IAsyncLifetime
     {
         var huge = $$"""{"owner":"{{new string('a', 20_000)}}","currency":"EUR"}""";
 
-        using var response = await api.SendRawAsync("accounts", accountId, "open", new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var response = await Api.SendRawAsync("accounts", accountId, "open", new StringContent(huge, Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await ProblemAsync(response))["code"]!.GetValue<string>().Should().Be("body-too-large");
@@ -60,7 +59,7 @@ public sealed class BadInputTests(DaprAppFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_json_is_refused_with_415()
     {
-        using var response = await api.SendRawAsync("accounts", accountId, "open", new StringContent("owner=Ann", Encoding.UTF8, "text/plain"));
+        using var response = await Api.SendRawAsync("accounts", accountId, "open", new StringContent("owner=Ann", Encoding.UTF8, "text/plain"));
 
         response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
         (await ProblemAsync(response))["code"]!.GetValue<string>().Should().Be("unsupported-media-type");
@@ -70,7 +69,7 @@ public sealed class BadInputTests(DaprAppFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_malformed_idempotency_key_is_refused()
     {
-        using var response = await api.SignalAsync("accounts", accountId, "open", new { owner = "Ann", currency = "EUR" }, key: "has spaces");
+        using var response = await Api.SignalAsync("accounts", accountId, "open", new { owner = "Ann", currency = "EUR" }, key: "has spaces");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await ProblemAsync(response))["code"]!.GetValue<string>().Should().Be("invalid-idempotency-key");
@@ -81,10 +80,10 @@ public sealed class BadInputTests(DaprAppFixture fixture) : IAsyncLifetime
     public async Task Bad_input_to_an_existing_entity_leaves_its_version_alone()
     {
         var id = DaprAppFixture.UniqueId("bad-existing");
-        await api.ApplyAsync("accounts", id, "open", new { owner = "Ann", currency = "EUR" });
+        await Api.ApplyAsync("accounts", id, "open", new { owner = "Ann", currency = "EUR" });
 
-        using var response = await api.SignalAsync("accounts", id, "deposit", new { amount = Eur(-1) });
-        var account = await api.GetAsync("accounts", id);
+        using var response = await Api.SignalAsync("accounts", id, "deposit", new { amount = Eur(-1) });
+        var account = await Api.GetAsync("accounts", id);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         account!["sequence"]!.GetValue<long>().Should().Be(1);
@@ -92,13 +91,5 @@ public sealed class BadInputTests(DaprAppFixture fixture) : IAsyncLifetime
     }
 
     private async Task AccountIsUntouchedAsync() =>
-        (await api.GetAsync("accounts", accountId)).Should().BeNull("bad input must not create the entity");
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        api.Http.Dispose();
-        return Task.CompletedTask;
-    }
+        (await Api.GetAsync("accounts", accountId)).Should().BeNull("bad input must not create the entity");
 }

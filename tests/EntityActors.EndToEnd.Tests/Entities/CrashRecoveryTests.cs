@@ -5,9 +5,8 @@ namespace EntityActors.EndToEnd.Tests.Entities;
 
 /// <summary>Processes die; acknowledged signals survive and are applied exactly once.</summary>
 [Collection(DaprCollection.Name)]
-public sealed class CrashRecoveryTests(DaprAppFixture fixture) : IAsyncLifetime
+public sealed class CrashRecoveryTests(DaprAppFixture fixture) : EntityApiTest(fixture)
 {
-    private readonly EntityApiClient api = new(fixture.Environment.CreateAppClient());
 
     [Fact]
     public async Task App_killed_mid_stream_and_restarted_applies_every_acknowledged_signal_exactly_once()
@@ -23,7 +22,7 @@ public sealed class CrashRecoveryTests(DaprAppFixture fixture) : IAsyncLifetime
             {
                 try
                 {
-                    using var response = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"c-{n}");
+                    using var response = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"c-{n}");
                     if (response.StatusCode == HttpStatusCode.Accepted)
                     {
                         acknowledged[n] = true;
@@ -36,19 +35,19 @@ public sealed class CrashRecoveryTests(DaprAppFixture fixture) : IAsyncLifetime
             }
         });
         await WaitUntilAsync(() => acknowledged.Count >= 60, TimeSpan.FromSeconds(60));
-        await fixture.Environment.KillAppAsync();
+        await Fixture.Environment.KillAppAsync();
         var acknowledgedBeforeKill = acknowledged.Keys.ToHashSet();
-        await fixture.Environment.RestartAppAsync();
+        await Fixture.Environment.RestartAppAsync();
         await stream;
 
         // A client that got no acknowledgement retries with the same key: still at most once.
         foreach (var n in Enumerable.Range(1, Signals).Where(n => !acknowledged.ContainsKey(n)))
         {
-            using var retry = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"c-{n}");
+            using var retry = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"c-{n}");
             retry.StatusCode.Should().Be(HttpStatusCode.Accepted);
         }
 
-        var item = await api.GetAsync("inventory-items", id, minSequence: Signals, waitSeconds: 60);
+        var item = await Api.GetAsync("inventory-items", id, minSequence: Signals, waitSeconds: 60);
 
         acknowledgedBeforeKill.Count.Should().BeGreaterThanOrEqualTo(60);
         item!["version"]!.GetValue<long>().Should().Be(Signals);
@@ -59,15 +58,15 @@ public sealed class CrashRecoveryTests(DaprAppFixture fixture) : IAsyncLifetime
     public async Task A_repeated_key_is_recognised_after_the_app_and_its_sidecar_restart()
     {
         var id = DaprAppFixture.UniqueId("restart");
-        await api.ApplyAsync("accounts", id, "open", new { owner = "Rae", currency = "EUR" }, key: "open-1");
-        var deposit = await api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(25) }, key: "dep-1");
+        await Api.ApplyAsync("accounts", id, "open", new { owner = "Rae", currency = "EUR" }, key: "open-1");
+        var deposit = await Api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(25) }, key: "dep-1");
 
-        await fixture.Environment.KillAppAsync();
-        await fixture.Environment.KillSidecarAsync();
-        await fixture.Environment.RestartSidecarAsync();
-        await fixture.Environment.RestartAppAsync();
-        var replayed = await api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(25) }, key: "dep-1");
-        var next = await api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(5) }, key: "dep-2");
+        await Fixture.Environment.KillAppAsync();
+        await Fixture.Environment.KillSidecarAsync();
+        await Fixture.Environment.RestartSidecarAsync();
+        await Fixture.Environment.RestartAppAsync();
+        var replayed = await Api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(25) }, key: "dep-1");
+        var next = await Api.ApplyAsync("accounts", id, "deposit", new { amount = EntityApiClient.Eur(5) }, key: "dep-2");
 
         replayed["duplicate"]!.GetValue<bool>().Should().BeTrue();
         replayed["version"]!.GetValue<long>().Should().Be(deposit["version"]!.GetValue<long>());
@@ -83,13 +82,5 @@ public sealed class CrashRecoveryTests(DaprAppFixture fixture) : IAsyncLifetime
             DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within {0}", timeout);
             await Task.Delay(20);
         }
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        api.Http.Dispose();
-        return Task.CompletedTask;
     }
 }

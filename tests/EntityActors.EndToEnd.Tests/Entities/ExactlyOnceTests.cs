@@ -7,19 +7,18 @@ namespace EntityActors.EndToEnd.Tests.Entities;
 
 /// <summary>Acknowledged signals are applied exactly once: duplicates, races, long streams across continue-as-new.</summary>
 [Collection(DaprCollection.Name)]
-public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
+public sealed class ExactlyOnceTests(DaprAppFixture fixture) : EntityApiTest(fixture)
 {
-    private readonly EntityApiClient api = new(fixture.Environment.CreateAppClient());
 
     [Fact]
     public async Task A_repeated_idempotency_key_returns_the_original_outcome_and_changes_nothing()
     {
         var id = DaprAppFixture.UniqueId("dup");
-        await api.ApplyAsync("accounts", id, "open", new { owner = "Dee", currency = "EUR" });
-        var first = await api.ApplyAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once");
+        await Api.ApplyAsync("accounts", id, "open", new { owner = "Dee", currency = "EUR" });
+        var first = await Api.ApplyAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once");
 
-        using var again = await api.SignalAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once", waitSeconds: 15);
-        using var asReceipt = await api.SignalAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once");
+        using var again = await Api.SignalAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once", waitSeconds: 15);
+        using var asReceipt = await Api.SignalAsync("accounts", id, "deposit", new { amount = Eur(10) }, key: "deposit-once");
 
         again.StatusCode.Should().Be(HttpStatusCode.OK);
         again.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
@@ -29,7 +28,7 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
         replayed["duplicate"]!.GetValue<bool>().Should().BeTrue();
         asReceipt.StatusCode.Should().Be(HttpStatusCode.Accepted);
         JsonNode.Parse(await asReceipt.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>().Should().Be(2);
-        var account = await api.GetAsync("accounts", id);
+        var account = await Api.GetAsync("accounts", id);
         account!["state"]!["balance"]!.GetValue<decimal>().Should().Be(10);
         account["sequence"]!.GetValue<long>().Should().Be(2);
     }
@@ -38,13 +37,13 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
     public async Task A_key_reused_for_a_different_body_is_refused()
     {
         var id = DaprAppFixture.UniqueId("reuse");
-        await api.ApplyAsync("inventory-items", id, "restock", new { quantity = 1 }, key: "k-1");
+        await Api.ApplyAsync("inventory-items", id, "restock", new { quantity = 1 }, key: "k-1");
 
-        using var reused = await api.SignalAsync("inventory-items", id, "restock", new { quantity = 2 }, key: "k-1", waitSeconds: 5);
+        using var reused = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = 2 }, key: "k-1", waitSeconds: 5);
 
         reused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await ProblemAsync(reused))["code"]!.GetValue<string>().Should().Be("idempotency-key-reused");
-        (await api.GetAsync("inventory-items", id))!["state"]!["onHand"]!.GetValue<int>().Should().Be(1);
+        (await Api.GetAsync("inventory-items", id))!["state"]!["onHand"]!.GetValue<int>().Should().Be(1);
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
         var senders = Enumerable.Range(1, 20).Select(async n =>
         {
             await start.WaitAsync();
-            using var response = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"first-{n}");
+            using var response = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"first-{n}");
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }).ToList();
         start.Release(20);
@@ -64,7 +63,7 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
 
         answers.Should().OnlyContain(answer => answer.StatusCode == HttpStatusCode.Accepted, string.Join("\n", answers.Select(a => a.Body)));
         answers.Select(answer => JsonNode.Parse(answer.Body)!["sequence"]!.GetValue<long>()).Should().BeEquivalentTo(Enumerable.Range(1, 20).Select(n => (long)n));
-        var item = await api.GetAsync("inventory-items", id, minSequence: 20, waitSeconds: 20);
+        var item = await Api.GetAsync("inventory-items", id, minSequence: 20, waitSeconds: 20);
         item!["version"]!.GetValue<long>().Should().Be(20);
         item["state"]!["onHand"]!.GetValue<int>().Should().Be(Enumerable.Range(1, 20).Sum());
     }
@@ -79,17 +78,17 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
             new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (n, cancellationToken) =>
             {
-                using var response = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"s-{n}", cancellationToken: cancellationToken);
+                using var response = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"s-{n}", cancellationToken: cancellationToken);
                 response.StatusCode.Should().Be(HttpStatusCode.Accepted);
             });
         // A few client retries of already acknowledged signals must change nothing.
         foreach (var n in new[] { 1, 250, 500 })
         {
-            using var retry = await api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"s-{n}");
+            using var retry = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = n }, key: $"s-{n}");
             retry.StatusCode.Should().Be(HttpStatusCode.Accepted);
         }
 
-        var item = await api.GetAsync("inventory-items", id, minSequence: Signals, waitSeconds: 60);
+        var item = await Api.GetAsync("inventory-items", id, minSequence: Signals, waitSeconds: 60);
 
         item!["version"]!.GetValue<long>().Should().Be(Signals);
         item["sequence"]!.GetValue<long>().Should().Be(Signals);
@@ -102,15 +101,7 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : IAsyncLifetime
 
     private async Task<JsonObject> WorkflowStatusAsync(string instanceId)
     {
-        using var sidecar = fixture.Environment.CreateDaprClient();
+        using var sidecar = Fixture.Environment.CreateDaprClient();
         return (await sidecar.GetFromJsonAsync<JsonObject>($"v1.0/workflows/dapr/{instanceId}"))!;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        api.Http.Dispose();
-        return Task.CompletedTask;
     }
 }
