@@ -71,7 +71,7 @@ public static class BenchCommand
 
             await output.WriteLineAsync();
             await output.WriteLineAsync(ReportTable.Text(report));
-            await output.WriteLineAsync($"ratio = product ÷ baseline (above 1 is better for rates, below 1 for times and memory). Load average at start {machine.LoadAverage}, at end {report.LoadAverageAtEnd}.");
+            await output.WriteLineAsync($"ratio = product ÷ baseline (above 1 is better for rates, below 1 for times and memory). Load average at start {machine.LoadAverage}, at end {report.LoadAverageAtEnd}. Source {report.Settings.SourceVersion ?? "unknown"}, app build {report.Settings.AppBuild}.");
             if (options.OutputPath is { } path)
             {
                 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, BenchReport.Json), cancellationToken);

@@ -26,7 +26,7 @@ public sealed record BenchOptions
           --idle-entities <n>          idle live entities created (default 10000)
           --idle-query-samples <n>     queries on random idle entities (default 300)
           --can-signals <n>            sequential signals per continue-as-new setting (default 300)
-          --poll-ms <n>                baseline status poll interval, as the product's (default 3)
+          --poll-ms <n>                baseline status poll interval (default 3)
           --process-log <file>         write every line the Dapr processes and the app print to this file
           --app-setting <KEY=VALUE>    an environment variable for the app, e.g.
                                        EntityActors__Signals__PollInterval=00:00:00.020 (repeatable)
