@@ -14,7 +14,7 @@ public sealed record BenchOptions
           --tiny                       every scenario with a handful of signals (a smoke run, well under a minute)
           --scenarios <a,b,...>        only these: latency, hot-entity, many-entities, long-life-query,
                                        idle-entities, continue-as-new (default: all)
-          --continue-as-new <n>        signals per workflow generation, product and baseline (default 100)
+          --continue-as-new <n>        signals per workflow generation, product and baseline (default 20)
           --senders <n>                concurrent senders where a scenario has several (default 8)
           --latency-samples <n>        signal -> applied samples (default 300, after --warmup)
           --warmup <n>                 unmeasured signals before a latency series (default 20)
@@ -46,7 +46,7 @@ public sealed record BenchOptions
 
     public IReadOnlySet<string>? Scenarios { get; init; }
 
-    public int ContinueAsNewAfterSignals { get; init; } = 100;
+    public int ContinueAsNewAfterSignals { get; init; } = 20;
 
     public int Senders { get; init; } = 8;
 

@@ -7,9 +7,13 @@ public sealed class EntityWorkflowOptions
 {
     public const string Section = "EntityActors:Workflow";
 
-    /// <summary>Signals handled before the workflow continues as new, which bounds its history.</summary>
+    /// <summary>
+    /// Signals handled before the workflow continues as new, which bounds its history. Every turn replays the
+    /// generation's history in the worker, so short generations are cheaper: on 2 cores, 20 gave a signal →
+    /// applied p50 of 37 ms against 54 ms with 100; a cycle itself costs a few milliseconds.
+    /// </summary>
     [Range(1, 10_000)]
-    public int ContinueAsNewAfterSignals { get; set; } = 100;
+    public int ContinueAsNewAfterSignals { get; set; } = 20;
 
     /// <summary>How many latest outcomes the workflow keeps in its status for callers waiting on them.</summary>
     [Range(1, 1_000)]
