@@ -24,7 +24,10 @@ public sealed class TelemetryTests(SecuredAppFixture fixture, ITestOutputHelper 
 
             await Signals.ApplyAsync(api, "accounts", id, "open", """{"owner":"Trace","currency":"EUR"}""");
 
-            var spans = await WaitForSpansAsync(all => all.Any(span => span.Name == "record-outcomes accounts" && span.Tag(EntityIdTag) == id));
+            // The SDK's span of the activity run ends (and is exported) after ours inside it: wait for both.
+            var spans = await WaitForSpansAsync(all =>
+                all.FirstOrDefault(span => span.Name == "record-outcomes accounts" && span.Tag(EntityIdTag) == id) is { } recordedSpan
+                && all.Any(span => span.TraceId == recordedSpan.TraceId && span.Name == "WorkflowActivity RecordOutcomesActivity"));
             var http = spans.Single(span => span.Kind == "Server" && span.Tag("url.path") == $"/accounts/{id}/signals/open");
             var trace = spans.Where(span => span.TraceId == http.TraceId).ToList();
             Describe(trace);
