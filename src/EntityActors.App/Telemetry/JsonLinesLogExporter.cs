@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 
@@ -12,33 +10,9 @@ namespace EntityActors.App.Telemetry;
 /// file as one JSON object per line (<see cref="ExportedLog"/>), its scopes' values merged into its attributes, so an
 /// end-to-end test can check what a log line carries. Not meant for production: use OTLP there.
 /// </summary>
-public sealed class JsonLinesLogExporter(string path) : BaseExporter<LogRecord>
+public sealed class JsonLinesLogExporter(string path) : JsonLinesExporter<LogRecord>(path)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly Lock gate = new();
-
-    public override ExportResult Export(in Batch<LogRecord> batch)
-    {
-        var lines = new StringBuilder();
-        foreach (var record in batch)
-        {
-            lines.AppendLine(JsonSerializer.Serialize(ToExported(record), Json));
-        }
-
-        try
-        {
-            lock (gate)
-            {
-                File.AppendAllText(path, lines.ToString());
-            }
-
-            return ExportResult.Success;
-        }
-        catch (IOException)
-        {
-            return ExportResult.Failure;
-        }
-    }
+    protected override object ToLine(LogRecord item) => ToExported(item);
 
     private static ExportedLog ToExported(LogRecord record)
     {
