@@ -63,7 +63,11 @@ public sealed class TelemetryTests(SecuredAppFixture fixture, ITestOutputHelper 
 
             await Signals.ApplyAsync(api, "accounts", id, "deposit", """{"amount":{"amount":5,"currency":"EUR"}}""");
 
-            var spans = await WaitForSpansAsync(all => all.Count(span => span.Name == "record-outcomes accounts" && span.Tag(EntityIdTag) == id) == 2);
+            // The SDK's span of the activity run ends (and is exported) after ours inside it: wait for it too.
+            var spans = await WaitForSpansAsync(all =>
+                all.Count(span => span.Name == "record-outcomes accounts" && span.Tag(EntityIdTag) == id) == 2
+                && all.FirstOrDefault(span => span.Name == "record-outcomes accounts" && span.Tag("entityactors.signal.ids") == $"accounts-{id}:2") is { } second
+                && second.Links.Any(link => all.Any(span => span.Source == "Dapr.Workflow" && span.SpanId == link.SpanId)));
             var opened = spans.Single(span => span.Kind == "Server" && span.Tag("url.path") == $"/accounts/{id}/signals/open");
             var deposited = spans.Single(span => span.Kind == "Server" && span.Tag("url.path") == $"/accounts/{id}/signals/deposit");
             var recorded = spans.Single(span => span.Name == "record-outcomes accounts" && span.Tag("entityactors.signal.ids") == $"accounts-{id}:2");
