@@ -34,14 +34,10 @@ public sealed class CheckoutStarter(DaprWorkflowClient workflows, IOptions<Check
             var request = new CheckoutRequest(
                 started.CheckoutId, address.Id, started.AccountId, started.Attempt, started.Lines, started.Total, started.At,
                 options.Value.ToSettings());
-            try
+            // Losing the race means a concurrent attempt of this activity got there first.
+            if (await workflows.TryScheduleNewWorkflowAsync(nameof(CheckoutWorkflow), instanceId, request))
             {
-                await workflows.ScheduleNewWorkflowAsync(nameof(CheckoutWorkflow), instanceId, request);
                 logger.LogCheckoutStarted(started.CheckoutId, address.Id);
-            }
-            catch (Exception ex) when (ex.ToString().Contains("already exists", StringComparison.OrdinalIgnoreCase))
-            {
-                // A concurrent attempt of this activity got there first.
             }
         }
     }

@@ -172,16 +172,12 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         var state = await workflows.ReadWorkflowStateAsync(address.InstanceId);
         if (state is not { Exists: true })
         {
-            try
+            // Losing the race means a previous activation (crashed before its first signal) got there first.
+            if (await workflows.TryScheduleNewWorkflowAsync(
+                    WorkflowName, address.InstanceId, EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings)))
             {
-                await workflows.ScheduleNewWorkflowAsync(
-                    WorkflowName, address.InstanceId, EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings));
                 Logger.LogWorkflowStarted(address.InstanceId);
                 EntityLifetimeMetrics.EntityCreated(address.Kind);
-            }
-            catch (Exception ex) when (ex.ToString().Contains("already exists", StringComparison.OrdinalIgnoreCase))
-            {
-                // Someone (a previous activation that crashed before its first signal) got there first.
             }
 
             raisedThrough = 0;

@@ -27,4 +27,23 @@ public static class WorkflowStateReads
             }
         }
     }
+
+    /// <summary>
+    /// Schedules a workflow whose id the caller has just seen absent. Returns false when a concurrent caller
+    /// scheduled it first: Dapr reports that as "an active workflow with ID … already exists" (status Unknown, not
+    /// AlreadyExists), and the instance then exists either way.
+    /// </summary>
+    public static async Task<bool> TryScheduleNewWorkflowAsync(
+        this DaprWorkflowClient workflows, string name, string instanceId, object input)
+    {
+        try
+        {
+            await workflows.ScheduleNewWorkflowAsync(name, instanceId, input);
+            return true;
+        }
+        catch (Exception ex) when (ex.ToString().Contains("already exists", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+    }
 }
