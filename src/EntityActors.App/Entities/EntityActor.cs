@@ -11,11 +11,13 @@ namespace EntityActors.App.Entities;
 
 /// <summary>
 /// Single writer of one entity's intake. A turn deduplicates the submitted signals by idempotency key,
-/// gives the new ones sequence numbers, stores keys, envelopes and the new head in one state transaction,
-/// starts the entity's workflow if it does not exist yet (signal-with-start), and raises the new envelopes
-/// to it as one event. The caller's acknowledgement therefore means: stored, and in the workflow's inbox.
+/// gives the new ones sequence numbers, starts the entity's workflow if it does not exist yet
+/// (signal-with-start), stores keys, envelopes and the new head in one state transaction, and hands the new
+/// envelopes to the <see cref="SignalPump"/>, which raises them to the workflow outside the turn. The
+/// caller's acknowledgement therefore means: stored, sequenced, and on its way; a redelivery reminder,
+/// registered before the first store of an activation, resumes the way should this process die.
 /// </summary>
-public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEntityActor
+public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEntityActor, IRemindable
     where TEntity : IEntity<TState, TSignal, TEvent>
     where TState : class
     where TSignal : class, ISignal
@@ -27,12 +29,16 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private readonly SignalOptions signals;
     private readonly EntityWorkflowSettings settings;
     private readonly TimeProvider time;
+    private readonly SignalPump pump;
     private EntityHead? head;
     private string? headETag;
     private bool workflowChecked;
+    private bool redeliveryRegistered;
 
-    // Highest sequence known to be in the workflow's inbox or history; unknown (null) after activation.
-    private long? raisedThrough;
+    // The workflow's sequence when this activation first read it: where a new lane of the pump starts.
+    private long handledThrough;
+
+    private const string RedeliveryReminder = "redeliver";
 
     protected EntityActor(ActorHost host, EntityActorServices services)
         : base(host)
@@ -43,6 +49,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         signals = services.Signals;
         settings = Configure(services.WorkflowSettings);
         time = services.Time;
+        pump = services.Pump;
     }
 
     /// <summary>Name the entity's workflow is registered under.</summary>
@@ -68,10 +75,35 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             // A failed call may still have committed: forget what this activation believes and re-read it.
             head = null;
             headETag = null;
-            raisedThrough = null;
             workflowChecked = false;
             throw;
         }
+    }
+
+    /// <summary>
+    /// The redelivery reminder: kicks the pump, which raises whatever stored envelopes the workflow lacks and
+    /// relays its outbox; once everything accepted is raised, applied and relayed, the reminder is removed.
+    /// </summary>
+    public async Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (reminderName != RedeliveryReminder)
+        {
+            return;
+        }
+
+        var address = Address;
+        workflowChecked = false;
+        var current = await LoadHeadAsync(address);
+        await EnsureWorkflowAsync(address);
+        var acceptedThrough = current.NextSequence - 1;
+        if (pump.IsCaughtUp(address.InstanceId, acceptedThrough))
+        {
+            await UnregisterReminderAsync(RedeliveryReminder);
+            redeliveryRegistered = false;
+            return;
+        }
+
+        pump.Deliver(address, settings, handledThrough, acceptedThrough, []);
     }
 
     /// <summary>Counts this entity as live (<see cref="EntityLifetimeMetrics"/>) while its actor is active.</summary>
@@ -81,10 +113,18 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         return base.OnActivateAsync();
     }
 
-    protected override Task OnDeactivateAsync()
+    protected override async Task OnDeactivateAsync()
     {
         EntityLifetimeMetrics.Deactivated(TEntity.Kind);
-        return base.OnDeactivateAsync();
+        var address = Address;
+        if (redeliveryRegistered && head is not null && pump.IsCaughtUp(address.InstanceId, head.NextSequence - 1))
+        {
+            await UnregisterReminderAsync(RedeliveryReminder);
+            redeliveryRegistered = false;
+        }
+
+        pump.Forget(address.InstanceId);
+        await base.OnDeactivateAsync();
     }
 
     private async Task<SubmitResponse> SubmitCoreAsync(SubmitRequest request, Activity? span)
@@ -127,6 +167,13 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         using var signalScope = fresh.Count > 0 ? Logger.BeginSignals(address, signalIds) : null;
         if (fresh.Count > 0)
         {
+            if (!redeliveryRegistered)
+            {
+                // Before the store: an acknowledged signal always has a reminder that will see it through.
+                await RegisterReminderAsync(RedeliveryReminder, null, signals.RedeliveryInterval, signals.RedeliveryInterval);
+                redeliveryRegistered = true;
+            }
+
             var advanced = current with { NextSequence = next };
             // The ETag guards the one window where two activations could both write: a placement rebalance.
             writes.Add(new StateTransactionRequest(
@@ -141,7 +188,8 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             Logger.LogAccepted(address.InstanceId, fresh.Count, next - 1);
         }
 
-        await RaiseUnraisedAsync(address, fresh);
+        // Also with nothing fresh: a retried call whose first attempt stored its signals kicks their delivery.
+        pump.Deliver(address, settings, handledThrough, (head?.NextSequence ?? 1) - 1, fresh);
         return new SubmitResponse(receipts);
     }
 
@@ -180,7 +228,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
                 EntityLifetimeMetrics.EntityCreated(address.Kind);
             }
 
-            raisedThrough = 0;
+            handledThrough = 0;
         }
         else if (state.RuntimeStatus is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated)
         {
@@ -189,7 +237,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         }
         else
         {
-            raisedThrough = state.ReadCustomStatusAs<EntityView<JsonElement>>()?.Sequence ?? 0;
+            handledThrough = state.ReadCustomStatusAs<EntityView<JsonElement>>()?.Sequence ?? 0;
         }
 
         workflowChecked = true;
@@ -213,52 +261,6 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// Raises every stored envelope the workflow may not have yet: the fresh ones, plus any earlier ones a
-    /// failed turn or a crash left behind. Raising one twice is harmless; the workflow skips known sequences.
-    /// </summary>
-    private async Task RaiseUnraisedAsync(EntityAddress address, List<SignalEnvelope> fresh)
-    {
-        var last = (head?.NextSequence ?? 1) - 1;
-        var from = (raisedThrough ?? 0) + 1;
-        if (from > last)
-        {
-            return;
-        }
-
-        var firstFresh = fresh.Count > 0 ? fresh[0].Sequence : last + 1;
-        var batch = new List<SignalEnvelope>();
-        if (from < firstFresh)
-        {
-            var missing = await LoadEnvelopesAsync(address, from, firstFresh - 1);
-            Logger.LogRedelivering(address.InstanceId, missing.Count, from);
-            batch.AddRange(missing);
-        }
-
-        batch.AddRange(fresh);
-        foreach (var chunk in batch.Chunk(signals.MaxBatchSize))
-        {
-            await workflows.RaiseEventAsync(address.InstanceId, EntityEventNames.Signals, new SignalBatch(chunk, settings));
-            raisedThrough = chunk[^1].Sequence;
-        }
-    }
-
-    private async Task<List<SignalEnvelope>> LoadEnvelopesAsync(EntityAddress address, long from, long to)
-    {
-        var keys = new List<string>();
-        for (var sequence = from; sequence <= to; sequence++)
-        {
-            keys.Add(address.EnvelopeKey(sequence));
-        }
-
-        var stored = await dapr.GetBulkStateAsync(components.StateStore, keys, parallelism: null);
-        return stored
-            .Where(item => !string.IsNullOrEmpty(item.Value))
-            .Select(item => JsonSerializer.Deserialize<SignalEnvelope>(item.Value, EntityJson.Options)!)
-            .OrderBy(envelope => envelope.Sequence)
-            .ToList();
     }
 
     private static SignalReceipt Receipt(EntityAddress address, string key, IdempotencyRecord record, bool duplicate, bool keyReused) =>

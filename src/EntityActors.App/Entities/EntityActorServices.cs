@@ -12,6 +12,7 @@ public sealed class EntityActorServices(
     IOptions<DaprComponentsOptions> components,
     IOptions<SignalOptions> signals,
     IOptions<EntityWorkflowOptions> workflowOptions,
+    SignalPump pump,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -23,6 +24,8 @@ public sealed class EntityActorServices(
     public SignalOptions Signals { get; } = signals.Value;
 
     public EntityWorkflowSettings WorkflowSettings { get; } = workflowOptions.Value.ToSettings();
+
+    public SignalPump Pump { get; } = pump;
 
     public TimeProvider Time { get; } = time;
 }

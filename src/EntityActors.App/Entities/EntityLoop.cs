@@ -16,7 +16,14 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
 {
     public static EntityTurn<TState> Absorb(EntityCheckpoint<TState> checkpoint, SignalBatch batch, DateTimeOffset now)
     {
-        checkpoint = checkpoint with { Settings = batch.Settings };
+        // Whatever the sender relayed has left the outbox for good.
+        var relayed = Math.Max(checkpoint.RelayedThrough, batch.RelayedThrough);
+        checkpoint = checkpoint with
+        {
+            Settings = batch.Settings,
+            RelayedThrough = relayed,
+            Outbox = checkpoint.Outbox.RemoveAll(applied => applied.Outcome.Sequence <= relayed),
+        };
         // Envelopes at or below the handled sequence are redeliveries; those already waiting are duplicates.
         var pending = checkpoint.Pending;
         foreach (var envelope in batch.Signals)
@@ -40,7 +47,7 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
             applied.Add(outcome);
         }
 
-        return new EntityTurn<TState>(current with { Pending = pending }, applied);
+        return new EntityTurn<TState>(current with { Pending = pending, Outbox = current.Outbox.AddRange(applied) }, applied);
     }
 
     private static (EntityCheckpoint<TState> Checkpoint, AppliedSignal Applied) ApplyOne(

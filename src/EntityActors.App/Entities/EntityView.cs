@@ -2,7 +2,7 @@ namespace EntityActors.App.Entities;
 
 /// <summary>
 /// What an entity workflow publishes as its custom status after every turn; queries read it without
-/// replaying anything.
+/// replaying anything, and the <see cref="SignalPump"/> relays its <see cref="Outbox"/>.
 /// </summary>
 public sealed record EntityView<TState>(
     string Kind,
@@ -12,8 +12,12 @@ public sealed record EntityView<TState>(
     TState State,
     DateTimeOffset? LastChangedAt,
     long Generation,
-    IReadOnlyList<SignalOutcome> RecentOutcomes)
+    IReadOnlyList<SignalOutcome> RecentOutcomes,
+    IReadOnlyList<AppliedSignal>? Outbox = null,
+    long RelayedThrough = 0)
 {
+    public IReadOnlyList<AppliedSignal> Outbox { get; init; } = Outbox ?? [];
+
     public SignalOutcome? FindOutcome(long sequence) =>
         RecentOutcomes.FirstOrDefault(outcome => outcome.Sequence == sequence);
 }

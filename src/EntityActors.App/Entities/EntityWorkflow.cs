@@ -5,7 +5,7 @@ namespace EntityActors.App.Entities;
 
 /// <summary>
 /// One long-lived workflow per entity: wait for a batch of signals, let the domain decide, publish the new
-/// view as custom status, record outcomes and events through an activity, and continue as new before the
+/// view (with its outbox of outcomes and events to relay) as custom status, and continue as new before the
 /// history grows. It never returns on its own: a completed or failed entity workflow would be wiped and
 /// restarted from scratch by the next schedule of its id.
 /// </summary>
@@ -21,10 +21,10 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
 
-        // Recording outcomes (records, events, reactions) runs beside the intake, one activity at a time: while
-        // it runs, arriving batches are decided and their outcomes wait for the next one. A turn never waits
-        // for I/O before taking the next batch, and events still leave in sequence order.
-        var unrecorded = new List<AppliedSignal>();
+        // Outcome records, events and reactions leave through the outbox in the custom status, relayed by the
+        // SignalPump outside the workflow: one turn per batch, no activity, no scheduler dispatch. Only when
+        // the outbox overflows (no relay is keeping up) does the workflow record the oldest itself, one
+        // activity at a time, while arriving batches go on being decided.
         Task? recording = null;
         Task<SignalBatch?>? arrival = null;
         long? idleSignalSentAt = null;
@@ -35,7 +35,8 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
             arrival ??= WaitForSignalsAsync(context, idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint));
             if (recording is not null && await Task.WhenAny(arrival, recording) == recording)
             {
-                recording = unrecorded.Count > 0 ? Record(context, checkpoint, unrecorded) : null;
+                recording = null;
+                (checkpoint, recording) = RecordOverflow(context, checkpoint);
                 continue;
             }
 
@@ -48,30 +49,47 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
                 continue;
             }
 
-            var turn = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(checkpoint, batch, context.CurrentUtcDateTime);
-            checkpoint = turn.Checkpoint;
-            context.SetCustomStatus(checkpoint.ToView());
-            unrecorded.AddRange(turn.Applied);
-            if (recording is null && unrecorded.Count > 0)
+            checkpoint = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(checkpoint, batch, context.CurrentUtcDateTime).Checkpoint;
+            if (recording is null)
             {
-                recording = Record(context, checkpoint, unrecorded);
+                (checkpoint, recording) = RecordOverflow(context, checkpoint);
             }
+
+            context.SetCustomStatus(checkpoint.ToView());
         }
 
-        // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost; record
-        // what is still unrecorded before the history is dropped.
+        // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost. The outbox
+        // travels in the checkpoint; an overflow recording in flight finishes before the history is dropped.
         if (recording is not null)
         {
             await recording;
         }
 
-        if (unrecorded.Count > 0)
-        {
-            await Record(context, checkpoint, unrecorded);
-        }
-
         context.ContinueAsNew(checkpoint.NextGeneration(), preserveUnprocessedEvents: true);
         return null;
+    }
+
+    /// <summary>
+    /// When the outbox holds more than its capacity, takes the oldest half out of it and starts recording them
+    /// through <see cref="RecordOutcomesActivity"/>; the task never faults. Otherwise changes nothing.
+    /// </summary>
+    private (EntityCheckpoint<TState> Checkpoint, Task? Recording) RecordOverflow(WorkflowContext context, EntityCheckpoint<TState> checkpoint)
+    {
+        var capacity = Math.Max(1, checkpoint.Settings.OutboxCapacity);
+        if (checkpoint.Outbox.Count <= capacity)
+        {
+            return (checkpoint, null);
+        }
+
+        var overflow = checkpoint.Outbox.Count - (capacity / 2);
+        var batch = new OutcomeBatch(checkpoint.Kind, checkpoint.Id, [.. checkpoint.Outbox.Take(overflow)]);
+        var relayed = batch.Applied[^1].Outcome.Sequence;
+        var next = checkpoint with
+        {
+            Outbox = checkpoint.Outbox.RemoveRange(0, overflow),
+            RelayedThrough = Math.Max(checkpoint.RelayedThrough, relayed),
+        };
+        return (next, RecordAsync(context, batch, checkpoint.Settings));
     }
 
     /// <summary>When this entity, if nothing else arrives, should be sent its <see cref="IdleSignal"/>; null for never.</summary>
@@ -80,14 +98,6 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
     /// <summary>The signal an idle entity sends itself; its key makes a replayed or retried send a duplicate.</summary>
     protected virtual SignalCommand IdleSignal(EntityCheckpoint<TState> checkpoint) =>
         throw new NotSupportedException($"{GetType().Name} has no idle signal.");
-
-    /// <summary>Starts recording <paramref name="applied"/> (and empties it). The task never faults.</summary>
-    private Task Record(WorkflowContext context, EntityCheckpoint<TState> checkpoint, List<AppliedSignal> applied)
-    {
-        var batch = new OutcomeBatch(checkpoint.Kind, checkpoint.Id, [.. applied]);
-        applied.Clear();
-        return RecordAsync(context, batch, checkpoint.Settings);
-    }
 
     private async Task RecordAsync(WorkflowContext context, OutcomeBatch batch, EntityWorkflowSettings settings)
     {

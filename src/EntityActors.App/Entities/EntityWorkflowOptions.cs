@@ -27,6 +27,14 @@ public sealed class EntityWorkflowOptions
 
     public TimeSpan RecordOutcomesMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Most applied signals an entity keeps in its outbox for the relay before it records the oldest itself
+    /// through an activity (which costs a scheduler dispatch and an extra turn each time).
+    /// </summary>
+    [Range(1, 10_000)]
+    public int OutboxCapacity { get; set; } = 256;
+
     public EntityWorkflowSettings ToSettings() =>
-        new(ContinueAsNewAfterSignals, RecentOutcomes, RecordOutcomesMaxAttempts, RecordOutcomesFirstRetry, RecordOutcomesMaxRetry);
+        new(ContinueAsNewAfterSignals, RecentOutcomes, RecordOutcomesMaxAttempts, RecordOutcomesFirstRetry, RecordOutcomesMaxRetry,
+            OutboxCapacity: OutboxCapacity);
 }

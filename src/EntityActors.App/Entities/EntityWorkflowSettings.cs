@@ -5,6 +5,10 @@ namespace EntityActors.App.Entities;
 /// would not replay deterministically), so the actor sends the current settings with every batch and the
 /// workflow keeps the latest in its checkpoint: configuration changes reach live entities at their next signal.
 /// </summary>
+/// <param name="OutboxCapacity">
+/// Most applied signals the workflow holds for the relay; beyond it the workflow records the oldest itself
+/// through <see cref="RecordOutcomesActivity"/> (a relay that stopped must not grow the status without end).
+/// </param>
 /// <param name="IdleTimeout">For kinds that expire when idle (carts): how long without a signal until they do.</param>
 public sealed record EntityWorkflowSettings(
     int ContinueAsNewAfterSignals,
@@ -12,4 +16,5 @@ public sealed record EntityWorkflowSettings(
     int RecordOutcomesMaxAttempts,
     TimeSpan RecordOutcomesFirstRetry,
     TimeSpan RecordOutcomesMaxRetry,
-    TimeSpan? IdleTimeout = null);
+    TimeSpan? IdleTimeout = null,
+    int OutboxCapacity = 256);

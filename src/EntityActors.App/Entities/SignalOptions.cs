@@ -33,10 +33,38 @@ public sealed class SignalOptions
 
     /// <summary>
     /// First interval at which a waiting caller re-reads the entity's status; it grows by half each time up to
-    /// <see cref="MaxPollInterval"/>. Progress reported in this process wakes the caller at once.
+    /// <see cref="MaxPollInterval"/>. The <see cref="SignalPump"/> of an entity whose actor lives in this
+    /// process wakes the caller as soon as it sees the signal applied, so this is the fallback for the others.
     /// </summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(4);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Longest interval between re-reads while waiting.</summary>
+    /// <summary>Longest interval between re-reads while waiting, for callers and for the signal pump.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How soon the <see cref="SignalPump"/> reads a workflow's status again when this process has just handed
+    /// the sidecar a turn of it that the status does not show yet (the save follows the hand-over).
+    /// </summary>
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// First interval at which the <see cref="SignalPump"/> reads the status of a workflow it raised signals to
+    /// when no turn of it was seen in this process (its worker may run in another replica); grows by half up to
+    /// <see cref="MaxPollInterval"/> while nothing moves.
+    /// </summary>
+    public TimeSpan RelayFallbackInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>How long a lane waits for a workflow that does not move before leaving it to the redelivery reminder.</summary>
+    public TimeSpan RelayStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Consecutive failed raises or relays before a lane leaves the entity to the redelivery reminder.</summary>
+    [Range(1, 100)]
+    public int RelayMaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// Due time and period of the reminder an entity's actor holds while it has signals in flight: should this
+    /// process die before they are raised and relayed, the reminder resumes them from the store. Removed once
+    /// the entity is caught up.
+    /// </summary>
+    public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

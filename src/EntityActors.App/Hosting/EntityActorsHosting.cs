@@ -1,3 +1,4 @@
+using Grpc.Net.ClientFactory;
 using Dapr.Workflow;
 using EntityActors.App.Accounts;
 using EntityActors.App.Carts;
@@ -61,6 +62,13 @@ public static class EntityActorsHosting
         services.AddSingleton<SignalGateway>();
         services.AddSingleton<EntityReader>();
         services.AddSingleton<EntityProgress>();
+        services.AddSingleton<SignalPump>();
+        services.AddSingleton<WorkflowTurns>();
+        services.AddSingleton<WorkflowTurnListener>();
+        // The worker's gRPC client comes from the gRPC client factory: every client it makes gets the listener.
+        services.ConfigureAll<GrpcClientFactoryOptions>(options => options.InterceptorRegistrations.Add(
+            new InterceptorRegistration(InterceptorScope.Client, provider => provider.GetRequiredService<WorkflowTurnListener>())));
+        services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<SignalMetrics>();
         services.AddSingleton<CheckoutReader>();

@@ -30,7 +30,7 @@ public class EntityWorkflowTests
     }
 
     [Fact]
-    public async Task Every_turn_publishes_the_new_view_and_outcomes_are_recorded_one_activity_at_a_time_beside_the_intake()
+    public async Task Every_turn_publishes_the_new_view_with_what_it_applied_in_the_outbox_and_runs_no_activity()
     {
         var context = new FakeWorkflowContext(
             Batch(Envelope(2, new Deposit(Eur(10m)))),
@@ -39,21 +39,19 @@ public class EntityWorkflowTests
         _ = new AccountWorkflow().RunAsync(context, Opened());
         await context.Idle.WaitAsync(Patience);
 
-        // The second batch is decided while the first batch's outcomes are being recorded; its own outcome is
-        // recorded by the next activity, once the first has finished.
-        context.Timeline.Should().Equal(
-            "status", "wait:signals",
-            "status", "activity:RecordOutcomesActivity", "wait:signals",
-            "status", "wait:signals", "activity:RecordOutcomesActivity");
-        context.Activities.Select(call => ((OutcomeBatch)call.Input!).Applied.Single().Outcome.Sequence).Should().Equal(2, 3);
+        // One turn per batch: the relay outside the workflow takes outcomes and events from the status.
+        context.Timeline.Should().Equal("status", "wait:signals", "status", "wait:signals", "status", "wait:signals");
+        context.Activities.Should().BeEmpty();
         var views = context.Statuses.Cast<EntityView<AccountState>>().ToList();
         views.Select(v => (v.Sequence, v.Version, v.State.Balance)).Should().Equal((1, 1, 0m), (2, 2, 10m), (3, 3, 6m));
+        views.Select(v => v.Outbox.Select(applied => applied.Outcome.Sequence)).Should().BeEquivalentTo(
+            new[] { Array.Empty<long>(), [2L], [2L, 3L] }, options => options.WithStrictOrdering());
         views[^1].RecentOutcomes.Select(o => o.Sequence).Should().Equal(2, 3);
         views[^1].LastChangedAt.Should().Be(Clock.T2, "the workflow's clock is the time of a change");
     }
 
     [Fact]
-    public async Task The_activity_input_carries_every_outcome_of_the_turn_with_its_events()
+    public async Task The_outbox_carries_every_outcome_of_the_turn_with_its_events()
     {
         var context = new FakeWorkflowContext(Batch(
             Envelope(2, new Deposit(Eur(10m))),
@@ -63,25 +61,50 @@ public class EntityWorkflowTests
         _ = new AccountWorkflow().RunAsync(context, Opened());
         await context.Idle.WaitAsync(Patience);
 
-        var call = context.Activities.Should().ContainSingle().Subject;
-        call.Name.Should().Be(nameof(RecordOutcomesActivity));
-        var batch = call.Input.Should().BeOfType<OutcomeBatch>().Subject;
-        batch.Kind.Should().Be("accounts");
-        batch.Id.Should().Be(Id);
-        batch.Applied.Select(a => (a.Outcome.Sequence, a.Outcome.Accepted, a.Outcome.Version)).Should().Equal((2, true, 2), (3, false, 2), (4, true, 3));
-        batch.Applied.Select(a => a.Events.GetArrayLength()).Should().Equal(1, 0, 1);
-        batch.Applied[1].Outcome.Rejection!.Code.Should().Be("insufficient-funds");
+        var view = context.Statuses.Cast<EntityView<AccountState>>().Last();
+        view.Kind.Should().Be("accounts");
+        view.Id.Should().Be(Id);
+        view.Outbox.Select(a => (a.Outcome.Sequence, a.Outcome.Accepted, a.Outcome.Version)).Should().Equal((2, true, 2), (3, false, 2), (4, true, 3));
+        view.Outbox.Select(a => a.Events.GetArrayLength()).Should().Equal(1, 0, 1);
+        view.Outbox[1].Outcome.Rejection!.Code.Should().Be("insufficient-funds");
     }
 
     [Fact]
-    public async Task The_activity_is_retried_as_the_settings_say()
+    public async Task What_the_sender_reports_relayed_leaves_the_outbox()
     {
-        var context = new FakeWorkflowContext(Batch(Envelope(2, new Deposit(Eur(10m)))));
+        var context = new FakeWorkflowContext(
+            Batch(Envelope(2, new Deposit(Eur(10m))), Envelope(3, new Deposit(Eur(1m)))),
+            Batch(Settings(), Envelope(4, new Deposit(Eur(2m)))) with { RelayedThrough = 2 },
+            Batch(Settings()) with { RelayedThrough = 4 });
 
         _ = new AccountWorkflow().RunAsync(context, Opened());
         await context.Idle.WaitAsync(Patience);
 
-        var policy = context.Activities.Single().Options!.RetryPolicy!;
+        var views = context.Statuses.Cast<EntityView<AccountState>>().ToList();
+        views.Select(v => v.RelayedThrough).Should().Equal(0, 0, 2, 4);
+        views[2].Outbox.Select(a => a.Outcome.Sequence).Should().Equal(3, 4);
+        views[3].Outbox.Should().BeEmpty();
+        context.Activities.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_overflowing_outbox_records_its_oldest_half_through_the_activity_with_the_retries_the_settings_say()
+    {
+        var settings = Settings(outboxCapacity: 2);
+        var context = new FakeWorkflowContext(Batch(settings, Deposits(from: 2, count: 3)));
+
+        _ = new AccountWorkflow().RunAsync(context, Opened(settings: settings));
+        await context.Idle.WaitAsync(Patience);
+
+        var call = context.Activities.Should().ContainSingle().Subject;
+        call.Name.Should().Be(nameof(RecordOutcomesActivity));
+        var batch = call.Input.Should().BeOfType<OutcomeBatch>().Subject;
+        (batch.Kind, batch.Id).Should().Be(("accounts", Id));
+        batch.Applied.Select(a => a.Outcome.Sequence).Should().Equal(2, 3);
+        var view = context.Statuses.Cast<EntityView<AccountState>>().Last();
+        view.Outbox.Select(a => a.Outcome.Sequence).Should().Equal(4);
+        view.RelayedThrough.Should().Be(3, "what the activity records is not the relay's to send again");
+        var policy = call.Options!.RetryPolicy!;
         policy.MaxNumberOfAttempts.Should().Be(7);
         policy.FirstRetryInterval.Should().Be(TimeSpan.FromMilliseconds(250));
         policy.MaxRetryInterval.Should().Be(TimeSpan.FromSeconds(9));
@@ -103,22 +126,23 @@ public class EntityWorkflowTests
     }
 
     [Fact]
-    public async Task A_failed_record_outcomes_activity_is_logged_and_the_workflow_goes_on()
+    public async Task A_failed_overflow_recording_is_logged_and_the_workflow_goes_on()
     {
+        var settings = Settings(outboxCapacity: 1);
         var context = new FakeWorkflowContext(
-            Batch(Envelope(2, new Deposit(Eur(10m)))),
-            Batch(Envelope(3, new Deposit(Eur(5m)))))
+            Batch(settings, Deposits(from: 2, count: 2)),
+            Batch(settings, Deposits(from: 4, count: 2)))
         {
             ActivityFails = call => call == 0,
         };
 
-        var run = new AccountWorkflow().RunAsync(context, Opened());
+        var run = new AccountWorkflow().RunAsync(context, Opened(settings: settings));
         await context.Idle.WaitAsync(Patience);
 
         run.IsFaulted.Should().BeFalse();
         run.IsCompleted.Should().BeFalse("a workflow that ends loses its entity on the next schedule");
-        context.Activities.Should().HaveCount(2, "the next turn records its outcomes as usual");
-        context.Statuses.Cast<EntityView<AccountState>>().Last().Should().Match<EntityView<AccountState>>(v => v.Sequence == 3 && v.State.Balance == 15m);
+        context.Activities.Should().HaveCount(2, "the next overflow is recorded as usual");
+        context.Statuses.Cast<EntityView<AccountState>>().Last().Should().Match<EntityView<AccountState>>(v => v.Sequence == 5 && v.State.Balance == 6m);
         context.Logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Error)
             .Which.Message.Should().Contain("accounts/acct-1").And.Contain("state store unavailable");
     }

@@ -13,8 +13,9 @@ internal static class Accounts
 
     public static readonly EntityAddress Address = new(Account.Kind, Id);
 
-    public static EntityWorkflowSettings Settings(int continueAsNewAfter = 100, int recentOutcomes = 32) =>
-        new(continueAsNewAfter, recentOutcomes, RecordOutcomesMaxAttempts: 7, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(9));
+    public static EntityWorkflowSettings Settings(int continueAsNewAfter = 100, int recentOutcomes = 32, int outboxCapacity = 256) =>
+        new(continueAsNewAfter, recentOutcomes, RecordOutcomesMaxAttempts: 7, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(9),
+            OutboxCapacity: outboxCapacity);
 
     public static Money Eur(decimal amount) => new(amount, "EUR");
 

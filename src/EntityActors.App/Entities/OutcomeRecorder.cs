@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapr.Client;
+using EntityActors.App.Hosting;
+using EntityActors.App.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>
+/// What applied signals do outside their workflow: each outcome is stored under its sequence (so a repeated
+/// idempotency key is answered long after the workflow's recent list moved on), one CloudEvent per accepted
+/// signal goes to the kind's topic, and the reactions run. Idempotent: the records are keyed by sequence and
+/// the event id is the signal id, so recording a batch twice rewrites the same values and republishes the
+/// same events. Used by the <see cref="SignalPump"/> (the usual path) and <see cref="RecordOutcomesActivity"/>
+/// (the workflow's own, when its outbox overflows).
+/// </summary>
+public sealed class OutcomeRecorder(
+    DaprClient dapr,
+    IOptions<DaprComponentsOptions> components,
+    IOptions<SignalOptions> signals,
+    IOptions<TopicOptions> topics,
+    IEnumerable<IEntityEventReaction> reactions,
+    SignalMetrics metrics,
+    ILogger<OutcomeRecorder> logger)
+{
+    public async Task RecordAsync(OutcomeBatch batch, CancellationToken cancellationToken)
+    {
+        var address = new EntityAddress(batch.Kind, batch.Id);
+        // The workflow opens no spans (it is replayed); the signals carry their senders' trace here instead.
+        using var span = EntityTelemetry.StartForSignals("record-outcomes", address, batch.Applied.Select(applied => applied.TraceParent));
+        var signalIds = batch.Applied.Select(applied => applied.Outcome.SignalId).ToList();
+        EntityTelemetry.SetSignals(span, signalIds);
+        using var scope = logger.BeginSignals(address, signalIds);
+        try
+        {
+            await StoreAndPublishAsync(address, batch, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            EntityTelemetry.Fail(span, ex);
+            throw;
+        }
+
+        var accepted = batch.Applied.Count(applied => applied.Outcome.Accepted);
+        logger.LogOutcomesRecorded(batch.Applied.Count, accepted);
+    }
+
+    private async Task StoreAndPublishAsync(EntityAddress address, OutcomeBatch batch, CancellationToken cancellationToken)
+    {
+        var ttl = new Dictionary<string, string>
+        {
+            ["ttlInSeconds"] = ((long)signals.Value.IdempotencyRetention.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        };
+        var records = batch.Applied
+            .Select(applied => new StateTransactionRequest(
+                address.OutcomeKey(applied.Outcome.Sequence),
+                JsonSerializer.SerializeToUtf8Bytes(applied.Outcome, EntityJson.Options),
+                StateOperationType.Upsert,
+                metadata: ttl))
+            .ToList();
+        await dapr.ExecuteStateTransactionAsync(components.Value.StateStore, records, cancellationToken: cancellationToken);
+
+        var accepted = batch.Applied.Where(applied => applied.Outcome.Accepted).ToList();
+        foreach (var applied in accepted)
+        {
+            var cloudEvent = DomainCloudEvent.For(address, applied);
+            await dapr.PublishByteEventAsync(
+                components.Value.PubSub,
+                topics.Value.EntityEvents(batch.Kind),
+                JsonSerializer.SerializeToUtf8Bytes(cloudEvent, EntityJson.Options),
+                "application/cloudevents+json",
+                cancellationToken: cancellationToken);
+        }
+
+        foreach (var applied in accepted)
+        {
+            foreach (var reaction in reactions)
+            {
+                await reaction.ReactAsync(address, applied, cancellationToken);
+            }
+        }
+
+        metrics.Applied(batch.Kind, batch.Applied);
+    }
+}

@@ -1,0 +1,376 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Dapr.Client;
+using Dapr.Workflow;
+using EntityActors.App.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Entities;
+
+/// <summary>
+/// Moves signals between an entity's actor and its workflow, outside the actor's turn, one lane per entity:
+/// raises what the actor stored (in sequence order, as few events as possible: whatever accumulated while
+/// the previous raise ran goes in one batch), then watches the workflow's status and relays its outbox
+/// (outcome records, events, reactions) through the <see cref="OutcomeRecorder"/>, telling the workflow in
+/// the next batch how far it got. Waiters in this process hear of each applied sequence at once.
+/// Nothing here is needed for safety: the envelopes are stored before a lane sees them and the outbox lives
+/// in the workflow, so a lane that dies (crash, repeated failures) is restarted by the actor's redelivery
+/// reminder and loses nothing; what it had relayed and not yet reported is relayed again (same event ids).
+/// </summary>
+public sealed partial class SignalPump(
+    DaprWorkflowClient workflows,
+    DaprClient dapr,
+    IOptions<DaprComponentsOptions> components,
+    IOptions<SignalOptions> options,
+    OutcomeRecorder recorder,
+    EntityProgress progress,
+    WorkflowTurns turns,
+    ILogger<SignalPump> logger) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lane> lanes = SubscribedLanes(turns);
+    private readonly CancellationTokenSource stopping = new();
+
+    // How many re-reads (2, 4, 8, 16, 32 ms after it by default) follow a turn hint before the lane falls back to slow polling.
+    private const int QuickReadsAfterTurn = 5;
+
+    /// <summary>
+    /// Called by the entity's actor after the envelopes up to <paramref name="acceptedThrough"/> are stored.
+    /// <paramref name="handledThrough"/> is the workflow's sequence as the actor last read it: where a new lane
+    /// starts raising. <paramref name="fresh"/> may be empty (a redelivery kick); gaps are read back from the store.
+    /// </summary>
+    public void Deliver(
+        EntityAddress address, EntityWorkflowSettings settings, long handledThrough, long acceptedThrough, IReadOnlyList<SignalEnvelope> fresh)
+    {
+        var lane = lanes.GetOrAdd(address.InstanceId, _ => new Lane(address, handledThrough));
+        lock (lane)
+        {
+            lane.Settings = settings;
+            lane.AcceptedThrough = Math.Max(lane.AcceptedThrough, acceptedThrough);
+            lane.Queue.AddRange(fresh.Where(envelope => envelope.Sequence > lane.RaisedThrough));
+            if (lane.Running is null)
+            {
+                // A lane outlives the turn that starts it: it must not run inside that turn's trace.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    lane.Running = Task.Run(() => RunAsync(lane));
+                }
+            }
+            else
+            {
+                lane.Wake();
+            }
+        }
+    }
+
+    /// <summary>The lanes, and the subscription that wakes a lane when this process hands the sidecar a turn of its workflow.</summary>
+    private static ConcurrentDictionary<string, Lane> SubscribedLanes(WorkflowTurns turns)
+    {
+        var lanes = new ConcurrentDictionary<string, Lane>(StringComparer.Ordinal);
+        turns.Subscribe(instanceId =>
+        {
+            if (lanes.TryGetValue(instanceId, out var lane))
+            {
+                lock (lane)
+                {
+                    lane.TurnHinted = true;
+                    lane.Wake();
+                }
+            }
+        });
+        return lanes;
+    }
+
+    /// <summary>True when everything up to <paramref name="acceptedThrough"/> was raised, applied and relayed by this process.</summary>
+    public bool IsCaughtUp(string instanceId, long acceptedThrough)
+    {
+        if (!lanes.TryGetValue(instanceId, out var lane))
+        {
+            return false;
+        }
+
+        lock (lane)
+        {
+            return lane.RaisedThrough >= acceptedThrough && lane.RelayedThrough >= lane.RaisedThrough;
+        }
+    }
+
+    /// <summary>Drops the lane of an entity whose actor deactivates, unless it still has work.</summary>
+    public void Forget(string instanceId)
+    {
+        if (lanes.TryGetValue(instanceId, out var lane))
+        {
+            lock (lane)
+            {
+                if (lane.Running is null)
+                {
+                    lanes.TryRemove(new KeyValuePair<string, Lane>(instanceId, lane));
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
+    }
+
+    private async Task RunAsync(Lane lane)
+    {
+        var failures = 0;
+        var quickReads = QuickReadsAfterTurn;
+        var readDue = true;
+        var delay = options.Value.RelayFallbackInterval;
+        var lastProgress = TimeProvider.System.GetTimestamp();
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await RaiseAsync(lane);
+                if (readDue)
+                {
+                    readDue = false;
+                    if (await RelayAsync(lane))
+                    {
+                        failures = 0;
+                        quickReads = QuickReadsAfterTurn;
+                        delay = options.Value.RelayFallbackInterval;
+                        lastProgress = TimeProvider.System.GetTimestamp();
+                        continue;
+                    }
+                }
+
+                failures = 0;
+                bool hinted;
+                lock (lane)
+                {
+                    var owesRaise = lane.Queue.Count > 0 || lane.RaisedThrough < lane.AcceptedThrough;
+                    var owesRelay = lane.RelayedThrough < lane.RaisedThrough;
+                    if (!owesRaise && !owesRelay)
+                    {
+                        lane.Running = null;
+                        return;
+                    }
+
+                    // A workflow that stops moving (stalled, or its app gone) is left to the redelivery reminder.
+                    if (!owesRaise && TimeProvider.System.GetElapsedTime(lastProgress) > options.Value.RelayStallTimeout)
+                    {
+                        LogLaneStalled(lane.Address.InstanceId, lane.RaisedThrough, lane.RelayedThrough);
+                        lane.Running = null;
+                        return;
+                    }
+
+                    hinted = lane.TurnHinted;
+                    lane.TurnHinted = false;
+                }
+
+                if (hinted || quickReads < QuickReadsAfterTurn)
+                {
+                    // A turn was handed to the sidecar and its save follows: read it shortly, backing off while
+                    // the sidecar is slow to save (a busy machine) rather than reading it into the ground.
+                    quickReads = hinted ? 0 : quickReads + 1;
+                    await Task.Delay(options.Value.RelayPollInterval * (1 << quickReads), stopping.Token);
+                    readDue = true;
+                    continue;
+                }
+
+                // No turn seen in this process (its worker may run elsewhere): poll slowly until one is.
+                if (!await lane.WaitAsync(delay, stopping.Token))
+                {
+                    readDue = true;
+                    delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.Value.MaxPollInterval.Ticks));
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                readDue = true;
+                LogLaneFailed(ex, lane.Address.InstanceId, failures);
+                if (failures >= options.Value.RelayMaxAttempts)
+                {
+                    lock (lane)
+                    {
+                        lane.Running = null;
+                    }
+
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * Math.Pow(2, failures - 1)), stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Raises every stored envelope past <see cref="Lane.RaisedThrough"/>, in order, in as few events as the batch size allows.</summary>
+    private async Task RaiseAsync(Lane lane)
+    {
+        List<SignalEnvelope> queued;
+        long from;
+        long through;
+        EntityWorkflowSettings settings;
+        long relayed;
+        lock (lane)
+        {
+            from = lane.RaisedThrough + 1;
+            through = lane.AcceptedThrough;
+            if (from > through && lane.Queue.Count == 0)
+            {
+                return;
+            }
+
+            queued = lane.Queue.Where(envelope => envelope.Sequence >= from).OrderBy(envelope => envelope.Sequence).ToList();
+            lane.Queue.Clear();
+            through = Math.Max(through, queued.Count > 0 ? queued[^1].Sequence : 0);
+            settings = lane.Settings!;
+            relayed = Math.Max(0, lane.RelayedThrough);
+        }
+
+        var batch = new List<SignalEnvelope>();
+        var firstQueued = queued.Count > 0 ? queued[0].Sequence : through + 1;
+        if (from < firstQueued)
+        {
+            // Stored by a turn whose lane was lost (crash, failed call): read back, raised again in order.
+            var missing = await LoadEnvelopesAsync(lane.Address, from, firstQueued - 1);
+            logger.LogRedelivering(lane.Address.InstanceId, missing.Count, from);
+            batch.AddRange(missing);
+        }
+
+        batch.AddRange(queued.DistinctBy(envelope => envelope.Sequence));
+        foreach (var chunk in batch.Chunk(options.Value.MaxBatchSize))
+        {
+            await workflows.RaiseEventAsync(lane.Address.InstanceId, EntityEventNames.Signals, new SignalBatch(chunk, settings, relayed));
+            lock (lane)
+            {
+                lane.RaisedThrough = Math.Max(lane.RaisedThrough, chunk[^1].Sequence);
+            }
+        }
+
+        lock (lane)
+        {
+            // Envelopes missing from the store (expired) cannot be raised; move on rather than loop on them.
+            lane.RaisedThrough = Math.Max(lane.RaisedThrough, through);
+        }
+    }
+
+    /// <summary>
+    /// Reads the workflow's status once; when it moved past what this lane relayed, tells local waiters and
+    /// relays the outbox entries not yet relayed (by this lane or, per the status, by anyone). True on progress.
+    /// </summary>
+    private async Task<bool> RelayAsync(Lane lane)
+    {
+        long relayedThrough;
+        lock (lane)
+        {
+            relayedThrough = lane.RelayedThrough;
+            if (relayedThrough >= 0 && relayedThrough >= lane.RaisedThrough)
+            {
+                return false;
+            }
+        }
+
+        lock (lane)
+        {
+            lane.TurnHinted = false;
+        }
+
+        var state = await workflows.ReadWorkflowStateAsync(lane.Address.InstanceId, stopping.Token);
+        var view = state?.ReadCustomStatusAs<EntityView<JsonElement>>();
+        if (view is null || (relayedThrough >= 0 && view.Sequence <= relayedThrough))
+        {
+            return false;
+        }
+
+        progress.Reached(lane.Address.InstanceId, view.Sequence);
+        var after = Math.Max(relayedThrough, view.RelayedThrough);
+        var unrelayed = view.Outbox.Where(applied => applied.Outcome.Sequence > after).ToList();
+        if (unrelayed.Count > 0)
+        {
+            await recorder.RecordAsync(new OutcomeBatch(lane.Address.Kind, lane.Address.Id, unrelayed), stopping.Token);
+        }
+
+        lock (lane)
+        {
+            lane.RelayedThrough = Math.Max(lane.RelayedThrough, view.Sequence);
+            lane.RaisedThrough = Math.Max(lane.RaisedThrough, view.Sequence);
+        }
+
+        return true;
+    }
+
+    private async Task<List<SignalEnvelope>> LoadEnvelopesAsync(EntityAddress address, long from, long to)
+    {
+        var keys = new List<string>();
+        for (var sequence = from; sequence <= to; sequence++)
+        {
+            keys.Add(address.EnvelopeKey(sequence));
+        }
+
+        var stored = await dapr.GetBulkStateAsync(components.Value.StateStore, keys, parallelism: null, cancellationToken: stopping.Token);
+        return stored
+            .Where(item => !string.IsNullOrEmpty(item.Value))
+            .Select(item => JsonSerializer.Deserialize<SignalEnvelope>(item.Value, EntityJson.Options)!)
+            .OrderBy(envelope => envelope.Sequence)
+            .ToList();
+    }
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Signal lane of {InstanceId} failed (attempt {Attempt}); retrying, then leaving it to the redelivery reminder")]
+    private partial void LogLaneFailed(Exception exception, string instanceId, int attempt);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Workflow {InstanceId} has not moved past {Relayed} (raised through {Raised}); leaving it to the redelivery reminder")]
+    private partial void LogLaneStalled(string instanceId, long raised, long relayed);
+
+    /// <summary>One entity's traffic in this process. Guarded by locking the lane itself.</summary>
+    private sealed class Lane(EntityAddress address, long handledThrough)
+    {
+        private TaskCompletionSource woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public EntityAddress Address { get; } = address;
+
+        public List<SignalEnvelope> Queue { get; } = [];
+
+        public EntityWorkflowSettings? Settings { get; set; }
+
+        public long AcceptedThrough { get; set; } = handledThrough;
+
+        /// <summary>Highest sequence in the workflow's inbox or history.</summary>
+        public long RaisedThrough { get; set; } = handledThrough;
+
+        /// <summary>Highest sequence whose outcome this lane relayed; -1 until the lane has read the status once.</summary>
+        public long RelayedThrough { get; set; } = -1;
+
+        public Task? Running { get; set; }
+
+        /// <summary>A turn of this entity was handed to the sidecar since the lane last read its status.</summary>
+        public bool TurnHinted { get; set; }
+
+        /// <summary>Ends the current <see cref="WaitAsync"/> early. Called with the lane locked.</summary>
+        public void Wake() => woken.TrySetResult();
+
+        /// <summary>Waits for <see cref="Wake"/> or the timeout; true when woken.</summary>
+        public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            Task signal;
+            lock (this)
+            {
+                signal = woken.Task;
+            }
+
+            await Task.WhenAny(signal, Task.Delay(timeout, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (this)
+            {
+                if (!woken.Task.IsCompleted)
+                {
+                    return false;
+                }
+
+                woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return true;
+            }
+        }
+    }
+}
