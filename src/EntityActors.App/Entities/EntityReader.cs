@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
 using EntityActors.App.Hosting;
@@ -8,17 +9,25 @@ namespace EntityActors.App.Entities;
 
 /// <summary>
 /// Reads entities without replaying anything: the view is the custom status the workflow published after
-/// its last turn, loaded by the sidecar from the instance's stored rows.
+/// its last turn, as the entity's <see cref="SignalPump"/> lane last read it when the entity's actor lives in
+/// this process, else loaded by the sidecar from the instance's stored rows.
 /// </summary>
 public sealed class EntityReader(
     DaprWorkflowClient workflows,
     DaprClient dapr,
     IOptions<DaprComponentsOptions> components,
     IOptions<SignalOptions> options,
-    EntityProgress progress)
+    EntityProgress progress,
+    SignalPump pump)
 {
     public async Task<EntityView<TState>?> GetAsync<TState>(EntityAddress address, CancellationToken cancellationToken)
     {
+        // The entity's actor lives here and its lane keeps up: the lane read the status after the last turn.
+        if (pump.LatestView(address.InstanceId) is { } latest)
+        {
+            return latest.WithState(latest.State.Deserialize<TState>(EntityJson.Options)!);
+        }
+
         var state = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
         if (state is not { Exists: true })
         {

@@ -18,6 +18,10 @@ public sealed record EntityView<TState>(
 {
     public IReadOnlyList<AppliedSignal> Outbox { get; init; } = Outbox ?? [];
 
+    /// <summary>The same view with its state in another shape (e.g. read as JSON, returned as the entity's state type).</summary>
+    public EntityView<TOther> WithState<TOther>(TOther state) =>
+        new(Kind, Id, Version, Sequence, state, LastChangedAt, Generation, RecentOutcomes, Outbox, RelayedThrough);
+
     public SignalOutcome? FindOutcome(long sequence) =>
         RecentOutcomes.FirstOrDefault(outcome => outcome.Sequence == sequence);
 }

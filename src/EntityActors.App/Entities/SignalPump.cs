@@ -80,6 +80,14 @@ public sealed partial class SignalPump(
         return lanes;
     }
 
+    /// <summary>
+    /// The entity's view as its lane last read it, while the entity's actor is active in this process and the
+    /// lane is keeping up; null otherwise. Every state change of the entity is a batch this lane raised, so
+    /// the view is current up to the turns in flight (which a caller asking for read-your-writes waits for).
+    /// </summary>
+    public EntityView<JsonElement>? LatestView(string instanceId) =>
+        lanes.TryGetValue(instanceId, out var lane) ? lane.View : null;
+
     /// <summary>True when everything up to <paramref name="acceptedThrough"/> was raised, applied and relayed by this process.</summary>
     public bool IsCaughtUp(string instanceId, long acceptedThrough)
     {
@@ -156,6 +164,7 @@ public sealed partial class SignalPump(
                     if (!owesRaise && TimeProvider.System.GetElapsedTime(lastProgress) > options.Value.RelayStallTimeout)
                     {
                         LogLaneStalled(lane.Address.InstanceId, lane.RaisedThrough, lane.RelayedThrough);
+                        lane.View = null;
                         lane.Running = null;
                         return;
                     }
@@ -194,6 +203,7 @@ public sealed partial class SignalPump(
                 {
                     lock (lane)
                     {
+                        lane.View = null;
                         lane.Running = null;
                     }
 
@@ -284,6 +294,14 @@ public sealed partial class SignalPump(
             return false;
         }
 
+        lock (lane)
+        {
+            if (lane.View is null || lane.View.Sequence <= view.Sequence)
+            {
+                lane.View = view;
+            }
+        }
+
         progress.Reached(lane.Address.InstanceId, view.Sequence);
         var after = Math.Max(relayedThrough, view.RelayedThrough);
         var unrelayed = view.Outbox.Where(applied => applied.Outcome.Sequence > after).ToList();
@@ -343,6 +361,9 @@ public sealed partial class SignalPump(
         public long RelayedThrough { get; set; } = -1;
 
         public Task? Running { get; set; }
+
+        /// <summary>The status as last read; null when none was, or when the lane stopped keeping up.</summary>
+        public volatile EntityView<JsonElement>? View;
 
         /// <summary>A turn of this entity was handed to the sidecar since the lane last read its status.</summary>
         public bool TurnHinted { get; set; }
