@@ -23,6 +23,9 @@ public sealed class DaprAppFixture : IAsyncLifetime
     /// <summary>How long an open cart may stay idle before it expires.</summary>
     public static readonly TimeSpan CartExpiry = TimeSpan.FromSeconds(20);
 
+    /// <summary>Due time and period of the actors' redelivery reminder in these tests.</summary>
+    public static readonly TimeSpan RedeliveryInterval = TimeSpan.FromSeconds(2);
+
     private const int MaxIdPrefixLength = 31;
 
     private readonly ProcessLog log = new();
@@ -79,6 +82,11 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 ["EntityActors__Carts__ExpireAfter"] = CartExpiry.ToString("c", CultureInfo.InvariantCulture),
                 // Accounts whose id starts with "flaky-" fail their first two place-hold attempts.
                 ["EntityActors__Signals__InjectTransientFailures__place-hold@flaky-"] = "2",
+                // Entities whose id starts with "stranded-" fail their first two raises: their lane gives up after
+                // two attempts, and the redelivery reminder (every 2 s here) has to deliver the signal.
+                ["EntityActors__Signals__InjectRaiseFailures__stranded-"] = "2",
+                ["EntityActors__Signals__RelayMaxAttempts"] = "2",
+                ["EntityActors__Signals__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
             },
             Log = log.Add,
         });
@@ -104,6 +112,9 @@ public sealed class DaprAppFixture : IAsyncLifetime
             await environment.DisposeAsync();
         }
     }
+
+    /// <summary>The most recent lines every process printed, oldest first.</summary>
+    public IReadOnlyList<string> LogLines => log.Snapshot();
 
     /// <summary>Writes the buffered output of every process (the most recent <c>4000</c> lines) to the test's output.</summary>
     public void DumpLogs(ITestOutputHelper output)

@@ -26,6 +26,14 @@ public sealed class ProcessLog(int capacity = 4000)
         }
     }
 
+    public IReadOnlyList<string> Snapshot()
+    {
+        lock (gate)
+        {
+            return [.. lines];
+        }
+    }
+
     public void DumpTo(ITestOutputHelper output)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -103,6 +103,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             return;
         }
 
+        Logger.LogRedeliveryResumed(address.InstanceId, acceptedThrough);
         pump.Deliver(address, settings, handledThrough, acceptedThrough, []);
     }
 

@@ -18,6 +18,10 @@ internal static partial class EntityLog
         Message = "Redelivering {Count} signals of {InstanceId} from sequence {From}")]
     public static partial void LogRedelivering(this ILogger logger, string instanceId, int count, long from);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
+        Message = "Redelivery reminder of {InstanceId} resumes its signals up to sequence {Sequence}")]
+    public static partial void LogRedeliveryResumed(this ILogger logger, string instanceId, long sequence);
+
     [LoggerMessage(EventId = 1006, Level = LogLevel.Debug,
         Message = "Recorded {Count} outcomes, {AcceptedCount} accepted")]
     public static partial void LogOutcomesRecorded(this ILogger logger, int count, int acceptedCount);

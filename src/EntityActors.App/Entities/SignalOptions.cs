@@ -32,6 +32,13 @@ public sealed class SignalOptions
     public Dictionary<string, int> InjectTransientFailures { get; set; } = [];
 
     /// <summary>
+    /// Resilience testing only: the first N raises to the workflow of each entity whose id starts with the key
+    /// fail as if the sidecar were unreachable, so a lane gives up and the redelivery reminder must step in.
+    /// Empty in production.
+    /// </summary>
+    public Dictionary<string, int> InjectRaiseFailures { get; set; } = [];
+
+    /// <summary>
     /// First interval at which a waiting caller re-reads the entity's status; it grows by half each time up to
     /// <see cref="MaxPollInterval"/>. The <see cref="SignalPump"/> of an entity whose actor lives in this
     /// process wakes the caller as soon as it sees the signal applied, so this is the fallback for the others.

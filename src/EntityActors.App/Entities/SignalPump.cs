@@ -25,6 +25,7 @@ public sealed partial class SignalPump(
     OutcomeRecorder recorder,
     EntityProgress progress,
     WorkflowTurns turns,
+    TransientFaults faults,
     ILogger<SignalPump> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lane> lanes = SubscribedLanes(turns);
@@ -252,6 +253,7 @@ public sealed partial class SignalPump(
         batch.AddRange(queued.DistinctBy(envelope => envelope.Sequence));
         foreach (var chunk in batch.Chunk(options.Value.MaxBatchSize))
         {
+            faults.ThrowIfRaiseInjected(lane.Address);
             await workflows.RaiseEventAsync(lane.Address.InstanceId, EntityEventNames.Signals, new SignalBatch(chunk, settings, relayed));
             lock (lane)
             {

@@ -31,6 +31,20 @@ public sealed class TransientFaults(IOptions<SignalOptions> options)
         }
     }
 
+    /// <summary>Fails a raise to <paramref name="address"/>'s workflow when <see cref="SignalOptions.InjectRaiseFailures"/> says so.</summary>
+    public void ThrowIfRaiseInjected(EntityAddress address)
+    {
+        var failures = options.Value.InjectRaiseFailures
+            .Where(rule => address.Id.StartsWith(rule.Key, StringComparison.Ordinal))
+            .Select(rule => rule.Value)
+            .DefaultIfEmpty(0)
+            .Max();
+        if (failures > 0 && attempts.AddOrUpdate($"raise:{address.InstanceId}", 1, (_, previous) => previous + 1) <= failures)
+        {
+            throw new HttpRequestException($"Injected raise failure for {address}.");
+        }
+    }
+
     /// <summary>A rule is a signal name, optionally narrowed to entity ids with a prefix: <c>place-hold@flaky-</c>.</summary>
     private static bool Matches(string rule, SignalCommand command)
     {
