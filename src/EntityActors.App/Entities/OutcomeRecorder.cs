@@ -17,6 +17,7 @@ namespace EntityActors.App.Entities;
 /// </summary>
 public sealed class OutcomeRecorder(
     DaprClient dapr,
+    OutcomeRecordWriter records,
     IOptions<DaprComponentsOptions> components,
     IOptions<SignalOptions> signals,
     IOptions<TopicOptions> topics,
@@ -24,7 +25,32 @@ public sealed class OutcomeRecorder(
     SignalMetrics metrics,
     ILogger<OutcomeRecorder> logger)
 {
+    /// <summary>Stores the outcome records and publishes the events of <paramref name="batch"/>.</summary>
     public async Task RecordAsync(OutcomeBatch batch, CancellationToken cancellationToken)
+    {
+        await StoreAsync(batch, cancellationToken);
+        await PublishAsync(batch, cancellationToken);
+    }
+
+    /// <summary>Stores each outcome of <paramref name="batch"/> under its sequence, for answers long after the workflow's recent list moved on.</summary>
+    public Task StoreAsync(OutcomeBatch batch, CancellationToken cancellationToken)
+    {
+        var address = new EntityAddress(batch.Kind, batch.Id);
+        var ttl = new Dictionary<string, string>
+        {
+            ["ttlInSeconds"] = ((long)signals.Value.IdempotencyRetention.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        };
+        return records.WriteAsync(
+            [.. batch.Applied.Select(applied => new StateTransactionRequest(
+                address.OutcomeKey(applied.Outcome.Sequence),
+                JsonSerializer.SerializeToUtf8Bytes(applied.Outcome, EntityJson.Options),
+                StateOperationType.Upsert,
+                metadata: ttl))],
+            cancellationToken);
+    }
+
+    /// <summary>Publishes one CloudEvent per accepted signal of <paramref name="batch"/> and runs the reactions.</summary>
+    public async Task PublishAsync(OutcomeBatch batch, CancellationToken cancellationToken)
     {
         var address = new EntityAddress(batch.Kind, batch.Id);
         // The workflow opens no spans (it is replayed); the signals carry their senders' trace here instead.
@@ -34,7 +60,7 @@ public sealed class OutcomeRecorder(
         using var scope = logger.BeginSignals(address, signalIds);
         try
         {
-            await StoreAndPublishAsync(address, batch, cancellationToken);
+            await PublishCoreAsync(address, batch, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -46,21 +72,8 @@ public sealed class OutcomeRecorder(
         logger.LogOutcomesRecorded(batch.Applied.Count, accepted);
     }
 
-    private async Task StoreAndPublishAsync(EntityAddress address, OutcomeBatch batch, CancellationToken cancellationToken)
+    private async Task PublishCoreAsync(EntityAddress address, OutcomeBatch batch, CancellationToken cancellationToken)
     {
-        var ttl = new Dictionary<string, string>
-        {
-            ["ttlInSeconds"] = ((long)signals.Value.IdempotencyRetention.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-        };
-        var records = batch.Applied
-            .Select(applied => new StateTransactionRequest(
-                address.OutcomeKey(applied.Outcome.Sequence),
-                JsonSerializer.SerializeToUtf8Bytes(applied.Outcome, EntityJson.Options),
-                StateOperationType.Upsert,
-                metadata: ttl))
-            .ToList();
-        await dapr.ExecuteStateTransactionAsync(components.Value.StateStore, records, cancellationToken: cancellationToken);
-
         var accepted = batch.Applied.Where(applied => applied.Outcome.Accepted).ToList();
         foreach (var applied in accepted)
         {

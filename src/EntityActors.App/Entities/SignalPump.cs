@@ -31,6 +31,9 @@ public sealed partial class SignalPump(
     private readonly ConcurrentDictionary<string, Lane> lanes = SubscribedLanes(turns);
     private readonly CancellationTokenSource stopping = new();
 
+    // Most outcomes a lane leaves unstored (in the workflow's outbox), so records are written several at a time.
+    private const int MaxUnstoredOutcomes = 8;
+
     // How many re-reads (2, 4, 8, 16, 32 ms after it by default) follow a turn hint before the lane falls back to slow polling.
     private const int QuickReadsAfterTurn = 5;
 
@@ -237,7 +240,7 @@ public sealed partial class SignalPump(
             lane.Queue.Clear();
             through = Math.Max(through, queued.Count > 0 ? queued[^1].Sequence : 0);
             settings = lane.Settings!;
-            relayed = Math.Max(0, lane.RelayedThrough);
+            relayed = lane.StoredThrough;
         }
 
         var batch = new List<SignalEnvelope>();
@@ -305,17 +308,29 @@ public sealed partial class SignalPump(
         }
 
         progress.Reached(lane.Address.InstanceId, view.Sequence);
-        var after = Math.Max(relayedThrough, view.RelayedThrough);
-        var unrelayed = view.Outbox.Where(applied => applied.Outcome.Sequence > after).ToList();
-        if (unrelayed.Count > 0)
+        var batch = new OutcomeBatch(lane.Address.Kind, lane.Address.Id, view.Outbox);
+        var unpublished = view.Outbox.Where(applied => applied.Outcome.Sequence > Math.Max(relayedThrough, view.RelayedThrough)).ToList();
+        if (unpublished.Count > 0)
         {
-            await recorder.RecordAsync(new OutcomeBatch(lane.Address.Kind, lane.Address.Id, unrelayed), stopping.Token);
+            await recorder.PublishAsync(batch with { Applied = unpublished }, stopping.Token);
+        }
+
+        // Outcome records matter only once an outcome has left the status's recent outcomes: store them a few
+        // signals before that, several per write. Until stored they stay in the outbox (the lane reports only
+        // stored ones as relayed), so a lane that dies loses no record; at worst it publishes a few events again.
+        var storedThrough = Math.Max(lane.StoredThrough, view.RelayedThrough);
+        var horizon = view.Sequence - Math.Min(MaxUnstoredOutcomes, (lane.Settings?.RecentOutcomes ?? 1) / 2);
+        var unstored = view.Outbox.Where(applied => applied.Outcome.Sequence > storedThrough && applied.Outcome.Sequence <= horizon).ToList();
+        if (unstored.Count > 0)
+        {
+            await recorder.StoreAsync(batch with { Applied = unstored }, stopping.Token);
         }
 
         lock (lane)
         {
             lane.RelayedThrough = Math.Max(lane.RelayedThrough, view.Sequence);
             lane.RaisedThrough = Math.Max(lane.RaisedThrough, view.Sequence);
+            lane.StoredThrough = Math.Max(storedThrough, horizon);
         }
 
         return true;
@@ -359,8 +374,11 @@ public sealed partial class SignalPump(
         /// <summary>Highest sequence in the workflow's inbox or history.</summary>
         public long RaisedThrough { get; set; } = handledThrough;
 
-        /// <summary>Highest sequence whose outcome this lane relayed; -1 until the lane has read the status once.</summary>
+        /// <summary>Highest sequence whose events this lane published; -1 until the lane has read the status once.</summary>
         public long RelayedThrough { get; set; } = -1;
+
+        /// <summary>Highest sequence up to which every outcome record is stored; what the workflow is told was relayed.</summary>
+        public long StoredThrough { get; set; }
 
         public Task? Running { get; set; }
 

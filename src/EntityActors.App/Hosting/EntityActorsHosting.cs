@@ -69,6 +69,7 @@ public static class EntityActorsHosting
         services.ConfigureAll<GrpcClientFactoryOptions>(options => options.InterceptorRegistrations.Add(
             new InterceptorRegistration(InterceptorScope.Client, provider => provider.GetRequiredService<WorkflowTurnListener>())));
         services.AddSingleton<OutcomeRecorder>();
+        services.AddSingleton<OutcomeRecordWriter>();
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<SignalMetrics>();
         services.AddSingleton<CheckoutReader>();

@@ -97,6 +97,15 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : EntityApiTest(fix
         status["properties"]!["dapr.workflow.custom_status"]!.GetValue<string>().Should().Contain("\"generation\":", "the view is published in every generation");
         var generation = JsonNode.Parse(status["properties"]!["dapr.workflow.custom_status"]!.GetValue<string>())!["generation"]!.GetValue<long>();
         generation.Should().BeGreaterThanOrEqualTo(Signals / DaprAppFixture.ContinueAsNewAfterSignals - 1, "history is bounded by continuing as new");
+
+        // The first signal's outcome left the workflow's recent outcomes hundreds of signals ago: a late retry that
+        // waits for it is answered from the outcome record the relay stored.
+        using var late = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = 1 }, key: "s-1", waitSeconds: 5);
+        late.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = JsonNode.Parse(await late.Content.ReadAsStringAsync())!;
+        answer["duplicate"]!.GetValue<bool>().Should().BeTrue();
+        answer["sequence"]!.GetValue<long>().Should().BeLessThan(Signals - 32, "far outside the recent outcomes");
+        answer["version"]!.GetValue<long>().Should().Be(answer["sequence"]!.GetValue<long>(), "every restock was accepted, so its version is its sequence");
     }
 
     private async Task<JsonObject> WorkflowStatusAsync(string instanceId)
