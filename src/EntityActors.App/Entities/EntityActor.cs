@@ -33,6 +33,9 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private EntityHead? head;
     private string? headETag;
     private bool workflowChecked;
+
+    // The entity's workflow did not exist when this activation checked: the next stored signals start it.
+    private bool workflowMissing;
     private bool redeliveryRegistered;
 
     // The workflow's sequence when this activation first read it: where a new lane of the pump starts.
@@ -95,6 +98,12 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         workflowChecked = false;
         var current = await LoadHeadAsync(address);
         await EnsureWorkflowAsync(address);
+        if (workflowMissing)
+        {
+            // Stored signals of an entity whose start failed: start it empty, the lane raises them.
+            await StartWorkflowAsync(address, []);
+        }
+
         var acceptedThrough = current.NextSequence - 1;
         if (pump.IsCaughtUp(address.InstanceId, acceptedThrough))
         {
@@ -189,9 +198,46 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             Logger.LogAccepted(address.InstanceId, fresh.Count, next - 1);
         }
 
+        var acceptedThrough = (head?.NextSequence ?? 1) - 1;
+        if (workflowMissing)
+        {
+            if (await StartWorkflowAsync(address, fresh))
+            {
+                // The fresh signals are in the workflow's input: the lane only relays what it makes of them.
+                pump.Deliver(address, settings, fresh[^1].Sequence, acceptedThrough, []);
+                return new SubmitResponse(receipts);
+            }
+        }
+
         // Also with nothing fresh: a retried call whose first attempt stored its signals kicks their delivery.
-        pump.Deliver(address, settings, handledThrough, (head?.NextSequence ?? 1) - 1, fresh);
+        pump.Deliver(address, settings, handledThrough, acceptedThrough, fresh);
         return new SubmitResponse(receipts);
+    }
+
+    /// <summary>
+    /// Signal-with-start: schedules the entity's workflow with the first stored signals in its input, so creating
+    /// an entity costs no separate raise. True when it went so; false when the workflow was started without them
+    /// (signals stored by an earlier activation come first, or a concurrent start won) and they must be raised.
+    /// </summary>
+    private async Task<bool> StartWorkflowAsync(EntityAddress address, List<SignalEnvelope> fresh)
+    {
+        var withInput = fresh.Count > 0 && fresh[0].Sequence == 1;
+        var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings);
+        if (withInput)
+        {
+            initial = initial with { Pending = [.. fresh] };
+        }
+
+        // Losing the race means a previous activation (crashed before its first signal) got there first.
+        var started = await workflows.TryScheduleNewWorkflowAsync(WorkflowName, address.InstanceId, initial);
+        if (started)
+        {
+            Logger.LogWorkflowStarted(address.InstanceId);
+            EntityLifetimeMetrics.EntityCreated(address.Kind);
+        }
+
+        workflowMissing = false;
+        return started && withInput;
     }
 
     private async Task<EntityHead> LoadHeadAsync(EntityAddress address)
@@ -218,17 +264,12 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             return;
         }
 
+        workflowMissing = false;
         var state = await workflows.ReadWorkflowStateAsync(address.InstanceId);
         if (state is not { Exists: true })
         {
-            // Losing the race means a previous activation (crashed before its first signal) got there first.
-            if (await workflows.TryScheduleNewWorkflowAsync(
-                    WorkflowName, address.InstanceId, EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings)))
-            {
-                Logger.LogWorkflowStarted(address.InstanceId);
-                EntityLifetimeMetrics.EntityCreated(address.Kind);
-            }
-
+            // Started once the first signals are stored, with them in its input (see StartWorkflowAsync).
+            workflowMissing = true;
             handledThrough = 0;
         }
         else if (state.RuntimeStatus is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated)

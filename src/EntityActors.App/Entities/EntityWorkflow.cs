@@ -18,6 +18,13 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
     public override async Task<object?> RunAsync(WorkflowContext context, EntityCheckpoint<TState> input)
     {
         var checkpoint = input;
+        // An entity's first signals come with its input (signal-with-start): apply them before anything else.
+        if (checkpoint.Pending.Count > 0)
+        {
+            checkpoint = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(
+                checkpoint, new SignalBatch([], checkpoint.Settings, checkpoint.RelayedThrough), context.CurrentUtcDateTime).Checkpoint;
+        }
+
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
 

@@ -30,6 +30,24 @@ public class EntityWorkflowTests
     }
 
     [Fact]
+    public async Task Signals_that_came_with_the_input_are_applied_before_the_first_wait()
+    {
+        var input = EntityCheckpoint<AccountState>.Initial(Account.Kind, Id, Account.Initial, Settings()) with
+        {
+            Pending = [Envelope(1, new OpenAccount("Ada", "EUR")), Envelope(2, new Deposit(Eur(10m)))],
+        };
+        var context = new FakeWorkflowContext();
+
+        _ = new AccountWorkflow().RunAsync(context, input);
+        await context.Idle.WaitAsync(Patience);
+
+        context.Timeline.Should().Equal("status", "wait:signals");
+        var view = context.Statuses.Cast<EntityView<AccountState>>().Single();
+        (view.Sequence, view.Version, view.State.Balance).Should().Be((2, 2, 10m));
+        view.Outbox.Select(applied => applied.Outcome.Sequence).Should().Equal(1, 2);
+    }
+
+    [Fact]
     public async Task Every_turn_publishes_the_new_view_with_what_it_applied_in_the_outbox_and_runs_no_activity()
     {
         var context = new FakeWorkflowContext(
