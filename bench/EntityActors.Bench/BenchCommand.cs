@@ -54,6 +54,7 @@ public static class BenchCommand
         await using (runtime)
         {
             var context = new BenchContext(runtime, options, log);
+            await WarmUp.RunAsync(context, cancellationToken);
             var results = new List<ScenarioResult>();
             foreach (var scenario in Scenarios(context).Where(s => options.Runs(s.Id)))
             {

@@ -17,7 +17,8 @@ public sealed record BenchOptions
           --continue-as-new <n>        signals per workflow generation, product and baseline (default 20)
           --senders <n>                concurrent senders where a scenario has several (default 8)
           --latency-samples <n>        signal -> applied samples (default 300, after --warmup)
-          --warmup <n>                 unmeasured signals before a latency series (default 20)
+          --warmup <n>                 unmeasured signals before a latency series (default 20); before the
+                                       first scenario each side also gets 10 × n concurrent signals and reads
           --hot-signals <n>            signals per hot-entity phase (default 500)
           --entities <n>               entities in the many-entities scenario (default 50)
           --signals-per-entity <n>     signals each of them gets (default 20)
