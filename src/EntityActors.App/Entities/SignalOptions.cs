@@ -43,7 +43,7 @@ public sealed class SignalOptions
     /// <see cref="MaxPollInterval"/>. The <see cref="SignalPump"/> of an entity whose actor lives in this
     /// process wakes the caller as soon as it sees the signal applied, so this is the fallback for the others.
     /// </summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(4);
 
     /// <summary>Longest interval between re-reads while waiting, for callers and for the signal pump.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
