@@ -45,24 +45,41 @@ public sealed partial class SignalPump(
     public void Deliver(
         EntityAddress address, EntityWorkflowSettings settings, long handledThrough, long acceptedThrough, IReadOnlyList<SignalEnvelope> fresh)
     {
-        var lane = lanes.GetOrAdd(address.InstanceId, _ => new Lane(address, handledThrough));
-        lock (lane)
+        while (true)
         {
-            lane.Settings = settings;
-            lane.AcceptedThrough = Math.Max(lane.AcceptedThrough, acceptedThrough);
-            lane.Queue.AddRange(fresh.Where(envelope => envelope.Sequence > lane.RaisedThrough));
-            if (lane.Running is null)
+            var lane = lanes.GetOrAdd(address.InstanceId, _ => new Lane(address, handledThrough));
+            lock (lane)
             {
-                // A lane outlives the turn that starts it: it must not run inside that turn's trace.
-                using (ExecutionContext.SuppressFlow())
+                if (lane.Removed)
                 {
-                    lane.Running = Task.Run(() => RunAsync(lane));
+                    // Dropped between the lookup and the lock: take the lane that replaces it.
+                    continue;
                 }
+
+                Enqueue(lane, settings, acceptedThrough, fresh);
+                return;
             }
-            else
+        }
+    }
+
+    /// <summary>Queues <paramref name="fresh"/> on <paramref name="lane"/> (locked by the caller) and makes sure it runs.</summary>
+    private void Enqueue(Lane lane, EntityWorkflowSettings settings, long acceptedThrough, IReadOnlyList<SignalEnvelope> fresh)
+    {
+        lane.Retired = false;
+        lane.Settings = settings;
+        lane.AcceptedThrough = Math.Max(lane.AcceptedThrough, acceptedThrough);
+        lane.Queue.AddRange(fresh.Where(envelope => envelope.Sequence > lane.RaisedThrough));
+        if (lane.Running is null)
+        {
+            // A lane outlives the turn that starts it: it must not run inside that turn's trace.
+            using (ExecutionContext.SuppressFlow())
             {
-                lane.Wake();
+                lane.Running = Task.Run(() => RunAsync(lane));
             }
+        }
+        else
+        {
+            lane.Wake();
         }
     }
 
@@ -106,19 +123,40 @@ public sealed partial class SignalPump(
         }
     }
 
-    /// <summary>Drops the lane of an entity whose actor deactivates, unless it still has work.</summary>
+    /// <summary>
+    /// The entity's actor deactivates here (idle, or moving to another replica): its lane stops serving reads at
+    /// once, since the entity may change elsewhere from now on, and goes away when it has finished its work.
+    /// </summary>
     public void Forget(string instanceId)
     {
         if (lanes.TryGetValue(instanceId, out var lane))
         {
             lock (lane)
             {
+                lane.View = null;
+                lane.Retired = true;
                 if (lane.Running is null)
                 {
-                    lanes.TryRemove(new KeyValuePair<string, Lane>(instanceId, lane));
+                    Remove(lane);
                 }
             }
         }
+    }
+
+    /// <summary>Marks <paramref name="lane"/> (locked by the caller) stopped, and drops a retired one.</summary>
+    private void Stop(Lane lane)
+    {
+        lane.Running = null;
+        if (lane.Retired)
+        {
+            Remove(lane);
+        }
+    }
+
+    private void Remove(Lane lane)
+    {
+        lane.Removed = true;
+        lanes.TryRemove(new KeyValuePair<string, Lane>(lane.Address.InstanceId, lane));
     }
 
     public void Dispose()
@@ -160,7 +198,7 @@ public sealed partial class SignalPump(
                     var owesRelay = lane.RelayedThrough < lane.RaisedThrough;
                     if (!owesRaise && !owesRelay)
                     {
-                        lane.Running = null;
+                        Stop(lane);
                         return;
                     }
 
@@ -169,7 +207,7 @@ public sealed partial class SignalPump(
                     {
                         LogLaneStalled(lane.Address.InstanceId, lane.RaisedThrough, lane.RelayedThrough);
                         lane.View = null;
-                        lane.Running = null;
+                        Stop(lane);
                         return;
                     }
 
@@ -208,7 +246,7 @@ public sealed partial class SignalPump(
                     lock (lane)
                     {
                         lane.View = null;
-                        lane.Running = null;
+                        Stop(lane);
                     }
 
                     return;
@@ -384,6 +422,12 @@ public sealed partial class SignalPump(
 
         /// <summary>The status as last read; null when none was, or when the lane stopped keeping up.</summary>
         public volatile EntityView<JsonElement>? View;
+
+        /// <summary>The entity's actor deactivated here; the lane goes once its work is done.</summary>
+        public bool Retired { get; set; }
+
+        /// <summary>No longer in the pump's lanes; whoever finds it must look the entity up again.</summary>
+        public bool Removed { get; set; }
 
         /// <summary>A turn of this entity was handed to the sidecar since the lane last read its status.</summary>
         public bool TurnHinted { get; set; }
