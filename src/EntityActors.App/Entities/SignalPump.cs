@@ -169,7 +169,13 @@ public sealed partial class SignalPump(
     {
         var failures = 0;
         var quickReads = QuickReadsAfterTurn;
-        var readDue = true;
+        bool readDue;
+        lock (lane)
+        {
+            // A lane that knows where it stands reads when a turn is handed over; a new one looks first.
+            readDue = lane.RelayedThrough < 0;
+        }
+
         var delay = options.Value.RelayFallbackInterval;
         var lastProgress = TimeProvider.System.GetTimestamp();
         while (!stopping.IsCancellationRequested)
