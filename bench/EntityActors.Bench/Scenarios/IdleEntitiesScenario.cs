@@ -52,32 +52,11 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
         var appBefore = ProcessMemory.ResidentMegabytes(environment.AppProcessId);
         var sidecarBefore = ProcessMemory.ResidentMegabytes(environment.SidecarProcessId);
 
-        var acked = 0;
-        var applied = 0;
-        var exact = 0;
-        var started = Stopwatch.GetTimestamp();
-        using (context.Log.Every(ProgressInterval, () => $"  product  {BenchContext.Number(acked)} of {BenchContext.Number(ids.Length)} acknowledged, {BenchContext.Number(applied)} seen applied"))
-        {
-            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
-            {
-                await product.SignalAsync(ids[i], "idle-create", null, token);
-                Interlocked.Increment(ref acked);
-            }, cancellationToken);
-            var ackedMs = Timed.Since(started);
-            recorder.Figure(BenchSide.Product, "allAcknowledgedMs", ackedMs);
-            context.Log.Line($"  product  {BenchContext.Number(ids.Length)} acknowledged in {ackedMs / 1000:0.0} s");
-            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
-            {
-                var view = await product.WaitForSequenceAsync(ids[i], 1, options.ApplyTimeout, token);
-                Interlocked.Increment(ref applied);
-                if (view is { Sequence: 1, Version: 1, OnHand: 1 })
-                {
-                    Interlocked.Increment(ref exact);
-                }
-            }, cancellationToken);
-        }
-
-        var seconds = Timed.Since(started) / 1000;
+        var (seconds, exact) = await CreateAsync(
+            recorder, BenchSide.Product, ids.Length, "acknowledged",
+            (i, token) => product.SignalAsync(ids[i], "idle-create", null, token),
+            async (i, token) => await product.WaitForSequenceAsync(ids[i], 1, options.ApplyTimeout, token) is { Sequence: 1, Version: 1, OnHand: 1 },
+            cancellationToken);
         recorder.Check(BenchSide.Product, "every idle entity applied its one signal exactly once", exact == ids.Length, $"{exact} of {ids.Length} exact");
         await Task.Delay(MemorySettle, cancellationToken);
         var appAfter = ProcessMemory.ResidentMegabytes(environment.AppProcessId);
@@ -96,33 +75,15 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
         var workerBefore = ProcessMemory.ResidentMegabytes(Environment.ProcessId);
         var sidecarBefore = ProcessMemory.ResidentMegabytes(sidecarPid);
 
-        var raised = 0;
-        var applied = 0;
-        var exact = 0;
-        var started = Stopwatch.GetTimestamp();
-        using (context.Log.Every(ProgressInterval, () => $"  baseline {BenchContext.Number(raised)} of {BenchContext.Number(ids.Length)} scheduled and raised, {BenchContext.Number(applied)} seen applied"))
-        {
-            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
+        var (seconds, exact) = await CreateAsync(
+            recorder, BenchSide.Baseline, ids.Length, "scheduled and raised",
+            async (i, token) =>
             {
                 await baseline.ScheduleAsync(ids[i], options.ContinueAsNewAfterSignals, token);
                 await baseline.RaiseAsync(ids[i], token);
-                Interlocked.Increment(ref raised);
-            }, cancellationToken);
-            var raisedMs = Timed.Since(started);
-            recorder.Figure(BenchSide.Baseline, "allAcknowledgedMs", raisedMs);
-            context.Log.Line($"  baseline {BenchContext.Number(ids.Length)} scheduled and raised in {raisedMs / 1000:0.0} s");
-            await Senders.RunAsync(ids.Length, options.Senders, async (i, token) =>
-            {
-                var count = await baseline.WaitForCountAsync(ids[i], 1, options.ApplyTimeout, token);
-                Interlocked.Increment(ref applied);
-                if (count == 1)
-                {
-                    Interlocked.Increment(ref exact);
-                }
-            }, cancellationToken);
-        }
-
-        var seconds = Timed.Since(started) / 1000;
+            },
+            async (i, token) => await baseline.WaitForCountAsync(ids[i], 1, options.ApplyTimeout, token) == 1,
+            cancellationToken);
         recorder.Check(BenchSide.Baseline, "every idle instance counted its one event exactly once", exact == ids.Length, $"{exact} of {ids.Length} exact");
         await Task.Delay(MemorySettle, cancellationToken);
         var workerAfter = ProcessMemory.ResidentMegabytes(Environment.ProcessId);
@@ -131,6 +92,42 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
         var random = new Random(ids.Length);
         var queries = await SampleAsync(() => baseline.ReadCountAsync(ids[random.Next(ids.Length)], cancellationToken));
         return Record(recorder, BenchSide.Baseline, ids.Length, seconds, (workerBefore, workerAfter), (sidecarBefore, sidecarAfter), queries);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="count"/> entities with <paramref name="create"/> by the configured senders, then waits for
+    /// each to show its signal applied: seconds from the first send until the last is applied, and how many were exact.
+    /// </summary>
+    private async Task<(double Seconds, int Exact)> CreateAsync(
+        ScenarioRecorder recorder, string side, int count, string sent,
+        Func<int, CancellationToken, Task> create, Func<int, CancellationToken, Task<bool>> appliedExactlyOnce, CancellationToken cancellationToken)
+    {
+        var created = 0;
+        var applied = 0;
+        var exact = 0;
+        var started = Stopwatch.GetTimestamp();
+        using (context.Log.Every(ProgressInterval, () => $"  {side,-8} {BenchContext.Number(created)} of {BenchContext.Number(count)} {sent}, {BenchContext.Number(applied)} seen applied"))
+        {
+            await Senders.RunAsync(count, options.Senders, async (i, token) =>
+            {
+                await create(i, token);
+                Interlocked.Increment(ref created);
+            }, cancellationToken);
+            var createdMs = Timed.Since(started);
+            recorder.Figure(side, "allAcknowledgedMs", createdMs);
+            context.Log.Line($"  {side,-8} {BenchContext.Number(count)} {sent} in {createdMs / 1000:0.0} s");
+            await Senders.RunAsync(count, options.Senders, async (i, token) =>
+            {
+                var exactlyOnce = await appliedExactlyOnce(i, token);
+                Interlocked.Increment(ref applied);
+                if (exactlyOnce)
+                {
+                    Interlocked.Increment(ref exact);
+                }
+            }, cancellationToken);
+        }
+
+        return (Timed.Since(started) / 1000, exact);
     }
 
     private async Task<LatencySummary> SampleAsync<T>(Func<Task<T>> query)
