@@ -4,9 +4,10 @@ namespace EntityActors.App.Entities;
 
 /// <summary>
 /// In-process news of entity progress, so callers waiting for an outcome or a version do not poll the
-/// sidecar: the outcome-recording activity reports the highest sequence it recorded (after the workflow
-/// committed it), and waiters re-read the entity then. Best effort by design: the activity may run in
-/// another replica, so waiters also re-read on a slow fallback interval.
+/// sidecar: the entity's signal lane reports each sequence it saw applied in the workflow's saved status (and
+/// the overflow recording activity the ones it records), and waiters re-read the entity then. Best effort by
+/// design: the entity's actor, and so its lane, may live in another replica, so waiters also re-read on a slow
+/// fallback interval.
 /// </summary>
 public sealed class EntityProgress
 {

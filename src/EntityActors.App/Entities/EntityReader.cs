@@ -83,8 +83,8 @@ public sealed class EntityReader(
     /// <summary>
     /// Re-reads until <paramref name="attempt"/> says done or the wait is over. Between reads it sleeps until the
     /// entity reports progress in this process (<see cref="EntityProgress"/>) or an interval passes that starts
-    /// short (an answer usually comes within one workflow turn, before the recording activity is dispatched)
-    /// and grows; it registers for the news before reading, so a report landing in between is not missed.
+    /// short (an answer usually comes within one workflow turn) and grows; it registers for the news before
+    /// reading, so a report landing in between is not missed.
     /// </summary>
     private async Task<T> PollAsync<T>(
         EntityAddress address,

@@ -42,7 +42,6 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
             arrival ??= WaitForSignalsAsync(context, idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint));
             if (recording is not null && await Task.WhenAny(arrival, recording) == recording)
             {
-                recording = null;
                 (checkpoint, recording) = RecordOverflow(context, checkpoint);
                 continue;
             }

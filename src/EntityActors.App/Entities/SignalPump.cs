@@ -329,10 +329,7 @@ public sealed partial class SignalPump(
             {
                 return false;
             }
-        }
 
-        lock (lane)
-        {
             lane.TurnHinted = false;
         }
 

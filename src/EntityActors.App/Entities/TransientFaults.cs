@@ -12,36 +12,26 @@ public sealed class TransientFaults(IOptions<SignalOptions> options)
 {
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
 
-    public void ThrowIfInjected(SignalCommand command)
+    public void ThrowIfInjected(SignalCommand command) =>
+        ThrowIfInjected(options.Value.InjectTransientFailures, rule => Matches(rule, command), command.IdempotencyKey, "transient failure", command);
+
+    /// <summary>Fails a raise to <paramref name="address"/>'s workflow when <see cref="SignalOptions.InjectRaiseFailures"/> says so.</summary>
+    public void ThrowIfRaiseInjected(EntityAddress address) =>
+        ThrowIfInjected(options.Value.InjectRaiseFailures, rule => address.Id.StartsWith(rule, StringComparison.Ordinal), $"raise:{address.InstanceId}", "raise failure", address);
+
+    /// <summary>Counts an attempt under <paramref name="attemptKey"/> and fails it while the strictest matching rule says so.</summary>
+    private void ThrowIfInjected(Dictionary<string, int> rules, Func<string, bool> matches, string attemptKey, string what, object subject)
     {
-        var failures = options.Value.InjectTransientFailures
-            .Where(rule => Matches(rule.Key, command))
-            .Select(rule => rule.Value)
-            .DefaultIfEmpty(0)
-            .Max();
+        var failures = rules.Where(rule => matches(rule.Key)).Select(rule => rule.Value).DefaultIfEmpty(0).Max();
         if (failures <= 0)
         {
             return;
         }
 
-        var attempt = attempts.AddOrUpdate(command.IdempotencyKey, 1, (_, previous) => previous + 1);
+        var attempt = attempts.AddOrUpdate(attemptKey, 1, (_, previous) => previous + 1);
         if (attempt <= failures)
         {
-            throw new HttpRequestException($"Injected transient failure {attempt} of {failures} for {command}.");
-        }
-    }
-
-    /// <summary>Fails a raise to <paramref name="address"/>'s workflow when <see cref="SignalOptions.InjectRaiseFailures"/> says so.</summary>
-    public void ThrowIfRaiseInjected(EntityAddress address)
-    {
-        var failures = options.Value.InjectRaiseFailures
-            .Where(rule => address.Id.StartsWith(rule.Key, StringComparison.Ordinal))
-            .Select(rule => rule.Value)
-            .DefaultIfEmpty(0)
-            .Max();
-        if (failures > 0 && attempts.AddOrUpdate($"raise:{address.InstanceId}", 1, (_, previous) => previous + 1) <= failures)
-        {
-            throw new HttpRequestException($"Injected raise failure for {address}.");
+            throw new HttpRequestException($"Injected {what} {attempt} of {failures} for {subject}.");
         }
     }
 
