@@ -31,7 +31,7 @@ public sealed partial class SignalPump(
     private readonly ConcurrentDictionary<string, Lane> lanes = SubscribedLanes(turns);
     private readonly CancellationTokenSource stopping = new();
 
-    // Most outcomes a lane leaves unstored (in the workflow's outbox), so records are written several at a time.
+    // How many of the latest outcomes a lane leaves unstored (in the workflow's outbox), and how many it stores per write.
     private const int MaxUnstoredOutcomes = 8;
 
     // How many re-reads (2, 4, 8, 16, 32 ms after it by default) follow a turn hint before the lane falls back to slow polling.
@@ -87,13 +87,14 @@ public sealed partial class SignalPump(
     private static ConcurrentDictionary<string, Lane> SubscribedLanes(WorkflowTurns turns)
     {
         var lanes = new ConcurrentDictionary<string, Lane>(StringComparer.Ordinal);
-        turns.Subscribe(instanceId =>
+        turns.Subscribe(turn =>
         {
-            if (lanes.TryGetValue(instanceId, out var lane))
+            if (lanes.TryGetValue(turn.InstanceId, out var lane))
             {
                 lock (lane)
                 {
                     lane.TurnHinted = true;
+                    lane.HandedStatus = turn.CustomStatus;
                     lane.Wake();
                 }
             }
@@ -183,6 +184,20 @@ public sealed partial class SignalPump(
             try
             {
                 await RaiseAsync(lane);
+                if (TakeHandedView(lane) is { } handed)
+                {
+                    readDue = false;
+                    quickReads = QuickReadsAfterTurn;
+                    if (await RelayAsync(lane, handed))
+                    {
+                        failures = 0;
+                        delay = options.Value.RelayFallbackInterval;
+                        lastProgress = TimeProvider.System.GetTimestamp();
+                    }
+
+                    continue;
+                }
+
                 if (readDue)
                 {
                     readDue = false;
@@ -316,16 +331,36 @@ public sealed partial class SignalPump(
     }
 
     /// <summary>
-    /// Reads the workflow's status once; when it moved past what this lane relayed, tells local waiters and
-    /// relays the outbox entries not yet relayed (by this lane or, per the status, by anyone). True on progress.
+    /// The view a turn of this entity's workflow set, as this process's worker handed it to the sidecar (taken
+    /// once); null when no such turn came since the last look, or it did not leave a live entity.
     /// </summary>
-    private async Task<bool> RelayAsync(Lane lane)
+    /// <remarks>
+    /// Trusted without reading it back: the sidecar accepted the turn and saves it right after answering, and
+    /// should that save fail it runs the same turn again over the same stored events, and the workflow's code
+    /// is deterministic, so it sets the same view (only the timestamps the turn stamps may differ).
+    /// </remarks>
+    private static EntityView<JsonElement>? TakeHandedView(Lane lane)
     {
-        long relayedThrough;
+        string? status;
         lock (lane)
         {
-            relayedThrough = lane.RelayedThrough;
-            if (relayedThrough >= 0 && relayedThrough >= lane.RaisedThrough)
+            status = lane.HandedStatus;
+            lane.HandedStatus = null;
+            if (status is not null)
+            {
+                lane.TurnHinted = false;
+            }
+        }
+
+        return status is null ? null : JsonSerializer.Deserialize<EntityView<JsonElement>>(status, EntityJson.Options);
+    }
+
+    /// <summary>Reads the workflow's status once and relays what it shows (see <see cref="RelayAsync(Lane, EntityView{JsonElement})"/>).</summary>
+    private async Task<bool> RelayAsync(Lane lane)
+    {
+        lock (lane)
+        {
+            if (lane.RelayedThrough >= 0 && lane.RelayedThrough >= lane.RaisedThrough)
             {
                 return false;
             }
@@ -335,7 +370,22 @@ public sealed partial class SignalPump(
 
         var state = await workflows.ReadWorkflowStateAsync(lane.Address.InstanceId, stopping.Token);
         var view = state?.ReadCustomStatusAs<EntityView<JsonElement>>();
-        if (view is null || (relayedThrough >= 0 && view.Sequence <= relayedThrough))
+        return view is not null && await RelayAsync(lane, view);
+    }
+
+    /// <summary>
+    /// When <paramref name="view"/> moved past what this lane relayed, tells local waiters and relays the outbox
+    /// entries not yet relayed (by this lane or, per the view, by anyone). True on progress.
+    /// </summary>
+    private async Task<bool> RelayAsync(Lane lane, EntityView<JsonElement> view)
+    {
+        long relayedThrough;
+        lock (lane)
+        {
+            relayedThrough = lane.RelayedThrough;
+        }
+
+        if (relayedThrough >= 0 && view.Sequence <= relayedThrough)
         {
             return false;
         }
@@ -357,21 +407,29 @@ public sealed partial class SignalPump(
         }
 
         // Outcome records matter only once an outcome has left the status's recent outcomes: store them a few
-        // signals before that, several per write. Until stored they stay in the outbox (the lane reports only
-        // stored ones as relayed), so a lane that dies loses no record; at worst it publishes a few events again.
+        // signals before that, a batch per write (the write competes with the next signal's for the store).
+        // Until stored they stay in the outbox (the lane reports only stored ones as relayed), so a lane that
+        // dies loses no record; at worst it publishes a few events again.
         var storedThrough = Math.Max(lane.StoredThrough, view.RelayedThrough);
-        var horizon = view.Sequence - Math.Min(MaxUnstoredOutcomes, (lane.Settings?.RecentOutcomes ?? 1) / 2);
+        var keep = Math.Max(1, Math.Min(MaxUnstoredOutcomes, (lane.Settings?.RecentOutcomes ?? 1) / 2));
+        var horizon = view.Sequence - keep;
         var unstored = view.Outbox.Where(applied => applied.Outcome.Sequence > storedThrough && applied.Outcome.Sequence <= horizon).ToList();
-        if (unstored.Count > 0)
+        if (unstored.Count == 0)
         {
+            storedThrough = Math.Max(storedThrough, horizon);
+        }
+        else if (unstored[0].Outcome.Sequence <= horizon - keep + 1)
+        {
+            // The oldest is at most 2 × keep behind, still among the recent outcomes (keep ≤ half of them).
             await recorder.StoreAsync(batch with { Applied = unstored }, stopping.Token);
+            storedThrough = horizon;
         }
 
         lock (lane)
         {
             lane.RelayedThrough = Math.Max(lane.RelayedThrough, view.Sequence);
             lane.RaisedThrough = Math.Max(lane.RaisedThrough, view.Sequence);
-            lane.StoredThrough = Math.Max(storedThrough, horizon);
+            lane.StoredThrough = Math.Max(lane.StoredThrough, storedThrough);
         }
 
         return true;
@@ -434,6 +492,9 @@ public sealed partial class SignalPump(
 
         /// <summary>A turn of this entity was handed to the sidecar since the lane last read its status.</summary>
         public bool TurnHinted { get; set; }
+
+        /// <summary>The custom status of the latest such turn, when it left a live entity; taken by the lane.</summary>
+        public string? HandedStatus { get; set; }
 
         /// <summary>Ends the current <see cref="WaitAsync"/> early. Called with the lane locked.</summary>
         public void Wake() => woken.TrySetResult();

@@ -7,9 +7,9 @@ namespace EntityActors.App.Entities;
 /// </summary>
 public sealed class WorkflowTurns
 {
-    private Action<string>? handed;
+    private Action<WorkflowTurn>? handed;
 
-    public void Subscribe(Action<string> onTurnHanded) => handed += onTurnHanded;
+    public void Subscribe(Action<WorkflowTurn> onTurnHanded) => handed += onTurnHanded;
 
-    public void Handed(string instanceId) => handed?.Invoke(instanceId);
+    public void Handed(WorkflowTurn turn) => handed?.Invoke(turn);
 }
