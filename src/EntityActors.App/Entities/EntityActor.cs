@@ -30,6 +30,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private readonly EntityWorkflowSettings settings;
     private readonly TimeProvider time;
     private readonly SignalPump pump;
+    private readonly InsertIfAbsentProbe insertIfAbsent;
     private EntityHead? head;
     private string? headETag;
     private bool workflowChecked;
@@ -53,6 +54,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         settings = Configure(services.WorkflowSettings);
         time = services.Time;
         pump = services.Pump;
+        insertIfAbsent = services.InsertIfAbsent;
     }
 
     /// <summary>Name the entity's workflow is registered under.</summary>
@@ -143,20 +145,70 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         var current = await LoadHeadAsync(address);
         await EnsureWorkflowAsync(address);
 
-        var known = await LoadIdempotencyRecordsAsync(address, request.Signals);
+        // Where the store refuses to overwrite a key atomically, new keys are written blind and the store says
+        // which were known; otherwise (and after such a refusal) they are read first.
+        var blind = await insertIfAbsent.IsSupportedAsync();
+        var intake = Sequence(address, request, current, blind ? [] : await LoadIdempotencyRecordsAsync(address, request.Signals), blind, span);
+        if (intake.Fresh.Count > 0)
+        {
+            try
+            {
+                await StoreAsync(address, current, intake);
+            }
+            catch (Exception ex) when (blind && InsertIfAbsentProbe.IsConflict(ex))
+            {
+                // A retried key (or one expired and not yet swept): nothing was written; decide on what is stored.
+                intake = Sequence(address, request, current, await LoadIdempotencyRecordsAsync(address, request.Signals), blindKeys: false, span);
+                if (intake.Fresh.Count > 0)
+                {
+                    await StoreAsync(address, current, intake);
+                }
+            }
+        }
+
+        var fresh = intake.Fresh;
+        var signalIds = fresh.Select(envelope => envelope.SignalId).ToList();
+        EntityTelemetry.SetSignals(span, signalIds);
+        using var signalScope = fresh.Count > 0 ? Logger.BeginSignals(address, signalIds) : null;
+        var acceptedThrough = (head?.NextSequence ?? 1) - 1;
+        if (fresh.Count > 0)
+        {
+            Logger.LogAccepted(address.InstanceId, fresh.Count, acceptedThrough);
+        }
+
+        if (workflowMissing)
+        {
+            if (await StartWorkflowAsync(address, fresh))
+            {
+                // The fresh signals are in the workflow's input: the lane only relays what it makes of them.
+                pump.Deliver(address, settings, fresh[^1].Sequence, acceptedThrough, []);
+                return new SubmitResponse(intake.Receipts);
+            }
+        }
+
+        // Also with nothing fresh: a retried call whose first attempt stored its signals kicks their delivery.
+        pump.Deliver(address, settings, handledThrough, acceptedThrough, fresh);
+        return new SubmitResponse(intake.Receipts);
+    }
+
+    /// <summary>
+    /// Answers the signals whose keys are <paramref name="known"/> with their original receipts and gives the others
+    /// sequence numbers, envelopes and the writes that store them (keys written first-write when <paramref name="blindKeys"/>).
+    /// </summary>
+    private Intake Sequence(
+        EntityAddress address, SubmitRequest request, EntityHead current, Dictionary<string, IdempotencyRecord> known, bool blindKeys, Activity? span)
+    {
         var now = time.GetUtcNow();
         var next = current.NextSequence;
-        var receipts = new List<SignalReceipt>(request.Signals.Count);
-        var fresh = new List<SignalEnvelope>();
-        var writes = new List<StateTransactionRequest>();
+        var intake = new Intake([], [], []);
         var ttl = new Dictionary<string, string> { ["ttlInSeconds"] = ((long)signals.IdempotencyRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-
+        var keyOptions = blindKeys ? new StateOptions { Concurrency = ConcurrencyMode.FirstWrite } : null;
         foreach (var submission in request.Signals)
         {
             if (known.TryGetValue(submission.IdempotencyKey, out var record))
             {
                 var reused = record.PayloadHash != submission.PayloadHash || record.Name != submission.Name;
-                receipts.Add(Receipt(address, submission.IdempotencyKey, record, duplicate: true, reused));
+                intake.Receipts.Add(Receipt(address, submission.IdempotencyKey, record, duplicate: true, reused));
                 continue;
             }
 
@@ -165,53 +217,40 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
                 EntityTelemetry.ChildTraceParent(span, submission.TraceParent));
             record = new IdempotencyRecord(envelope.SignalId, next, submission.Name, submission.PayloadHash, now);
             known[submission.IdempotencyKey] = record;
-            writes.Add(Write(address.IdempotencyKey(submission.IdempotencyKey), record, ttl));
-            writes.Add(Write(address.EnvelopeKey(next), envelope, ttl));
-            fresh.Add(envelope);
-            receipts.Add(Receipt(address, submission.IdempotencyKey, record, duplicate: false, keyReused: false));
+            intake.Writes.Add(Write(address.IdempotencyKey(submission.IdempotencyKey), record, ttl, keyOptions));
+            intake.Writes.Add(Write(address.EnvelopeKey(next), envelope, ttl));
+            intake.Fresh.Add(envelope);
+            intake.Receipts.Add(Receipt(address, submission.IdempotencyKey, record, duplicate: false, keyReused: false));
             next++;
         }
 
-        var signalIds = fresh.Select(envelope => envelope.SignalId).ToList();
-        EntityTelemetry.SetSignals(span, signalIds);
-        using var signalScope = fresh.Count > 0 ? Logger.BeginSignals(address, signalIds) : null;
-        if (fresh.Count > 0)
-        {
-            if (!redeliveryRegistered)
-            {
-                // Before the store: an acknowledged signal always has a reminder that will see it through.
-                await RegisterReminderAsync(RedeliveryReminder, null, signals.RedeliveryInterval, signals.RedeliveryInterval);
-                redeliveryRegistered = true;
-            }
+        return intake;
+    }
 
-            var advanced = current with { NextSequence = next };
-            // The ETag guards the one window where two activations could both write: a placement rebalance.
-            writes.Add(new StateTransactionRequest(
+    /// <summary>Stores the fresh signals of <paramref name="intake"/> and the advanced head in one transaction.</summary>
+    private async Task StoreAsync(EntityAddress address, EntityHead current, Intake intake)
+    {
+        if (!redeliveryRegistered)
+        {
+            // Before the store: an acknowledged signal always has a reminder that will see it through.
+            await RegisterReminderAsync(RedeliveryReminder, null, signals.RedeliveryInterval, signals.RedeliveryInterval);
+            redeliveryRegistered = true;
+        }
+
+        var advanced = current with { NextSequence = intake.Fresh[^1].Sequence + 1 };
+        // The ETag guards the one window where two activations could both write: a placement rebalance.
+        var writes = new List<StateTransactionRequest>(intake.Writes)
+        {
+            new(
                 address.HeadKey,
                 JsonSerializer.SerializeToUtf8Bytes(advanced, EntityJson.Options),
                 StateOperationType.Upsert,
                 etag: string.IsNullOrEmpty(headETag) ? null : headETag,
-                options: string.IsNullOrEmpty(headETag) ? null : new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }));
-            await dapr.ExecuteStateTransactionAsync(components.StateStore, writes);
-            head = advanced;
-            headETag = string.Empty; // From here on this activation is the writer; the ETag checked its first write.
-            Logger.LogAccepted(address.InstanceId, fresh.Count, next - 1);
-        }
-
-        var acceptedThrough = (head?.NextSequence ?? 1) - 1;
-        if (workflowMissing)
-        {
-            if (await StartWorkflowAsync(address, fresh))
-            {
-                // The fresh signals are in the workflow's input: the lane only relays what it makes of them.
-                pump.Deliver(address, settings, fresh[^1].Sequence, acceptedThrough, []);
-                return new SubmitResponse(receipts);
-            }
-        }
-
-        // Also with nothing fresh: a retried call whose first attempt stored its signals kicks their delivery.
-        pump.Deliver(address, settings, handledThrough, acceptedThrough, fresh);
-        return new SubmitResponse(receipts);
+                options: string.IsNullOrEmpty(headETag) ? null : new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }),
+        };
+        await dapr.ExecuteStateTransactionAsync(components.StateStore, writes);
+        head = advanced;
+        headETag = string.Empty; // From here on this activation is the writer; the ETag checked its first write.
     }
 
     /// <summary>
@@ -308,6 +347,9 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private static SignalReceipt Receipt(EntityAddress address, string key, IdempotencyRecord record, bool duplicate, bool keyReused) =>
         new(record.SignalId, address.Kind, address.Id, key, record.Name, record.Sequence, record.AcceptedAt, duplicate, keyReused);
 
-    private static StateTransactionRequest Write<T>(string key, T value, IReadOnlyDictionary<string, string>? metadata) =>
-        new(key, JsonSerializer.SerializeToUtf8Bytes(value, EntityJson.Options), StateOperationType.Upsert, metadata: metadata);
+    private static StateTransactionRequest Write<T>(string key, T value, IReadOnlyDictionary<string, string>? metadata, StateOptions? options = null) =>
+        new(key, JsonSerializer.SerializeToUtf8Bytes(value, EntityJson.Options), StateOperationType.Upsert, metadata: metadata, options: options);
+
+    /// <summary>What one turn answers and stores: a receipt per submitted signal, the new envelopes, their writes.</summary>
+    private sealed record Intake(List<SignalReceipt> Receipts, List<SignalEnvelope> Fresh, List<StateTransactionRequest> Writes);
 }

@@ -13,6 +13,7 @@ public sealed class EntityActorServices(
     IOptions<SignalOptions> signals,
     IOptions<EntityWorkflowOptions> workflowOptions,
     SignalPump pump,
+    InsertIfAbsentProbe insertIfAbsent,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -26,6 +27,8 @@ public sealed class EntityActorServices(
     public EntityWorkflowSettings WorkflowSettings { get; } = workflowOptions.Value.ToSettings();
 
     public SignalPump Pump { get; } = pump;
+
+    public InsertIfAbsentProbe InsertIfAbsent { get; } = insertIfAbsent;
 
     public TimeProvider Time { get; } = time;
 }

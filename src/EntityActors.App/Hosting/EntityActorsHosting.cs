@@ -63,6 +63,7 @@ public static class EntityActorsHosting
         services.AddSingleton<EntityReader>();
         services.AddSingleton<EntityProgress>();
         services.AddSingleton<SignalPump>();
+        services.AddSingleton<InsertIfAbsentProbe>();
         services.AddSingleton<WorkflowTurns>();
         services.AddSingleton<WorkflowTurnListener>();
         // The worker's gRPC client comes from the gRPC client factory: every client it makes gets the listener.

@@ -31,6 +31,9 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : EntityApiTest(fix
         var account = await Api.GetAsync("accounts", id);
         account!["state"]!["balance"]!.GetValue<decimal>().Should().Be(10);
         account["sequence"]!.GetValue<long>().Should().Be(2);
+        Fixture.LogLines.Should().Contain(
+            line => line.Contains("refuses a blind insert of an existing key atomically: True", StringComparison.Ordinal),
+            "SQLite refuses a first-write of an existing key and rolls the turn back, so the repeats above were caught by the store, not by a read");
     }
 
     [Fact]
