@@ -31,6 +31,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private readonly TimeProvider time;
     private readonly SignalPump pump;
     private readonly InsertIfAbsentProbe insertIfAbsent;
+    private readonly StateGroupCommit groupCommit;
     private EntityHead? head;
     private string? headETag;
     private bool workflowChecked;
@@ -55,6 +56,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         time = services.Time;
         pump = services.Pump;
         insertIfAbsent = services.InsertIfAbsent;
+        groupCommit = services.GroupCommit;
     }
 
     /// <summary>Name the entity's workflow is registered under.</summary>
@@ -248,7 +250,8 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
                 etag: string.IsNullOrEmpty(headETag) ? null : headETag,
                 options: string.IsNullOrEmpty(headETag) ? null : new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }),
         };
-        await dapr.ExecuteStateTransactionAsync(components.StateStore, writes);
+        // Committed with whatever other entities of this replica store meanwhile: one SQLite writer at a time.
+        await groupCommit.WriteAsync(writes, CancellationToken.None);
         head = advanced;
         headETag = string.Empty; // From here on this activation is the writer; the ETag checked its first write.
     }

@@ -14,6 +14,7 @@ public sealed class EntityActorServices(
     IOptions<EntityWorkflowOptions> workflowOptions,
     SignalPump pump,
     InsertIfAbsentProbe insertIfAbsent,
+    StateGroupCommit groupCommit,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -29,6 +30,8 @@ public sealed class EntityActorServices(
     public SignalPump Pump { get; } = pump;
 
     public InsertIfAbsentProbe InsertIfAbsent { get; } = insertIfAbsent;
+
+    public StateGroupCommit GroupCommit { get; } = groupCommit;
 
     public TimeProvider Time { get; } = time;
 }

@@ -17,7 +17,7 @@ namespace EntityActors.App.Entities;
 /// </summary>
 public sealed class OutcomeRecorder(
     DaprClient dapr,
-    OutcomeRecordWriter records,
+    StateGroupCommit records,
     IOptions<DaprComponentsOptions> components,
     IOptions<SignalOptions> signals,
     IOptions<TopicOptions> topics,

@@ -70,7 +70,7 @@ public static class EntityActorsHosting
         services.ConfigureAll<GrpcClientFactoryOptions>(options => options.InterceptorRegistrations.Add(
             new InterceptorRegistration(InterceptorScope.Client, provider => provider.GetRequiredService<WorkflowTurnListener>())));
         services.AddSingleton<OutcomeRecorder>();
-        services.AddSingleton<OutcomeRecordWriter>();
+        services.AddSingleton<StateGroupCommit>();
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<SignalMetrics>();
         services.AddSingleton<CheckoutReader>();
