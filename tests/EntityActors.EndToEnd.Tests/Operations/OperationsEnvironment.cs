@@ -51,6 +51,9 @@ public sealed class OperationsEnvironment : IAsyncDisposable
         return result;
     }
 
+    /// <summary>The most recent lines every process printed, oldest first.</summary>
+    public IReadOnlyList<string> LogLines => log.Snapshot();
+
     /// <summary>Writes the buffered output of every process to the test's output.</summary>
     public void DumpLogs(ITestOutputHelper output)
     {
