@@ -14,7 +14,7 @@ namespace EntityActors.Deploy.Tests;
 /// </summary>
 public sealed partial class ConfigurationDriftTests
 {
-    private static readonly string[] ComponentNames = [DeploymentContract.StateStore, DeploymentContract.PubSub];
+    private static readonly string[] ComponentNames = [DeploymentContract.StateStore, DeploymentContract.EntityStore, DeploymentContract.PubSub];
 
     public static TheoryData<string> Kustomizations => new(DeploymentContract.Kustomizations);
 
@@ -59,6 +59,8 @@ public sealed partial class ConfigurationDriftTests
         var types = rendered.Set.OfKind("Component").ToDictionary(component => component.Name, component => component.Root.Text("spec", "type") ?? string.Empty);
 
         types.Should().ContainKey(rendered.Environment["EntityActors__Dapr__StateStore"])
+            .WhoseValue.Should().StartWith("state.");
+        types.Should().ContainKey(rendered.Environment["EntityActors__Dapr__EntityStore"])
             .WhoseValue.Should().StartWith("state.");
         types.Should().ContainKey(rendered.Environment["EntityActors__Dapr__PubSub"])
             .WhoseValue.Should().StartWith("pubsub.");
@@ -198,9 +200,10 @@ public sealed partial class ConfigurationDriftTests
     public void App_settings_name_the_components_the_manifests_define()
     {
         var section = RequiredSection(AppConfiguration.Build(), AppConfiguration.DaprSection,
-            """{ "StateStore": "statestore", "PubSub": "pubsub" }""");
+            """{ "StateStore": "statestore", "EntityStore": "entitystore", "PubSub": "pubsub" }""");
 
         section["StateStore"].Should().Be(DeploymentContract.StateStore);
+        section["EntityStore"].Should().Be(DeploymentContract.EntityStore);
         section["PubSub"].Should().Be(DeploymentContract.PubSub);
     }
 
@@ -234,6 +237,7 @@ public sealed partial class ConfigurationDriftTests
         var section = AppConfiguration.Build(rendered.Environment).GetSection(AppConfiguration.DaprSection);
 
         section["StateStore"].Should().Be(DeploymentContract.StateStore);
+        section["EntityStore"].Should().Be(DeploymentContract.EntityStore);
         section["PubSub"].Should().Be(DeploymentContract.PubSub);
     }
 
@@ -250,6 +254,9 @@ public sealed partial class ConfigurationDriftTests
         var stateStore = set.Single("Component", DeploymentContract.StateStore).Root;
         stateStore.Text("spec", "type").Should().StartWith("state.", source);
         stateStore.ComponentMetadata().Should().Contain("actorStateStore", "true", $"actors and workflows need it ({source})");
+        var entityStore = set.Single("Component", DeploymentContract.EntityStore).Root;
+        entityStore.Text("spec", "type").Should().StartWith("state.", source);
+        entityStore.ComponentMetadata().Should().NotContainKey("actorStateStore", $"only one component may be the actor state store ({source})");
         set.Single("Component", DeploymentContract.PubSub).Root.Text("spec", "type").Should().StartWith("pubsub.", source);
     }
 

@@ -289,7 +289,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             return head;
         }
 
-        var (stored, etag) = await dapr.GetStateAndETagAsync<EntityHead?>(components.StateStore, address.HeadKey);
+        var (stored, etag) = await dapr.GetStateAndETagAsync<EntityHead?>(components.EntityStore, address.HeadKey);
         head = stored ?? new EntityHead(1, time.GetUtcNow());
         headETag = etag ?? string.Empty;
         return head;
@@ -331,7 +331,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         EntityAddress address, IReadOnlyList<SignalSubmission> submissions)
     {
         var keys = submissions.Select(s => s.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await dapr.GetBulkStateAsync(components.StateStore, keys.Select(address.IdempotencyKey).ToList(), parallelism: null);
+        var stored = await dapr.GetBulkStateAsync(components.EntityStore, keys.Select(address.IdempotencyKey).ToList(), parallelism: null);
         var byStoreKey = stored
             .Where(item => !string.IsNullOrEmpty(item.Value))
             .ToDictionary(item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);

@@ -73,7 +73,7 @@ public sealed class EntityReader(
                 }
 
                 var outcome = view.FindOutcome(sequence)
-                    ?? await dapr.GetStateAsync<SignalOutcome?>(components.Value.StateStore, address.OutcomeKey(sequence), cancellationToken: token);
+                    ?? await dapr.GetStateAsync<SignalOutcome?>(components.Value.EntityStore, address.OutcomeKey(sequence), cancellationToken: token);
                 return (outcome is not null, (outcome, view), sequence);
             },
             cancellationToken);

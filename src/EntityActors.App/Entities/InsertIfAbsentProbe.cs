@@ -48,14 +48,14 @@ public sealed partial class InsertIfAbsentProbe(
         }
         catch (Exception ex)
         {
-            LogProbeFailed(ex, components.Value.StateStore);
+            LogProbeFailed(ex, components.Value.EntityStore);
             return null;
         }
     }
 
     private async Task<bool> ProbeAsync()
     {
-        var store = components.Value.StateStore;
+        var store = components.Value.EntityStore;
         var run = Guid.NewGuid().ToString("N");
         var existing = $"insert-if-absent-probe:{run}:existing";
         var bystander = $"insert-if-absent-probe:{run}:bystander";

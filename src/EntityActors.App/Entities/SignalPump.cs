@@ -443,7 +443,7 @@ public sealed partial class SignalPump(
             keys.Add(address.EnvelopeKey(sequence));
         }
 
-        var stored = await dapr.GetBulkStateAsync(components.Value.StateStore, keys, parallelism: null, cancellationToken: stopping.Token);
+        var stored = await dapr.GetBulkStateAsync(components.Value.EntityStore, keys, parallelism: null, cancellationToken: stopping.Token);
         return stored
             .Where(item => !string.IsNullOrEmpty(item.Value))
             .Select(item => JsonSerializer.Deserialize<SignalEnvelope>(item.Value, EntityJson.Options)!)

@@ -22,7 +22,7 @@ public sealed class StateGroupCommit
     private bool flushing;
 
     public StateGroupCommit(DaprClient dapr, IOptions<DaprComponentsOptions> components)
-        : this(writes => dapr.ExecuteStateTransactionAsync(components.Value.StateStore, writes))
+        : this(writes => dapr.ExecuteStateTransactionAsync(components.Value.EntityStore, writes))
     {
     }
 

@@ -18,6 +18,7 @@ internal static class DeploymentContract
     public const int LocalDaprGrpcPort = 50001;
 
     public const string StateStore = "statestore";
+    public const string EntityStore = "entitystore";
     public const string PubSub = "pubsub";
     public const string ConfigurationName = "entityactors-config";
     public const string ResiliencyName = "entityactors-resiliency";

@@ -32,7 +32,7 @@ public sealed class MetadataTests(SecuredAppFixture fixture, ITestOutputHelper o
             active["InventoryItemActor"].Should().BeGreaterThan(0);
             metadata["actorRuntime"]!["placement"]!.GetValue<string>().Should().Be("placement: connected");
             metadata["components"]!.AsArray().Select(component => (component!["name"]!.GetValue<string>(), component["type"]!.GetValue<string>()))
-                .Should().Contain([("statestore", "state.sqlite"), ("pubsub", "pubsub.in-memory")]);
+                .Should().Contain([("statestore", "state.sqlite"), ("entitystore", "state.sqlite"), ("pubsub", "pubsub.in-memory")]);
             metadata["subscriptions"]!.AsArray()
                 .Should().Contain(subscription => subscription!["pubsubname"]!.GetValue<string>() == "pubsub"
                     && subscription["topic"]!.GetValue<string>() == "signals");
