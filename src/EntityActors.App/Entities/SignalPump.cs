@@ -184,24 +184,17 @@ public sealed partial class SignalPump(
             try
             {
                 await RaiseAsync(lane);
-                if (TakeHandedView(lane) is { } handed)
+                // A turn that handed over its view needs no read (nor the quick re-reads a bare hint gets).
+                var handed = TakeHandedView(lane);
+                if (handed is not null)
                 {
-                    readDue = false;
                     quickReads = QuickReadsAfterTurn;
-                    if (await RelayAsync(lane, handed))
-                    {
-                        failures = 0;
-                        delay = options.Value.RelayFallbackInterval;
-                        lastProgress = TimeProvider.System.GetTimestamp();
-                    }
-
-                    continue;
                 }
 
-                if (readDue)
+                if (handed is not null || readDue)
                 {
                     readDue = false;
-                    if (await RelayAsync(lane))
+                    if (await (handed is null ? RelayAsync(lane) : RelayAsync(lane, handed)))
                     {
                         failures = 0;
                         quickReads = QuickReadsAfterTurn;

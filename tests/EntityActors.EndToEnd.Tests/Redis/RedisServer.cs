@@ -11,9 +11,9 @@ namespace EntityActors.EndToEnd.Tests.Redis;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly ManagedProcess process;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(ManagedProcess process, int port)
     {
         this.process = process;
         Port = port;
@@ -29,23 +29,15 @@ public sealed class RedisServer : IAsyncDisposable
             "The Redis end-to-end tests need redis-server (Debian: apt-get install redis-server; .ci/run installs it), " +
             "on PATH or named by REDIS_SERVER.");
         var port = FreePorts.Allocate(1)[0];
-        var start = new ProcessStartInfo(binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {binary}.");
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) { log("[redis] " + line.Data); } };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { log("[redis] " + line.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new RedisServer(process, port);
+        var server = new RedisServer(
+            ManagedProcess.Start(new ManagedProcessStartInfo
+            {
+                Name = "redis",
+                FileName = binary,
+                Arguments = ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+                Output = line => log("[redis] " + line),
+            }),
+            port);
         var deadline = Stopwatch.StartNew();
         while (true)
         {
@@ -55,7 +47,7 @@ public sealed class RedisServer : IAsyncDisposable
                 await client.ConnectAsync("127.0.0.1", port);
                 return server;
             }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(15) && !process.HasExited)
+            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(15) && !server.process.HasExited)
             {
                 await Task.Delay(50);
             }
@@ -67,16 +59,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 
     private static string? Locate()
     {
