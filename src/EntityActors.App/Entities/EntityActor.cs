@@ -16,8 +16,12 @@ namespace EntityActors.App.Entities;
 /// envelopes to the <see cref="SignalPump"/>, which raises them to the workflow outside the turn. The
 /// caller's acknowledgement therefore means: stored, sequenced, and on its way; a redelivery reminder,
 /// registered before the first store of an activation, resumes the way should this process die.
+/// Signals submitted in this process reach an activation directly (<see cref="ILocalEntityActor"/>) where the
+/// store refuses a second writer's envelopes atomically, so a placement change that briefly leaves two
+/// activations writing cannot give one sequence number to two signals.
 /// </summary>
-public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEntityActor, IRemindable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The turn semaphore is never waited on through a wait handle: nothing to dispose.")]
+public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEntityActor, IRemindable, ILocalEntityActor
     where TEntity : IEntity<TState, TSignal, TEvent>
     where TState : class
     where TSignal : class, ISignal
@@ -32,6 +36,15 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private readonly SignalPump pump;
     private readonly InsertIfAbsentProbe insertIfAbsent;
     private readonly StateGroupCommit groupCommit;
+    private readonly LocalEntityActors local;
+    private readonly TimeSpan routedCallRefresh;
+
+    // The sidecar serializes the calls it routes here; in-process submissions take their turn through this too.
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private bool deactivated;
+
+    // The sidecar deems an actor idle by the calls it routed: in-process intake leaves one to it now and then.
+    private DateTimeOffset lastRoutedCall = DateTimeOffset.MinValue;
     private EntityHead? head;
     private string? headETag;
     private bool workflowChecked;
@@ -45,6 +58,9 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
 
     private const string RedeliveryReminder = "redeliver";
 
+    // Store attempts of one turn whose writes met a refused key or another activation's envelopes.
+    private const int MaxStoreAttempts = 3;
+
     protected EntityActor(ActorHost host, EntityActorServices services)
         : base(host)
     {
@@ -57,6 +73,8 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         pump = services.Pump;
         insertIfAbsent = services.InsertIfAbsent;
         groupCommit = services.GroupCommit;
+        local = services.LocalActors;
+        routedCallRefresh = services.ActorIdleTimeout / 2;
     }
 
     /// <summary>Name the entity's workflow is registered under.</summary>
@@ -68,6 +86,38 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private EntityAddress Address => new(TEntity.Kind, Id.GetId());
 
     public async Task<SubmitResponse> SubmitAsync(SubmitRequest request)
+    {
+        lastRoutedCall = time.GetUtcNow();
+        await turn.WaitAsync();
+        try
+        {
+            return await SubmitInTurnAsync(request);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    public async Task<SubmitResponse?> TrySubmitInProcessAsync(SubmitRequest request)
+    {
+        if (!signals.InProcessIntake || time.GetUtcNow() - lastRoutedCall > routedCallRefresh || !await insertIfAbsent.IsSupportedAsync())
+        {
+            return null;
+        }
+
+        await turn.WaitAsync();
+        try
+        {
+            return deactivated ? null : await SubmitInTurnAsync(request);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<SubmitResponse> SubmitInTurnAsync(SubmitRequest request)
     {
         var address = Address;
         using var span = EntityTelemetry.StartTurn("submit", address, request.Signals.Select(signal => signal.TraceParent));
@@ -98,6 +148,19 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             return;
         }
 
+        await turn.WaitAsync();
+        try
+        {
+            await RedeliverAsync();
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task RedeliverAsync()
+    {
         var address = Address;
         workflowChecked = false;
         var current = await LoadHeadAsync(address);
@@ -124,6 +187,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     protected override Task OnActivateAsync()
     {
         EntityLifetimeMetrics.Activated(TEntity.Kind);
+        local.Activated(Address.InstanceId, this);
         return base.OnActivateAsync();
     }
 
@@ -131,13 +195,24 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     {
         EntityLifetimeMetrics.Deactivated(TEntity.Kind);
         var address = Address;
-        if (redeliveryRegistered && head is not null && pump.IsCaughtUp(address.InstanceId, head.NextSequence - 1))
+        await turn.WaitAsync();
+        try
         {
-            await UnregisterReminderAsync(RedeliveryReminder);
-            redeliveryRegistered = false;
+            deactivated = true;
+            local.Deactivated(address.InstanceId, this);
+            if (redeliveryRegistered && head is not null && pump.IsCaughtUp(address.InstanceId, head.NextSequence - 1))
+            {
+                await UnregisterReminderAsync(RedeliveryReminder);
+                redeliveryRegistered = false;
+            }
+
+            pump.Forget(address.InstanceId);
+        }
+        finally
+        {
+            turn.Release();
         }
 
-        pump.Forget(address.InstanceId);
         await base.OnDeactivateAsync();
     }
 
@@ -148,23 +223,33 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         await EnsureWorkflowAsync(address);
 
         // Where the store refuses to overwrite a key atomically, new keys are written blind and the store says
-        // which were known; otherwise (and after such a refusal) they are read first.
-        var blind = await insertIfAbsent.IsSupportedAsync();
-        var intake = Sequence(address, request, current, blind ? [] : await LoadIdempotencyRecordsAsync(address, request.Signals), blind, span);
-        if (intake.Fresh.Count > 0)
+        // which were known; otherwise (and after such a refusal) they are read first. Envelopes are written the same
+        // way there, so a second activation (placement moving the entity) cannot store another signal at a sequence.
+        var guarded = await insertIfAbsent.IsSupportedAsync();
+        var readKeys = !guarded;
+        Intake intake;
+        for (var attempt = 1; ; attempt++)
         {
+            var known = readKeys ? await LoadIdempotencyRecordsAsync(address, request.Signals) : [];
+            intake = Sequence(address, request, current, known, blindKeys: !readKeys, guardEnvelopes: guarded, span);
+            if (intake.Fresh.Count == 0)
+            {
+                break;
+            }
+
             try
             {
                 await StoreAsync(address, current, intake);
+                break;
             }
-            catch (Exception ex) when (blind && InsertIfAbsentProbe.IsConflict(ex))
+            catch (Exception ex) when (guarded && attempt < MaxStoreAttempts && InsertIfAbsentProbe.IsConflict(ex))
             {
-                // A retried key (or one expired and not yet swept): nothing was written; decide on what is stored.
-                intake = Sequence(address, request, current, await LoadIdempotencyRecordsAsync(address, request.Signals), blindKeys: false, span);
-                if (intake.Fresh.Count > 0)
-                {
-                    await StoreAsync(address, current, intake);
-                }
+                // A known key (a retry, or one expired and not yet swept) or another activation's envelope: nothing
+                // was written. Decide again on what is stored: the keys, and the head another writer may have moved.
+                readKeys = true;
+                head = null;
+                headETag = null;
+                current = await LoadHeadAsync(address);
             }
         }
 
@@ -195,16 +280,19 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
 
     /// <summary>
     /// Answers the signals whose keys are <paramref name="known"/> with their original receipts and gives the others
-    /// sequence numbers, envelopes and the writes that store them (keys written first-write when <paramref name="blindKeys"/>).
+    /// sequence numbers, envelopes and the writes that store them (keys written first-write when <paramref name="blindKeys"/>,
+    /// envelopes when <paramref name="guardEnvelopes"/>).
     /// </summary>
     private Intake Sequence(
-        EntityAddress address, SubmitRequest request, EntityHead current, Dictionary<string, IdempotencyRecord> known, bool blindKeys, Activity? span)
+        EntityAddress address, SubmitRequest request, EntityHead current, Dictionary<string, IdempotencyRecord> known, bool blindKeys, bool guardEnvelopes, Activity? span)
     {
         var now = time.GetUtcNow();
         var next = current.NextSequence;
         var intake = new Intake([], [], []);
         var ttl = new Dictionary<string, string> { ["ttlInSeconds"] = ((long)signals.IdempotencyRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var keyOptions = blindKeys ? new StateOptions { Concurrency = ConcurrencyMode.FirstWrite } : null;
+        var firstWrite = new StateOptions { Concurrency = ConcurrencyMode.FirstWrite };
+        var keyOptions = blindKeys ? firstWrite : null;
+        var envelopeOptions = guardEnvelopes ? firstWrite : null;
         foreach (var submission in request.Signals)
         {
             if (known.TryGetValue(submission.IdempotencyKey, out var record))
@@ -220,7 +308,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             record = new IdempotencyRecord(envelope.SignalId, next, submission.Name, submission.PayloadHash, now);
             known[submission.IdempotencyKey] = record;
             intake.Writes.Add(Write(address.IdempotencyKey(submission.IdempotencyKey), record, ttl, keyOptions));
-            intake.Writes.Add(Write(address.EnvelopeKey(next), envelope, ttl));
+            intake.Writes.Add(Write(address.EnvelopeKey(next), envelope, ttl, envelopeOptions));
             intake.Fresh.Add(envelope);
             intake.Receipts.Add(Receipt(address, submission.IdempotencyKey, record, duplicate: false, keyReused: false));
             next++;

@@ -15,6 +15,8 @@ public sealed class EntityActorServices(
     SignalPump pump,
     InsertIfAbsentProbe insertIfAbsent,
     StateGroupCommit groupCommit,
+    LocalEntityActors localActors,
+    IOptions<ActorHostingOptions> actorHosting,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -32,6 +34,10 @@ public sealed class EntityActorServices(
     public InsertIfAbsentProbe InsertIfAbsent { get; } = insertIfAbsent;
 
     public StateGroupCommit GroupCommit { get; } = groupCommit;
+
+    public LocalEntityActors LocalActors { get; } = localActors;
+
+    public TimeSpan ActorIdleTimeout { get; } = actorHosting.Value.IdleTimeout;
 
     public TimeProvider Time { get; } = time;
 }

@@ -10,9 +10,10 @@ namespace EntityActors.App.Entities;
 /// <summary>
 /// Hands signals to their entity's actor. While a call to an entity is in flight, further signals for it
 /// queue here and go out together in the next call, so a hot entity costs one actor turn (one state
-/// transaction, one raised event) per batch rather than per signal.
+/// transaction, one raised event) per batch rather than per signal. An entity whose actor is active in this
+/// process gets its batches in process (<see cref="LocalEntityActors"/>); the others through the sidecar.
 /// </summary>
-public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog catalog, IOptions<SignalOptions> options)
+public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog catalog, LocalEntityActors localActors, IOptions<SignalOptions> options)
 {
     private readonly ConcurrentDictionary<EntityAddress, Mailbox> mailboxes = new();
 
@@ -72,8 +73,10 @@ public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog cata
             using var span = EntityTelemetry.StartForSignals("deliver", address, batch.Select(p => p.Submission.TraceParent));
             try
             {
-                var response = await proxy.InvokeMethodAsync<SubmitRequest, SubmitResponse>(
-                    nameof(IEntityActor.SubmitAsync), new SubmitRequest(batch.Select(p => p.Submission).ToList()));
+                var request = new SubmitRequest(batch.Select(p => p.Submission).ToList());
+                var response = localActors.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered
+                    ? answered
+                    : await proxy.InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(response.Receipts[i]);

@@ -14,6 +14,13 @@ public sealed class SignalOptions
     [Range(1, 1_000)]
     public int MaxBatchSize { get; set; } = 128;
 
+    /// <summary>
+    /// Signals for an entity whose actor is active in this process go to it directly rather than through the
+    /// sidecar, which placement would route straight back here. Only where the entity store refuses a second
+    /// writer's envelopes atomically (see <see cref="InsertIfAbsentProbe"/>); elsewhere every call goes through the sidecar.
+    /// </summary>
+    public bool InProcessIntake { get; set; } = true;
+
     /// <summary>Largest accepted signal body.</summary>
     [Range(16, 1_048_576)]
     public int MaxBodyBytes { get; set; } = 16 * 1024;

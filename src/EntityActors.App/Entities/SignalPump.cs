@@ -179,20 +179,25 @@ public sealed partial class SignalPump(
 
         var delay = options.Value.RelayFallbackInterval;
         var lastProgress = TimeProvider.System.GetTimestamp();
+        var lastRead = lastProgress;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
                 await RaiseAsync(lane);
-                // A turn that handed over its view needs no read (nor the quick re-reads a bare hint gets).
+                // A turn that handed over its view needs no read (nor the quick re-reads a bare hint gets). What
+                // accumulated while it ran goes out at once, before the turn's outbox is relayed.
                 var handed = TakeHandedView(lane);
                 if (handed is not null)
                 {
                     quickReads = QuickReadsAfterTurn;
+                    Applied(lane, handed.Sequence);
+                    await RaiseAsync(lane);
                 }
 
                 if (handed is not null || readDue)
                 {
+                    lastRead = TimeProvider.System.GetTimestamp();
                     readDue = false;
                     if (await (handed is null ? RelayAsync(lane) : RelayAsync(lane, handed)))
                     {
@@ -206,6 +211,7 @@ public sealed partial class SignalPump(
 
                 failures = 0;
                 bool hinted;
+                bool held;
                 lock (lane)
                 {
                     var owesRaise = lane.Queue.Count > 0 || lane.RaisedThrough < lane.AcceptedThrough;
@@ -217,7 +223,7 @@ public sealed partial class SignalPump(
                     }
 
                     // A workflow that stops moving (stalled, or its app gone) is left to the redelivery reminder.
-                    if (!owesRaise && TimeProvider.System.GetElapsedTime(lastProgress) > options.Value.RelayStallTimeout)
+                    if (owesRelay && TimeProvider.System.GetElapsedTime(lastProgress) > options.Value.RelayStallTimeout)
                     {
                         LogLaneStalled(lane.Address.InstanceId, lane.RaisedThrough, lane.RelayedThrough);
                         lane.View = null;
@@ -227,6 +233,7 @@ public sealed partial class SignalPump(
 
                     hinted = lane.TurnHinted;
                     lane.TurnHinted = false;
+                    held = owesRaise && lane.AppliedThrough >= 0 && lane.AppliedThrough < lane.RaisedThrough;
                 }
 
                 if (hinted || quickReads < QuickReadsAfterTurn)
@@ -239,8 +246,10 @@ public sealed partial class SignalPump(
                     continue;
                 }
 
-                // No turn seen in this process (its worker may run elsewhere): poll slowly until one is.
-                if (!await lane.WaitAsync(delay, stopping.Token))
+                // No turn seen in this process (its worker may run elsewhere): poll slowly until one is. New signals
+                // wake the lane too; while they wait for a batch in flight, the poll still comes when it is due.
+                var wait = held ? delay - TimeProvider.System.GetElapsedTime(lastRead) : delay;
+                if (wait <= TimeSpan.Zero || !await lane.WaitAsync(wait, stopping.Token))
                 {
                     readDue = true;
                     delay = TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * 1.5), options.Value.MaxPollInterval.Ticks));
@@ -281,6 +290,14 @@ public sealed partial class SignalPump(
         long relayed;
         lock (lane)
         {
+            // One batch in flight: the next waits until the workflow has applied this one. Raised while a turn runs,
+            // it would be taken into that turn, and its own wake-up would find an empty inbox and deactivate the
+            // workflow's actor under the next raise (which the sidecar then retries a second later).
+            if (lane.AppliedThrough >= 0 && lane.AppliedThrough < lane.RaisedThrough)
+            {
+                return;
+            }
+
             from = lane.RaisedThrough + 1;
             through = lane.AcceptedThrough;
             if (from > through && lane.Queue.Count == 0)
@@ -332,6 +349,14 @@ public sealed partial class SignalPump(
     /// should that save fail it runs the same turn again over the same stored events, and the workflow's code
     /// is deterministic, so it sets the same view (only the timestamps the turn stamps may differ).
     /// </remarks>
+    private static void Applied(Lane lane, long sequence)
+    {
+        lock (lane)
+        {
+            lane.AppliedThrough = Math.Max(lane.AppliedThrough, sequence);
+        }
+    }
+
     private static EntityView<JsonElement>? TakeHandedView(Lane lane)
     {
         string? status;
@@ -389,6 +414,8 @@ public sealed partial class SignalPump(
             {
                 lane.View = view;
             }
+
+            lane.AppliedThrough = Math.Max(lane.AppliedThrough, view.Sequence);
         }
 
         progress.Reached(lane.Address.InstanceId, view.Sequence);
@@ -465,6 +492,9 @@ public sealed partial class SignalPump(
 
         /// <summary>Highest sequence in the workflow's inbox or history.</summary>
         public long RaisedThrough { get; set; } = handledThrough;
+
+        /// <summary>Highest sequence the workflow was seen to have applied; -1 until a view was seen.</summary>
+        public long AppliedThrough { get; set; } = -1;
 
         /// <summary>Highest sequence whose events this lane published; -1 until the lane has read the status once.</summary>
         public long RelayedThrough { get; set; } = -1;

@@ -60,6 +60,7 @@ public static class EntityActorsHosting
         services.AddSingleton<EntityCatalog>();
         services.AddSingleton<EntityActorServices>();
         services.AddSingleton<SignalGateway>();
+        services.AddSingleton<LocalEntityActors>();
         services.AddSingleton<EntityReader>();
         services.AddSingleton<EntityProgress>();
         services.AddSingleton<SignalPump>();
