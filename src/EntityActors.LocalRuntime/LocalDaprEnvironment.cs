@@ -62,6 +62,9 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:&lt;dapr grpc port&gt;/</c>, what <c>DAPR_GRPC_ENDPOINT</c> is set to.</summary>
     public Uri DaprGrpcAddress => Loopback(DaprGrpcPort);
 
+    /// <summary><c>http://127.0.0.1:&lt;daprd metrics port&gt;/</c>: the sidecar's Prometheus metrics, at <c>/metrics</c>.</summary>
+    public Uri DaprMetricsAddress => Loopback(Layout.Ports.DaprMetrics);
+
     /// <summary>The folder holding the SQLite state file and the scheduler's etcd data.</summary>
     public string DataDirectory => Layout.DataDirectory;
 

@@ -18,6 +18,9 @@ public static class EntityJson
         options.PropertyNameCaseInsensitive = true;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // A store may hand JSON back with its keys reordered (Dapr's HTTP state API and JSONB columns sort them):
+        // a signal's "type" discriminator must still be found when it is no longer first.
+        options.AllowOutOfOrderMetadataProperties = true;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
