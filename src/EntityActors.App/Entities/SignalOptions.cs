@@ -71,6 +71,20 @@ public sealed class SignalOptions
     /// <summary>How long a lane waits for a workflow that does not move before leaving it to the redelivery reminder.</summary>
     public TimeSpan RelayStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Most raises to workflows this replica's lanes have in flight at once (unset: one per processor, at least 2).
+    /// Under load, lanes wait for a slot while their entities' signals gather, so each raise and workflow turn carries
+    /// more of them: fewer, larger turns for the same signals. An idle replica never waits.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int? MaxRaisesInFlight { get; set; }
+
+    /// <summary>The raise slots in effect: <see cref="MaxRaisesInFlight"/>, or one per processor (at least 2).</summary>
+    public int RaisesInFlight => MaxRaisesInFlight ?? Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>How long a raise keeps its slot before giving it up to other lanes while it goes on waiting.</summary>
+    public TimeSpan RaiseSlotHold { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Consecutive failed raises or relays before a lane leaves the entity to the redelivery reminder.</summary>
     [Range(1, 100)]
     public int RelayMaxAttempts { get; set; } = 8;

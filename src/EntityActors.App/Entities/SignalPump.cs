@@ -30,6 +30,7 @@ public sealed partial class SignalPump(
 {
     private readonly ConcurrentDictionary<string, Lane> lanes = SubscribedLanes(turns);
     private readonly CancellationTokenSource stopping = new();
+    private readonly RaiseSlots raiseSlots = new(options.Value.RaisesInFlight, options.Value.RaiseSlotHold);
 
     // How many of the latest outcomes a lane leaves unstored (in the workflow's outbox), and how many it stores per write.
     private const int MaxUnstoredOutcomes = 8;
@@ -164,6 +165,7 @@ public sealed partial class SignalPump(
     {
         stopping.Cancel();
         stopping.Dispose();
+        raiseSlots.Dispose();
     }
 
     private async Task RunAsync(Lane lane)
@@ -233,7 +235,7 @@ public sealed partial class SignalPump(
 
                     hinted = lane.TurnHinted;
                     lane.TurnHinted = false;
-                    held = owesRaise && lane.AppliedThrough >= 0 && lane.AppliedThrough < lane.RaisedThrough;
+                    held = owesRaise && IsHeld(lane);
                 }
 
                 if (hinted || quickReads < QuickReadsAfterTurn)
@@ -280,8 +282,31 @@ public sealed partial class SignalPump(
         }
     }
 
-    /// <summary>Raises every stored envelope past <see cref="Lane.RaisedThrough"/>, in order, in as few events as the batch size allows.</summary>
+    /// <summary>
+    /// Raises every stored envelope past <see cref="Lane.RaisedThrough"/>, in order, in as few events as the batch size
+    /// allows, once a raise slot is free: while lanes wait for one, their signals gather into larger batches.
+    /// </summary>
     private async Task RaiseAsync(Lane lane)
+    {
+        lock (lane)
+        {
+            if (IsHeld(lane) || (lane.RaisedThrough >= lane.AcceptedThrough && lane.Queue.Count == 0))
+            {
+                return;
+            }
+        }
+
+        await raiseSlots.RunAsync(() => RaiseNowAsync(lane), stopping.Token);
+    }
+
+    /// <summary>
+    /// One batch in flight: the next waits until the workflow has applied this one. Raised while a turn runs, it would
+    /// be taken into that turn, and its own wake-up would find an empty inbox and deactivate the workflow's actor under
+    /// the next raise (which the sidecar then retries a second later).
+    /// </summary>
+    private static bool IsHeld(Lane lane) => lane.AppliedThrough >= 0 && lane.AppliedThrough < lane.RaisedThrough;
+
+    private async Task RaiseNowAsync(Lane lane)
     {
         List<SignalEnvelope> queued;
         long from;
@@ -290,10 +315,7 @@ public sealed partial class SignalPump(
         long relayed;
         lock (lane)
         {
-            // One batch in flight: the next waits until the workflow has applied this one. Raised while a turn runs,
-            // it would be taken into that turn, and its own wake-up would find an empty inbox and deactivate the
-            // workflow's actor under the next raise (which the sidecar then retries a second later).
-            if (lane.AppliedThrough >= 0 && lane.AppliedThrough < lane.RaisedThrough)
+            if (IsHeld(lane))
             {
                 return;
             }
