@@ -187,13 +187,13 @@ public sealed partial class SignalPump(
             try
             {
                 await RaiseAsync(lane);
-                // A turn that handed over its view needs no read (nor the quick re-reads a bare hint gets). What
-                // accumulated while it ran goes out at once, before the turn's outbox is relayed.
+                // A turn that handed over its view needs no read (nor the quick re-reads a bare hint gets). Its waiters
+                // hear of it first, then what accumulated while it ran goes out, then the turn's outbox is relayed.
                 var handed = TakeHandedView(lane);
                 if (handed is not null)
                 {
                     quickReads = QuickReadsAfterTurn;
-                    Applied(lane, handed.Sequence);
+                    Observe(lane, handed);
                     await RaiseAsync(lane);
                 }
 
@@ -371,14 +371,6 @@ public sealed partial class SignalPump(
     /// should that save fail it runs the same turn again over the same stored events, and the workflow's code
     /// is deterministic, so it sets the same view (only the timestamps the turn stamps may differ).
     /// </remarks>
-    private static void Applied(Lane lane, long sequence)
-    {
-        lock (lane)
-        {
-            lane.AppliedThrough = Math.Max(lane.AppliedThrough, sequence);
-        }
-    }
-
     private static EntityView<JsonElement>? TakeHandedView(Lane lane)
     {
         string? status;
@@ -430,17 +422,7 @@ public sealed partial class SignalPump(
             return false;
         }
 
-        lock (lane)
-        {
-            if (lane.View is null || lane.View.Sequence <= view.Sequence)
-            {
-                lane.View = view;
-            }
-
-            lane.AppliedThrough = Math.Max(lane.AppliedThrough, view.Sequence);
-        }
-
-        progress.Reached(lane.Address.InstanceId, view.Sequence);
+        Observe(lane, view);
         var batch = new OutcomeBatch(lane.Address.Kind, lane.Address.Id, view.Outbox);
         var unpublished = view.Outbox.Where(applied => applied.Outcome.Sequence > Math.Max(relayedThrough, view.RelayedThrough)).ToList();
         if (unpublished.Count > 0)
@@ -475,6 +457,22 @@ public sealed partial class SignalPump(
         }
 
         return true;
+    }
+
+    /// <summary>Takes <paramref name="view"/> as the entity's latest and wakes the waiters it answers: in memory, before any call.</summary>
+    private void Observe(Lane lane, EntityView<JsonElement> view)
+    {
+        lock (lane)
+        {
+            if (lane.View is null || lane.View.Sequence <= view.Sequence)
+            {
+                lane.View = view;
+            }
+
+            lane.AppliedThrough = Math.Max(lane.AppliedThrough, view.Sequence);
+        }
+
+        progress.Reached(lane.Address.InstanceId, view.Sequence);
     }
 
     private async Task<List<SignalEnvelope>> LoadEnvelopesAsync(EntityAddress address, long from, long to)
