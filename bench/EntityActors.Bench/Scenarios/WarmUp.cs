@@ -5,7 +5,7 @@ namespace EntityActors.Bench.Scenarios;
 /// <summary>
 /// Unmeasured traffic to both sides before the first scenario, so neither is measured while its code is still
 /// being compiled (the app and the bench's baseline worker both start cold): concurrent and sequential signals,
-/// then reads, on entities of their own.
+/// then reads, on entities of their own, then signals spread over a few entities.
 /// </summary>
 public static class WarmUp
 {
@@ -33,6 +33,32 @@ public static class WarmUp
             await context.Baseline.ReadCountAsync(baselineId, cancellationToken);
         }
 
-        context.Log.Line($"warmed up: {signals + options.Warmup} signals and {signals} reads to each side");
+        var spread = await SpreadAsync(context, cancellationToken);
+        context.Log.Line($"warmed up: {signals + options.Warmup + spread} signals and {signals} reads to each side");
+    }
+
+    /// <summary>
+    /// Signals spread over several entities by concurrent senders, on both sides: the paths a single hot entity does not
+    /// take (many lanes, shared transactions, many instances) get compiled too, not in the first scenario that uses them.
+    /// </summary>
+    private static async Task<int> SpreadAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var entities = Math.Max(2, options.Warmup);
+        const int PerEntity = 10;
+        var productIds = Enumerable.Range(0, entities).Select(e => context.ProductId($"warm-spread-{e}")).ToArray();
+        var baselineIds = Enumerable.Range(0, entities).Select(e => context.BaselineId($"warm-spread-{e}")).ToArray();
+        await Senders.RunAsync(entities, options.Senders,
+            (e, token) => context.Baseline.ScheduleAsync(baselineIds[e], options.ContinueAsNewAfterSignals, token), cancellationToken);
+
+        await Senders.RunAsync(entities * PerEntity, options.Senders,
+            (i, token) => context.Product.SignalAsync(productIds[i % entities], $"spread-{i / entities}", null, token), cancellationToken);
+        await Senders.RunAsync(entities, options.Senders,
+            (e, token) => context.Product.WaitForSequenceAsync(productIds[e], PerEntity, options.ApplyTimeout, token), cancellationToken);
+        await Senders.RunAsync(entities * PerEntity, options.Senders,
+            (i, token) => context.Baseline.RaiseAsync(baselineIds[i % entities], token), cancellationToken);
+        await Senders.RunAsync(entities, options.Senders,
+            (e, token) => context.Baseline.WaitForCountAsync(baselineIds[e], PerEntity, options.ApplyTimeout, token), cancellationToken);
+        return entities * PerEntity;
     }
 }
