@@ -205,7 +205,8 @@ public sealed partial class SignalPump(
                     {
                         failures = 0;
                         quickReads = QuickReadsAfterTurn;
-                        delay = options.Value.RelayFallbackInterval;
+                        // Turns handed over in this process need no polling but as a safety net; read ones keep it close.
+                        delay = handed is null ? options.Value.RelayFallbackInterval : options.Value.MaxPollInterval;
                         lastProgress = TimeProvider.System.GetTimestamp();
                         continue;
                     }
