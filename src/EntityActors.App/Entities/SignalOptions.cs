@@ -83,6 +83,7 @@ public sealed class SignalOptions
     public int RaisesInFlight => MaxRaisesInFlight ?? Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>How long a raise keeps its slot before giving it up to other lanes while it goes on waiting.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RaiseSlotHold { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Consecutive failed raises or relays before a lane leaves the entity to the redelivery reminder.</summary>
