@@ -14,9 +14,27 @@ public sealed class BaselineClient(DaprWorkflowClient workflows, TimeSpan pollIn
         workflows.ScheduleNewWorkflowAsync(
             nameof(BaselineCounterWorkflow), instanceId, new BaselineCounterInput(0, continueAsNewAfter), startTime: null, cancellationToken);
 
-    /// <summary>Raises one "inc" of 1. Not retried: Dapr does not dedup raised events, so a retry could count twice.</summary>
-    public Task RaiseAsync(string instanceId, CancellationToken cancellationToken) =>
-        workflows.RaiseEventAsync(instanceId, BaselineCounterWorkflow.IncrementEvent, 1, cancellationToken);
+    // As long as the product's HTTP client waits for an answer.
+    private static readonly TimeSpan RaiseTimeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Raises one "inc" of 1. Not retried: Dapr does not dedup raised events, so a retry could count twice. Bounded:
+    /// 8 concurrent raisers to one instance have been seen to hang the bare runtime's raises for good (79 of 200 returned).
+    /// </summary>
+    /// <exception cref="TimeoutException">The sidecar did not answer within <see cref="RaiseTimeout"/>.</exception>
+    public async Task RaiseAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(RaiseTimeout);
+        try
+        {
+            await workflows.RaiseEventAsync(instanceId, BaselineCounterWorkflow.IncrementEvent, 1, bounded.Token);
+        }
+        catch (Exception ex) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The baseline's sidecar did not answer a raise to {instanceId} within {RaiseTimeout.TotalSeconds:0} s.", ex);
+        }
+    }
 
     /// <summary>The counter as the instance last published it; null when the instance or its status is not there (yet).</summary>
     public async Task<long?> ReadCountAsync(string instanceId, CancellationToken cancellationToken)
