@@ -200,13 +200,21 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         {
             deactivated = true;
             local.Deactivated(address.InstanceId, this);
-            if (redeliveryRegistered && head is not null && pump.IsCaughtUp(address.InstanceId, head.NextSequence - 1))
-            {
-                await UnregisterReminderAsync(RedeliveryReminder);
-                redeliveryRegistered = false;
-            }
-
+            var caughtUp = redeliveryRegistered && head is not null && pump.IsCaughtUp(address.InstanceId, head.NextSequence - 1);
             pump.Forget(address.InstanceId);
+            if (caughtUp)
+            {
+                try
+                {
+                    await UnregisterReminderAsync(RedeliveryReminder);
+                    redeliveryRegistered = false;
+                }
+                catch (Exception ex)
+                {
+                    // E.g. the scheduler already gone at shutdown. Harmless: the reminder finds the entity caught up and goes.
+                    Logger.LogReminderNotRemoved(ex, address.InstanceId);
+                }
+            }
         }
         finally
         {

@@ -29,4 +29,8 @@ internal static partial class EntityLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug,
         Message = "Accepted {Count} signals for {InstanceId}, sequence up to {Sequence}")]
     public static partial void LogAccepted(this ILogger logger, string instanceId, int count, long sequence);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
+        Message = "Could not remove the redelivery reminder of {InstanceId} as its actor deactivated; it will find the entity caught up and remove itself")]
+    public static partial void LogReminderNotRemoved(this ILogger logger, Exception exception, string instanceId);
 }
