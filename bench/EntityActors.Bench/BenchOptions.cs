@@ -22,6 +22,7 @@ public sealed record BenchOptions
           --hot-signals <n>            signals per hot-entity phase (default 500)
           --entities <n>               entities in the many-entities scenario (default 50)
           --signals-per-entity <n>     signals each of them gets (default 20)
+          --many-rounds <n>            alternating product/baseline rounds of it, median reported (default 3)
           --long-life-signals <n>      signals behind the queried long-lived entity (default 3000)
           --query-samples <n>          queries on the long-lived entity (default 500)
           --idle-entities <n>          idle live entities created (default 10000)
@@ -61,6 +62,9 @@ public sealed record BenchOptions
 
     public int SignalsPerEntity { get; init; } = 20;
 
+    /// <summary>Alternating product/baseline rounds of the many-entities scenario; the median of each side is reported.</summary>
+    public int ManyRounds { get; init; } = 3;
+
     public int LongLifeSignals { get; init; } = 3000;
 
     public int QuerySamples { get; init; } = 500;
@@ -96,6 +100,7 @@ public sealed record BenchOptions
         HotSignals = 20,
         Entities = 5,
         SignalsPerEntity = 4,
+        ManyRounds = 1,
         LongLifeSignals = 60,
         QuerySamples = 10,
         IdleEntities = 20,
@@ -141,6 +146,7 @@ public sealed record BenchOptions
                 "--hot-signals" => options with { HotSignals = Count() },
                 "--entities" => options with { Entities = Count() },
                 "--signals-per-entity" => options with { SignalsPerEntity = Count() },
+                "--many-rounds" => options with { ManyRounds = Count() },
                 "--long-life-signals" => options with { LongLifeSignals = Count() },
                 "--query-samples" => options with { QuerySamples = Count() },
                 "--idle-entities" => options with { IdleEntities = Count() },
