@@ -132,16 +132,10 @@ public sealed class ManyEntitiesScenario(BenchContext context) : IBenchScenario
     /// <summary>Records each round's figures and the medians; returns the median applied rate.</summary>
     private static double Record(ScenarioRecorder recorder, string side, List<Round> rounds)
     {
-        foreach (var round in rounds.Where(r => r.Number > 1))
+        foreach (var round in rounds.Count > 1 ? rounds : [])
         {
             recorder.Figure(side, $"round{round.Number}.appliedPerSecond", round.AppliedPerSecond);
             recorder.Figure(side, $"round{round.Number}.acknowledgedPerSecond", round.AcknowledgedPerSecond);
-        }
-
-        if (rounds.Count > 1)
-        {
-            recorder.Figure(side, "round1.appliedPerSecond", rounds[0].AppliedPerSecond);
-            recorder.Figure(side, "round1.acknowledgedPerSecond", rounds[0].AcknowledgedPerSecond);
         }
 
         var median = Median(rounds, r => r.AppliedPerSecond);

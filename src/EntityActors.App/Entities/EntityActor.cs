@@ -85,18 +85,10 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
 
     private EntityAddress Address => new(TEntity.Kind, Id.GetId());
 
-    public async Task<SubmitResponse> SubmitAsync(SubmitRequest request)
+    public Task<SubmitResponse> SubmitAsync(SubmitRequest request)
     {
         lastRoutedCall = time.GetUtcNow();
-        await turn.WaitAsync();
-        try
-        {
-            return await SubmitInTurnAsync(request);
-        }
-        finally
-        {
-            turn.Release();
-        }
+        return InTurnAsync(() => SubmitInTurnAsync(request));
     }
 
     public async Task<SubmitResponse?> TrySubmitInProcessAsync(SubmitRequest request)
@@ -106,15 +98,29 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             return null;
         }
 
+        return await InTurnAsync<SubmitResponse?>(async () => deactivated ? null : await SubmitInTurnAsync(request));
+    }
+
+    /// <summary>Runs <paramref name="work"/> as this activation's turn, after any routed or in-process one in progress.</summary>
+    private async Task InTurnAsync(Func<Task> work)
+    {
         await turn.WaitAsync();
         try
         {
-            return deactivated ? null : await SubmitInTurnAsync(request);
+            await work();
         }
         finally
         {
             turn.Release();
         }
+    }
+
+    private async Task<T> InTurnAsync<T>(Func<Task<T>> work)
+    {
+        T result = default!;
+        // A statement lambda: as an expression, the assignment would make it a Func<Task<T>> and recurse into this overload.
+        await InTurnAsync(async () => { result = await work(); });
+        return result;
     }
 
     private async Task<SubmitResponse> SubmitInTurnAsync(SubmitRequest request)
@@ -148,15 +154,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
             return;
         }
 
-        await turn.WaitAsync();
-        try
-        {
-            await RedeliverAsync();
-        }
-        finally
-        {
-            turn.Release();
-        }
+        await InTurnAsync(RedeliverAsync);
     }
 
     private async Task RedeliverAsync()
@@ -194,34 +192,33 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     protected override async Task OnDeactivateAsync()
     {
         EntityLifetimeMetrics.Deactivated(TEntity.Kind);
+        await InTurnAsync(RetireAsync);
+        await base.OnDeactivateAsync();
+    }
+
+    /// <summary>Stops taking signals in process, drops the lane, and removes the reminder of a caught-up entity.</summary>
+    private async Task RetireAsync()
+    {
         var address = Address;
-        await turn.WaitAsync();
-        try
+        deactivated = true;
+        local.Deactivated(address.InstanceId, this);
+        var caughtUp = redeliveryRegistered && head is not null && pump.IsCaughtUp(address.InstanceId, head.NextSequence - 1);
+        pump.Forget(address.InstanceId);
+        if (!caughtUp)
         {
-            deactivated = true;
-            local.Deactivated(address.InstanceId, this);
-            var caughtUp = redeliveryRegistered && head is not null && pump.IsCaughtUp(address.InstanceId, head.NextSequence - 1);
-            pump.Forget(address.InstanceId);
-            if (caughtUp)
-            {
-                try
-                {
-                    await UnregisterReminderAsync(RedeliveryReminder);
-                    redeliveryRegistered = false;
-                }
-                catch (Exception ex)
-                {
-                    // E.g. the scheduler already gone at shutdown. Harmless: the reminder finds the entity caught up and goes.
-                    Logger.LogReminderNotRemoved(ex, address.InstanceId);
-                }
-            }
-        }
-        finally
-        {
-            turn.Release();
+            return;
         }
 
-        await base.OnDeactivateAsync();
+        try
+        {
+            await UnregisterReminderAsync(RedeliveryReminder);
+            redeliveryRegistered = false;
+        }
+        catch (Exception ex)
+        {
+            // E.g. the scheduler already gone at shutdown. Harmless: the reminder finds the entity caught up and goes.
+            Logger.LogReminderNotRemoved(ex, address.InstanceId);
+        }
     }
 
     private async Task<SubmitResponse> SubmitCoreAsync(SubmitRequest request, Activity? span)

@@ -291,7 +291,7 @@ public sealed partial class SignalPump(
     {
         lock (lane)
         {
-            if (IsHeld(lane) || (lane.RaisedThrough >= lane.AcceptedThrough && lane.Queue.Count == 0))
+            if (IsHeld(lane) || NothingToRaise(lane))
             {
                 return;
             }
@@ -307,6 +307,9 @@ public sealed partial class SignalPump(
     /// </summary>
     private static bool IsHeld(Lane lane) => lane.AppliedThrough >= 0 && lane.AppliedThrough < lane.RaisedThrough;
 
+    private static bool NothingToRaise(Lane lane) => lane.RaisedThrough >= lane.AcceptedThrough && lane.Queue.Count == 0;
+
+    /// <summary>The raise itself; only the lane's own loop calls it (through <see cref="RaiseAsync"/>), so the lane is not held.</summary>
     private async Task RaiseNowAsync(Lane lane)
     {
         List<SignalEnvelope> queued;
@@ -316,17 +319,13 @@ public sealed partial class SignalPump(
         long relayed;
         lock (lane)
         {
-            if (IsHeld(lane))
+            if (NothingToRaise(lane))
             {
                 return;
             }
 
             from = lane.RaisedThrough + 1;
             through = lane.AcceptedThrough;
-            if (from > through && lane.Queue.Count == 0)
-            {
-                return;
-            }
 
             queued = lane.Queue.Where(envelope => envelope.Sequence >= from).OrderBy(envelope => envelope.Sequence).ToList();
             lane.Queue.Clear();
