@@ -72,17 +72,19 @@ public sealed class SignalOptions
     public TimeSpan RelayStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Most raises to workflows this replica's lanes have in flight at once (unset: one per processor, at least 2).
-    /// Under load, lanes wait for a slot while their entities' signals gather, so each raise and workflow turn carries
-    /// more of them: fewer, larger turns for the same signals. An idle replica never waits.
+    /// Most batches this replica's lanes have in flight to their workflows at once: raised and, where the workflow's
+    /// worker runs in this replica, not applied yet (unset: one per two processors, at least 1). Under load, lanes wait
+    /// for a slot while their entities' signals gather, so each raise and workflow turn carries more of them: fewer,
+    /// larger turns for the same signals, and each turn costs the sidecar and its scheduler about the same whatever it
+    /// carries. An idle replica never waits.
     /// </summary>
     [Range(1, 1_000)]
     public int? MaxRaisesInFlight { get; set; }
 
-    /// <summary>The raise slots in effect: <see cref="MaxRaisesInFlight"/>, or one per processor (at least 2).</summary>
-    public int RaisesInFlight => MaxRaisesInFlight ?? Math.Max(2, Environment.ProcessorCount);
+    /// <summary>The raise slots in effect: <see cref="MaxRaisesInFlight"/>, or one per two processors (at least 1).</summary>
+    public int RaisesInFlight => MaxRaisesInFlight ?? Math.Max(1, Environment.ProcessorCount / 2);
 
-    /// <summary>How long a raise keeps its slot before giving it up to other lanes while it goes on waiting.</summary>
+    /// <summary>How long a raise keeps its slot at most (from the raise until its batch is applied) before giving it up to other lanes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RaiseSlotHold { get; set; } = TimeSpan.FromMilliseconds(250);
 

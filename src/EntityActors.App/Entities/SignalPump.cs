@@ -149,6 +149,7 @@ public sealed partial class SignalPump(
     private void Stop(Lane lane)
     {
         lane.Running = null;
+        lane.ReportApplied();
         if (lane.Retired)
         {
             Remove(lane);
@@ -309,8 +310,11 @@ public sealed partial class SignalPump(
 
     private static bool NothingToRaise(Lane lane) => lane.RaisedThrough >= lane.AcceptedThrough && lane.Queue.Count == 0;
 
-    /// <summary>The raise itself; only the lane's own loop calls it (through <see cref="RaiseAsync"/>), so the lane is not held.</summary>
-    private async Task RaiseNowAsync(Lane lane)
+    /// <summary>
+    /// The raise itself; only the lane's own loop calls it (through <see cref="RaiseAsync"/>), so the lane is not held.
+    /// Answers what its raise slot stays taken for: the batch being applied.
+    /// </summary>
+    private async Task<Task> RaiseNowAsync(Lane lane)
     {
         List<SignalEnvelope> queued;
         long from;
@@ -321,7 +325,7 @@ public sealed partial class SignalPump(
         {
             if (NothingToRaise(lane))
             {
-                return;
+                return Task.CompletedTask;
             }
 
             from = lane.RaisedThrough + 1;
@@ -359,6 +363,9 @@ public sealed partial class SignalPump(
         {
             // Envelopes missing from the store (expired) cannot be raised; move on rather than loop on them.
             lane.RaisedThrough = Math.Max(lane.RaisedThrough, through);
+            // Whose turns are handed over here is told of the batch applied at once: its slot is kept until then.
+            // A lane that learns it only by polling would keep the slot for the poll's delay, so it gives it back now.
+            return lane.TurnsHandedHere ? lane.AppliedAsync() : Task.CompletedTask;
         }
     }
 
@@ -381,6 +388,7 @@ public sealed partial class SignalPump(
             if (status is not null)
             {
                 lane.TurnHinted = false;
+                lane.TurnsHandedHere = true;
             }
         }
 
@@ -402,7 +410,18 @@ public sealed partial class SignalPump(
 
         var state = await workflows.ReadWorkflowStateAsync(lane.Address.InstanceId, stopping.Token);
         var view = state?.ReadCustomStatusAs<EntityView<JsonElement>>();
-        return view is not null && await RelayAsync(lane, view);
+        if (view is null || !await RelayAsync(lane, view))
+        {
+            return false;
+        }
+
+        lock (lane)
+        {
+            // Progress seen only by reading: the workflow's worker may have moved to another replica.
+            lane.TurnsHandedHere = lane.HandedStatus is not null;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -470,6 +489,10 @@ public sealed partial class SignalPump(
             }
 
             lane.AppliedThrough = Math.Max(lane.AppliedThrough, view.Sequence);
+            if (lane.AppliedThrough >= lane.RaisedThrough)
+            {
+                lane.ReportApplied();
+            }
         }
 
         progress.Reached(lane.Address.InstanceId, view.Sequence);
@@ -523,6 +546,22 @@ public sealed partial class SignalPump(
         public long StoredThrough { get; set; }
 
         public Task? Running { get; set; }
+
+        /// <summary>Turns of this entity's workflow were lately handed over by this process's worker (not only read).</summary>
+        public bool TurnsHandedHere { get; set; }
+
+        private TaskCompletionSource? applied;
+
+        /// <summary>Completes once everything raised is applied (or the lane stops). Called with the lane locked.</summary>
+        public Task AppliedAsync() =>
+            AppliedThrough >= RaisedThrough ? Task.CompletedTask : (applied ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+        /// <summary>Completes what <see cref="AppliedAsync"/> gave out. Called with the lane locked.</summary>
+        public void ReportApplied()
+        {
+            applied?.TrySetResult();
+            applied = null;
+        }
 
         /// <summary>The status as last read; null when none was, or when the lane stopped keeping up.</summary>
         public volatile EntityView<JsonElement>? View;

@@ -65,4 +65,32 @@ public class RaiseSlotsTests
         await Task.WhenAll(raises);
         started.Should().Be(5);
     }
+
+    [Fact]
+    public async Task A_slot_stays_taken_after_the_raise_until_its_batch_is_applied()
+    {
+        using var slots = new RaiseSlots(1, LongHold);
+        var applied = new TaskCompletionSource();
+        var secondStarted = false;
+
+        await slots.RunAsync(() => Task.FromResult<Task>(applied.Task), CancellationToken.None);
+        var waiting = slots.RunAsync(() => { secondStarted = true; return Task.CompletedTask; }, CancellationToken.None);
+        await Task.Delay(50);
+
+        secondStarted.Should().BeFalse("the first batch is raised but not applied");
+        applied.SetResult();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        secondStarted.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_batch_not_applied_within_the_hold_gives_its_slot_back()
+    {
+        using var slots = new RaiseSlots(1, TimeSpan.FromMilliseconds(20));
+        var neverApplied = new TaskCompletionSource();
+
+        await slots.RunAsync(() => Task.FromResult<Task>(neverApplied.Task), CancellationToken.None);
+
+        await slots.RunAsync(() => Task.CompletedTask, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
