@@ -61,6 +61,9 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     // Store attempts of one turn whose writes met a refused key or another activation's envelopes.
     private const int MaxStoreAttempts = 3;
 
+    // Where envelopes hold their sequences, how far the head (a checkpoint then) may lag behind them.
+    private const int HeadCheckpointEvery = 16;
+
     protected EntityActor(ActorHost host, EntityActorServices services)
         : base(host)
     {
@@ -161,8 +164,8 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     {
         var address = Address;
         workflowChecked = false;
-        var current = await LoadHeadAsync(address);
         await EnsureWorkflowAsync(address);
+        var current = await LoadHeadAsync(address);
         if (workflowMissing)
         {
             // Stored signals of an entity whose start failed: start it empty, the lane raises them.
@@ -224,8 +227,8 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private async Task<SubmitResponse> SubmitCoreAsync(SubmitRequest request, Activity? span)
     {
         var address = Address;
-        var current = await LoadHeadAsync(address);
         await EnsureWorkflowAsync(address);
+        var current = await LoadHeadAsync(address);
 
         // Where the store refuses to overwrite a key atomically, new keys are written blind and the store says
         // which were known; otherwise (and after such a refusal) they are read first. Envelopes are written the same
@@ -244,7 +247,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
 
             try
             {
-                await StoreAsync(address, current, intake);
+                await StoreAsync(address, current, intake, guarded);
                 break;
             }
             catch (Exception ex) when (guarded && attempt < MaxStoreAttempts && InsertIfAbsentProbe.IsConflict(ex))
@@ -322,8 +325,13 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         return intake;
     }
 
-    /// <summary>Stores the fresh signals of <paramref name="intake"/> and the advanced head in one transaction.</summary>
-    private async Task StoreAsync(EntityAddress address, EntityHead current, Intake intake)
+    /// <summary>
+    /// Stores the fresh signals of <paramref name="intake"/> and, where due, the advanced head in one transaction. Where
+    /// envelopes are <paramref name="guarded"/> (written insert-if-absent), they are what holds a sequence, so the head is
+    /// only a checkpoint of them, written when it passes a multiple of <see cref="HeadCheckpointEvery"/> (and with the
+    /// first write of an activation, which checks its ETag): one row less per turn. Otherwise it goes with every turn.
+    /// </summary>
+    private async Task StoreAsync(EntityAddress address, EntityHead current, Intake intake, bool guarded)
     {
         if (!redeliveryRegistered)
         {
@@ -333,16 +341,19 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         }
 
         var advanced = current with { NextSequence = intake.Fresh[^1].Sequence + 1 };
-        // The ETag guards the one window where two activations could both write: a placement rebalance.
-        var writes = new List<StateTransactionRequest>(intake.Writes)
+        var writes = new List<StateTransactionRequest>(intake.Writes);
+        var checkpoint = (advanced.NextSequence - 1) / HeadCheckpointEvery != (current.NextSequence - 1) / HeadCheckpointEvery;
+        if (!guarded || checkpoint || !string.IsNullOrEmpty(headETag))
         {
-            new(
+            // The ETag guards the one window where two activations could both write: a placement rebalance.
+            writes.Add(new(
                 address.HeadKey,
                 JsonSerializer.SerializeToUtf8Bytes(advanced, EntityJson.Options),
                 StateOperationType.Upsert,
                 etag: string.IsNullOrEmpty(headETag) ? null : headETag,
-                options: string.IsNullOrEmpty(headETag) ? null : new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }),
-        };
+                options: string.IsNullOrEmpty(headETag) ? null : new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }));
+        }
+
         // Committed with whatever other entities of this replica store meanwhile: one SQLite writer at a time.
         await groupCommit.WriteAsync(writes, CancellationToken.None);
         head = advanced;
@@ -383,9 +394,36 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         }
 
         var (stored, etag) = await dapr.GetStateAndETagAsync<EntityHead?>(components.EntityStore, address.HeadKey);
-        head = stored ?? new EntityHead(1, time.GetUtcNow());
+        var loaded = stored ?? new EntityHead(1, time.GetUtcNow());
+        if (await insertIfAbsent.IsSupportedAsync())
+        {
+            // A checkpoint (see StoreAsync): the envelopes stored after it, all in a row, say where it really is.
+            // Never below what the workflow applied, whatever expired.
+            loaded = loaded with { NextSequence = await NextFreeSequenceAsync(address, Math.Max(loaded.NextSequence, handledThrough + 1)) };
+        }
+
+        head = loaded;
         headETag = etag ?? string.Empty;
         return head;
+    }
+
+    /// <summary>The first sequence from <paramref name="from"/> on with no stored envelope.</summary>
+    private async Task<long> NextFreeSequenceAsync(EntityAddress address, long from)
+    {
+        // One key first: a new entity, or a head that is up to date, needs no more.
+        for (var window = 1; ; window = HeadCheckpointEvery)
+        {
+            var keys = Enumerable.Range(0, window).Select(offset => address.EnvelopeKey(from + offset)).ToList();
+            var stored = await dapr.GetBulkStateAsync(components.EntityStore, keys, parallelism: null);
+            var present = stored.Where(item => !string.IsNullOrEmpty(item.Value)).Select(item => item.Key).ToHashSet(StringComparer.Ordinal);
+            var gap = keys.FindIndex(key => !present.Contains(key));
+            if (gap >= 0)
+            {
+                return from + gap;
+            }
+
+            from += window;
+        }
     }
 
     /// <summary>

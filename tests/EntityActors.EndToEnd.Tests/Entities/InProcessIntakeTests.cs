@@ -40,19 +40,17 @@ public sealed class InProcessIntakeTests(DaprAppFixture fixture) : EntityApiTest
         var instance = $"inventory-items-{id}";
         await Api.ApplyAsync("inventory-items", id, "restock", new { quantity = 1 }, key: "mine-1");
 
-        // A rival activation (placement moving the entity) stores sequence 2 and moves the head on, unseen by this one.
+        // A rival activation (placement moving the entity) stores sequence 2, unseen by this one. Like this app, it
+        // leaves the head alone: on SQLite the head is only a checkpoint, written every 16 sequences.
         using var dapr = Fixture.Environment.CreateDaprClient();
         var first = JsonNode.Parse(await dapr.GetStringAsync($"v1.0/state/entitystore/{instance}:signal:1"))!.AsObject();
         var rival = first.DeepClone().AsObject();
         rival["signalId"] = $"{instance}:2";
         rival["sequence"] = 2;
         rival["idempotencyKey"] = "rival-2";
-        var head = JsonNode.Parse(await dapr.GetStringAsync($"v1.0/state/entitystore/{instance}:head"))!.AsObject();
-        head["nextSequence"] = 3;
         using (var save = await dapr.PostAsJsonAsync("v1.0/state/entitystore", new object[]
         {
             new { key = $"{instance}:signal:2", value = rival },
-            new { key = $"{instance}:head", value = head },
         }))
         {
             save.StatusCode.Should().Be(HttpStatusCode.NoContent);
@@ -62,7 +60,7 @@ public sealed class InProcessIntakeTests(DaprAppFixture fixture) : EntityApiTest
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["sequence"]!.GetValue<long>().Should().Be(3,
-            "sequence 2 is taken: the store refuses a second envelope there and the actor re-reads the head");
+            "sequence 2 is taken: the store refuses a second envelope there and the actor looks for the first free one");
         var kept = JsonNode.Parse(await dapr.GetStringAsync($"v1.0/state/entitystore/{instance}:signal:2"))!;
         kept["idempotencyKey"]!.GetValue<string>().Should().Be("rival-2");
         // The lane raises the rival's envelope from the store before its own: nothing lost, nothing twice. (The
