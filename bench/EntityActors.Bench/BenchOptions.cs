@@ -22,7 +22,7 @@ public sealed record BenchOptions
           --hot-signals <n>            signals per hot-entity phase (default 500)
           --entities <n>               entities in the many-entities scenario (default 50)
           --signals-per-entity <n>     signals each of them gets (default 20)
-          --many-rounds <n>            alternating product/baseline rounds of it, median reported (default 3)
+          --many-rounds <n>            alternating product/baseline rounds of it, median reported (default 5)
           --long-life-signals <n>      signals behind the queried long-lived entity (default 3000)
           --query-samples <n>          queries on the long-lived entity (default 500)
           --idle-entities <n>          idle live entities created (default 10000)
@@ -63,7 +63,7 @@ public sealed record BenchOptions
     public int SignalsPerEntity { get; init; } = 20;
 
     /// <summary>Alternating product/baseline rounds of the many-entities scenario; the median of each side is reported.</summary>
-    public int ManyRounds { get; init; } = 3;
+    public int ManyRounds { get; init; } = 5;
 
     public int LongLifeSignals { get; init; } = 3000;
 
