@@ -37,11 +37,13 @@ public sealed class BenchContext(BenchRuntime runtime, BenchOptions options, Ben
             {
                 ["appSeconds"] = runtime.Product.AppProcessId,
                 ["daprdSeconds"] = runtime.Product.SidecarProcessId,
+                ["schedulerSeconds"] = runtime.Product.SchedulerProcessId,
                 ["benchSeconds"] = Environment.ProcessId,
             }
             : new Dictionary<string, int?>
             {
                 ["daprdSeconds"] = runtime.Baseline.SidecarProcessId,
+                ["schedulerSeconds"] = runtime.Baseline.SchedulerProcessId,
                 ["benchSeconds"] = Environment.ProcessId,
             };
         return new CpuMeasurement(this, recorder, side, label is null ? "cpu." : $"cpu.{label}.", new CpuWindow(processes));
