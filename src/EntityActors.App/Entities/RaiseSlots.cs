@@ -54,7 +54,14 @@ public sealed class RaiseSlots(int slots, TimeSpan hold) : IDisposable
     private async Task GiveBackAsync(Task when)
     {
         await when;
-        free.Release();
+        try
+        {
+            free.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The pump stopped (the app shuts down) while the batch was on its way: no one waits for the slot.
+        }
     }
 
     public void Dispose() => free.Dispose();
