@@ -524,6 +524,7 @@ public sealed partial class SignalPump(
     private sealed class Lane(EntityAddress address, long handledThrough)
     {
         private TaskCompletionSource woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? applied;
 
         public EntityAddress Address { get; } = address;
 
@@ -549,8 +550,6 @@ public sealed partial class SignalPump(
 
         /// <summary>Turns of this entity's workflow were lately handed over by this process's worker (not only read).</summary>
         public bool TurnsHandedHere { get; set; }
-
-        private TaskCompletionSource? applied;
 
         /// <summary>Completes once everything raised is applied (or the lane stops). Called with the lane locked.</summary>
         public Task AppliedAsync() =>
