@@ -41,6 +41,10 @@ public sealed class TinyBenchTests(ITestOutputHelper output) : IDisposable
             checks.Should().OnlyContain(c => c["passed"]!.GetValue<bool>(), $"scenario {id}: {JsonSerializer.Serialize(checks)}");
         }
 
+        var many = scenarios.Single(s => s["id"]!.GetValue<string>() == ScenarioNames.ManyEntities);
+        many["product"]!["figures"]!["underLoad.signals"]!.GetValue<double>().Should().Be(BenchOptions.TinyDefaults.Entities * BenchOptions.TinyDefaults.SignalsPerEntity,
+            "every signal of the round under load should be seen acknowledged and then applied");
+
         var rows = scenarios.Sum(s => s["rows"]!.AsArray().Count);
         (await File.ReadAllLinesAsync(tablePath)).Should().HaveCount(rows + 2, "the Markdown table has a header, a rule and one line per row");
     }

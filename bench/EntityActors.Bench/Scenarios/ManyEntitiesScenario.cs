@@ -49,6 +49,59 @@ public sealed class ManyEntitiesScenario(BenchContext context) : IBenchScenario
         }
 
         recorder.Row($"{options.Entities} entities × {options.SignalsPerEntity}, {options.Senders} senders: applied", "/s", productRate, baselineRate, BenchTarget.TimesBaseline(2));
+
+        // What batching under load costs each signal; the product's side only: the baseline would need a poller per
+        // instance every few milliseconds, a load of its own.
+        var underLoad = await ProductLatencyUnderLoadAsync(cancellationToken);
+        recorder.Figure(BenchSide.Product, "underLoad.signals", underLoad.Count);
+        recorder.Figure(BenchSide.Product, "underLoad.ackToAppliedP50Ms", underLoad.P50);
+        recorder.Figure(BenchSide.Product, "underLoad.ackToAppliedP90Ms", underLoad.P90);
+        recorder.Figure(BenchSide.Product, "underLoad.ackToAppliedP99Ms", underLoad.P99);
+        recorder.Row($"{options.Entities} entities × {options.SignalsPerEntity}: acknowledged → applied p50", "ms", underLoad.P50, null);
+        recorder.Row($"{options.Entities} entities × {options.SignalsPerEntity}: acknowledged → applied p99", "ms", underLoad.P99, null);
+    }
+
+    /// <summary>
+    /// One more product round, untimed as a rate, with a long-poll reader per entity: how long each signal waited from
+    /// its acknowledgement until the entity showed it applied, while the others kept coming.
+    /// </summary>
+    private async Task<LatencySummary> ProductLatencyUnderLoadAsync(CancellationToken cancellationToken)
+    {
+        var ids = Enumerable.Range(0, options.Entities).Select(e => context.ProductId($"many-load-{e}")).ToArray();
+        await Senders.RunAsync(ids.Length, options.Senders, async (e, token) =>
+        {
+            await context.Product.SignalAsync(ids[e], "load-create", null, token);
+            await context.Product.WaitForSequenceAsync(ids[e], 1, options.ApplyTimeout, token);
+        }, cancellationToken);
+
+        var last = options.SignalsPerEntity + 1;
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<(int Entity, long Sequence), long>();
+        var applied = ids.Select(_ => new List<(long Sequence, long At)>()).ToArray();
+        var readers = Enumerable.Range(0, ids.Length).Select(e => Task.Run(async () =>
+        {
+            for (var seen = 1L; seen < last;)
+            {
+                var view = await context.Product.WaitForSequenceAsync(ids[e], seen + 1, options.ApplyTimeout, cancellationToken);
+                applied[e].Add((view.Sequence, Stopwatch.GetTimestamp()));
+                seen = view.Sequence;
+            }
+        }, cancellationToken)).ToList();
+
+        await Senders.RunAsync(ids.Length * options.SignalsPerEntity, options.Senders, async (i, token) =>
+        {
+            var ack = await context.Product.SignalAsync(ids[i % ids.Length], $"load-{i / ids.Length}", null, token);
+            acknowledged[(i % ids.Length, ack.Sequence)] = Stopwatch.GetTimestamp();
+        }, cancellationToken);
+        await Task.WhenAll(readers);
+
+        var waits = acknowledged.Select(pair =>
+        {
+            var seenAt = applied[pair.Key.Entity].First(view => view.Sequence >= pair.Key.Sequence).At;
+            return Math.Max(0, Stopwatch.GetElapsedTime(pair.Value, seenAt).TotalMilliseconds);
+        }).ToList();
+        var summary = LatencySummary.Of(waits);
+        context.Log.Line($"  product  under load, acknowledged → applied: {summary}");
+        return summary;
     }
 
     private async Task<Round> ProductAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken)
