@@ -67,12 +67,7 @@ public sealed class ManyEntitiesScenario(BenchContext context) : IBenchScenario
     /// </summary>
     private async Task<LatencySummary> ProductLatencyUnderLoadAsync(CancellationToken cancellationToken)
     {
-        var ids = Enumerable.Range(0, options.Entities).Select(e => context.ProductId($"many-load-{e}")).ToArray();
-        await Senders.RunAsync(ids.Length, options.Senders, async (e, token) =>
-        {
-            await context.Product.SignalAsync(ids[e], "load-create", null, token);
-            await context.Product.WaitForSequenceAsync(ids[e], 1, options.ApplyTimeout, token);
-        }, cancellationToken);
+        var ids = await CreateProductEntitiesAsync("many-load", cancellationToken);
 
         var last = options.SignalsPerEntity + 1;
         var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<(int Entity, long Sequence), long>();
@@ -104,15 +99,22 @@ public sealed class ManyEntitiesScenario(BenchContext context) : IBenchScenario
         return summary;
     }
 
-    private async Task<Round> ProductAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken)
+    /// <summary>New product entities named <paramref name="prefix"/>-0, -1, …, each created by one signal and applied.</summary>
+    private async Task<string[]> CreateProductEntitiesAsync(string prefix, CancellationToken cancellationToken)
     {
-        var ids = Enumerable.Range(0, options.Entities).Select(e => context.ProductId($"many-{round}-{e}")).ToArray();
-        // Live before the timing, like the baseline's scheduled instances: one signal creates each entity.
+        var ids = Enumerable.Range(0, options.Entities).Select(e => context.ProductId($"{prefix}-{e}")).ToArray();
         await Senders.RunAsync(ids.Length, options.Senders, async (e, token) =>
         {
-            await context.Product.SignalAsync(ids[e], "many-create", null, token);
+            await context.Product.SignalAsync(ids[e], "create", null, token);
             await context.Product.WaitForSequenceAsync(ids[e], 1, options.ApplyTimeout, token);
         }, cancellationToken);
+        return ids;
+    }
+
+    private async Task<Round> ProductAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken)
+    {
+        // Live before the timing, like the baseline's scheduled instances.
+        var ids = await CreateProductEntitiesAsync($"many-{round}", cancellationToken);
 
         var expected = options.SignalsPerEntity + 1;
         var total = options.Entities * options.SignalsPerEntity;
