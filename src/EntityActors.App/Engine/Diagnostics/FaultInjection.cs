@@ -7,19 +7,19 @@ namespace EntityActors.App.Engine.Diagnostics;
 
 /// <summary>
 /// Resilience testing: makes the first N attempts of a workflow's signal step fail like a network fault would
-/// (<see cref="SignalOptions.InjectTransientFailures"/>). Counts per idempotency key, so each step of each
+/// (<see cref="FaultInjectionOptions.TransientSignalFailures"/>). Counts per idempotency key, so each step of each
 /// checkout fails N times and then goes through. Does nothing unless configured.
 /// </summary>
-public sealed class TransientFaults(IOptions<SignalOptions> options)
+public sealed class FaultInjection(IOptions<FaultInjectionOptions> options)
 {
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
 
     public void ThrowIfInjected(SignalCommand command) =>
-        ThrowIfInjected(options.Value.InjectTransientFailures, rule => Matches(rule, command), command.IdempotencyKey, "transient failure", command);
+        ThrowIfInjected(options.Value.TransientSignalFailures, rule => Matches(rule, command), command.IdempotencyKey, "transient failure", command);
 
-    /// <summary>Fails a raise to <paramref name="address"/>'s workflow when <see cref="SignalOptions.InjectRaiseFailures"/> says so.</summary>
+    /// <summary>Fails a raise to <paramref name="address"/>'s workflow when <see cref="FaultInjectionOptions.RaiseFailures"/> says so.</summary>
     public void ThrowIfRaiseInjected(EntityAddress address) =>
-        ThrowIfInjected(options.Value.InjectRaiseFailures, rule => address.Id.StartsWith(rule, StringComparison.Ordinal), $"raise:{address.InstanceId}", "raise failure", address);
+        ThrowIfInjected(options.Value.RaiseFailures, rule => address.Id.StartsWith(rule, StringComparison.Ordinal), $"raise:{address.InstanceId}", "raise failure", address);
 
     /// <summary>Counts an attempt under <paramref name="attemptKey"/> and fails it while the strictest matching rule says so.</summary>
     private void ThrowIfInjected(Dictionary<string, int> rules, Func<string, bool> matches, string attemptKey, string what, object subject)

@@ -1,9 +1,10 @@
 using Dapr.Workflow;
-using Grpc.Core;
+using EntityActors.App.Engine.Diagnostics;
 
 namespace EntityActors.App.Engine.Workflow;
 
-public static class WorkflowStateReads
+/// <summary>The workflow client calls the engine makes, with the Dapr behaviours they must absorb.</summary>
+public static class WorkflowClientExtensions
 {
     private const int Attempts = 10;
 
@@ -21,7 +22,7 @@ public static class WorkflowStateReads
             {
                 return await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
             }
-            catch (RpcException ex) when (attempt < Attempts && ex.Status.Detail.Contains("missing from state store", StringComparison.Ordinal))
+            catch (Exception ex) when (attempt < Attempts && DaprErrors.IsTornWorkflowRead(ex))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(attempt), cancellationToken);
             }
@@ -41,7 +42,7 @@ public static class WorkflowStateReads
             await workflows.ScheduleNewWorkflowAsync(name, instanceId, input);
             return true;
         }
-        catch (Exception ex) when (ex.ToString().Contains("already exists", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex) when (DaprErrors.IsWorkflowAlreadyRunning(ex))
         {
             return false;
         }

@@ -4,8 +4,8 @@ using EntityActors.App.Engine.Workflow;
 
 namespace EntityActors.App.Tests.Support.Probes;
 
-/// <summary>Builders for probe envelopes and turns.</summary>
-internal static class ProbeTurns
+/// <summary>Builders for probe envelopes and batches.</summary>
+internal static class ProbeBatches
 {
     public static readonly EntityAddress Address = new(Probe.Kind, "probe-1");
 
@@ -16,6 +16,6 @@ internal static class ProbeTurns
         new(Address.SignalId(sequence), sequence, signal.GetType().Name.ToLowerInvariant(), $"key-{sequence}",
             JsonSerializer.SerializeToElement(signal, EntityJson.Options), Clock.T0);
 
-    public static EntityTurn<ProbeState> Absorb(EntityCheckpoint<ProbeState> checkpoint, params SignalEnvelope[] envelopes) =>
-        EntityLoop<Probe, ProbeState, ProbeSignal, ProbeEvent>.Absorb(checkpoint, new SignalBatch(envelopes, Accounts.Settings()), Clock.T1);
+    public static AbsorbedBatch<ProbeState> Absorb(EntityCheckpoint<ProbeState> checkpoint, params SignalEnvelope[] envelopes) =>
+        EntityLoop<Probe, ProbeState, ProbeSignal, ProbeEvent>.Absorb(checkpoint, new SignalBatch(envelopes, Accounts.Settings()));
 }

@@ -5,7 +5,7 @@ using Grpc.Core.Interceptors;
 
 namespace EntityActors.App.Tests.Engine.Workflow;
 
-public class WorkflowTurnListenerTests
+public class WorkflowEpisodeListenerTests
 {
     private const string View = """{"kind":"accounts","id":"a1","sequence":7}""";
 
@@ -16,7 +16,7 @@ public class WorkflowTurnListenerTests
 
         await Complete(turns, Response("accounts-a1", View, Timer()), Accepted());
 
-        handed.Should().ContainSingle().Which.Should().Be(new WorkflowTurn("accounts-a1", View));
+        handed.Should().ContainSingle().Which.Should().Be(new WorkflowEpisode("accounts-a1", View));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class WorkflowTurnListenerTests
 
         await Complete(turns, Response("accounts-a1", View, Completion(status)), Accepted());
 
-        handed.Should().ContainSingle().Which.Should().Be(new WorkflowTurn("accounts-a1", null), "only the saved state tells what became of it");
+        handed.Should().ContainSingle().Which.Should().Be(new WorkflowEpisode("accounts-a1", null), "only the saved state tells what became of it");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class WorkflowTurnListenerTests
     public async Task Other_calls_on_the_channel_are_not_reported()
     {
         var (turns, handed) = Listen();
-        var listener = new WorkflowTurnListener(turns);
+        var listener = new WorkflowEpisodeListener(turns);
         var request = new RaiseEventRequest { InstanceId = "accounts-a1", Name = "signals" };
 
         using var call = listener.AsyncUnaryCall(request, Context<RaiseEventRequest, RaiseEventResponse>(), (_, _) => Call(Task.FromResult(new RaiseEventResponse())));
@@ -76,17 +76,17 @@ public class WorkflowTurnListenerTests
         handed.Should().BeEmpty();
     }
 
-    private static (WorkflowTurns Turns, List<WorkflowTurn> Handed) Listen()
+    private static (WorkflowEpisodes Turns, List<WorkflowEpisode> Handed) Listen()
     {
-        var turns = new WorkflowTurns();
-        var handed = new List<WorkflowTurn>();
+        var turns = new WorkflowEpisodes();
+        var handed = new List<WorkflowEpisode>();
         turns.Subscribe(handed.Add);
         return (turns, handed);
     }
 
-    private static async Task Complete(WorkflowTurns turns, WorkflowResponse response, Task<CompleteTaskResponse> sidecarAnswer)
+    private static async Task Complete(WorkflowEpisodes turns, WorkflowResponse response, Task<CompleteTaskResponse> sidecarAnswer)
     {
-        var listener = new WorkflowTurnListener(turns);
+        var listener = new WorkflowEpisodeListener(turns);
         using var call = listener.AsyncUnaryCall(response, Context<WorkflowResponse, CompleteTaskResponse>(), (_, _) => Call(sidecarAnswer));
         await call.ResponseAsync;
     }
