@@ -69,12 +69,12 @@ public static class BenchCommand
                 options.Tiny ? "tiny" : "full",
                 machine,
                 MachineInfo.ReadLoadAverage(),
-                BenchSettings.From(options, AppBuild(runtime)),
+                BenchSettings.From(options, AppBuild(runtime), runtime.Restate.Versions),
                 results);
 
             await output.WriteLineAsync();
             await output.WriteLineAsync(ReportTable.Text(report));
-            await output.WriteLineAsync($"÷ bare = product ÷ bare Dapr, ÷ Restate = product ÷ Restate (above 1 is better for rates, below 1 for times, memory and CPU); – = not measured or no fair equivalent (docs/benchmark.md). Load average at start {machine.LoadAverage}, at end {report.LoadAverageAtEnd}. Source {report.Settings.SourceVersion ?? "unknown"}, app build {report.Settings.AppBuild}.");
+            await output.WriteLineAsync($"÷ bare = product ÷ bare Dapr, ÷ Restate = product ÷ Restate (above 1 is better for rates, below 1 for times, memory and CPU); – = not measured or no fair equivalent (docs/benchmark.md). Load average at start {machine.LoadAverage}, at end {report.LoadAverageAtEnd}. Source {report.Settings.SourceVersion ?? "unknown"}, app build {report.Settings.AppBuild}, {report.Settings.RestateVersions}.");
             if (options.OutputPath is { } path)
             {
                 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, BenchReport.Json), cancellationToken);

@@ -72,8 +72,9 @@ public sealed class BenchRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
 
-        // Same resolution as the end-to-end fixture; no binaries is a failure, never a skip.
+        // Same resolution as the end-to-end fixture; no binaries (nor Restate's packages) is a failure, never a skip.
         var binaries = await DaprBinaries.ResolveAsync(cancellationToken);
+        var restateInstallation = RestateInstallation.Resolve();
         var output = new ProcessOutputLog(options.ProcessLogPath);
         var resources = WriteBaselineComponents();
         var appEnvironment = new Dictionary<string, string>(options.AppSettings)
@@ -98,13 +99,13 @@ public sealed class BenchRuntime : IAsyncDisposable
         });
 
         IHost? worker = null;
-        var restate = RestateRuntime.StartAsync(output.Add, cancellationToken);
+        var restate = RestateRuntime.StartAsync(restateInstallation, output.Add, cancellationToken);
         try
         {
             log.Line($"starting the product (placement, scheduler, daprd, app) and the baseline (placement, scheduler, daprd) from {binaries.Directory}, and Restate (server, node service)");
             await Task.WhenAll(product.StartAsync(cancellationToken), baseline.StartAsync(cancellationToken), restate);
             log.Line($"product ready in {product.StartupDuration.TotalSeconds:0.0} s ({product.AppAssemblyPath}), baseline sidecar in {baseline.StartupDuration.TotalSeconds:0.0} s, " +
-                $"Restate in {restate.Result.StartupDuration.TotalSeconds:0.0} s (ingress {restate.Result.IngressAddress})");
+                $"Restate in {restate.Result.StartupDuration.TotalSeconds:0.0} s ({restate.Result.Versions}, ingress {restate.Result.IngressAddress})");
 
             worker = BuildWorker(baseline, output);
             await worker.StartAsync(cancellationToken);

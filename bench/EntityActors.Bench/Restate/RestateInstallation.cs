@@ -48,6 +48,23 @@ public sealed record RestateInstallation(string ServiceDirectory, string Server,
                 : $"Install it with `cd bench/restate && {InstallCommand}` (node and npm needed; it fetches @restatedev/restate-server and @restatedev/restate-sdk)."));
     }
 
+    /// <summary>The installed versions of the server and the SDK, as their package.json files say (recorded with the figures).</summary>
+    public string Versions() =>
+        $"restate-server {PackageVersion("restate-server")}, restate-sdk {PackageVersion("restate-sdk")}";
+
+    private string PackageVersion(string package)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(ServiceDirectory, "node_modules", "@restatedev", package, "package.json")));
+            return json.RootElement.GetProperty("version").GetString() ?? "unknown";
+        }
+        catch (Exception exception) when (exception is IOException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            return "unknown";
+        }
+    }
+
     private static string Platform()
     {
         var os = OperatingSystem.IsMacOS() ? "darwin" : "linux";

@@ -48,17 +48,20 @@ public sealed class RestateRuntime : IAsyncDisposable
 
     public TimeSpan StartupDuration { get; private set; }
 
+    /// <summary>Which server and SDK run, e.g. <c>restate-server 1.7.12, restate-sdk 1.17.2</c>.</summary>
+    public string Versions { get; private set; } = "unknown";
+
     /// <summary>Starts the server and the service, registers the service and returns once the ingress answers a call.</summary>
-    /// <exception cref="InvalidOperationException">Not installed (the message says how to install), or a process exited while starting.</exception>
+    /// <exception cref="InvalidOperationException">A process exited while starting.</exception>
     /// <exception cref="TimeoutException">Not ready within two minutes.</exception>
-    public static async Task<RestateRuntime> StartAsync(Action<string> log, CancellationToken cancellationToken)
+    public static async Task<RestateRuntime> StartAsync(RestateInstallation installation, Action<string> log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(installation);
         ArgumentNullException.ThrowIfNull(log);
-        var installation = RestateInstallation.Resolve();
         var runtime = new RestateRuntime(Directory.CreateTempSubdirectory("entityactors-bench-restate-"), FreePorts.Allocate(4));
         try
         {
-            await runtime.StartAsync(installation, log, cancellationToken);
+            await runtime.StartProcessesAsync(installation, log, cancellationToken);
             return runtime;
         }
         catch
@@ -96,9 +99,10 @@ public sealed class RestateRuntime : IAsyncDisposable
 
     private static Uri Loopback(int port) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
 
-    private async Task StartAsync(RestateInstallation installation, Action<string> log, CancellationToken cancellationToken)
+    private async Task StartProcessesAsync(RestateInstallation installation, Action<string> log, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        Versions = installation.Versions();
         server = ManagedProcess.Start(new ManagedProcessStartInfo
         {
             Name = "restate-server",
