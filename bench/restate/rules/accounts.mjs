@@ -9,6 +9,8 @@ export const initial = () => ({ status: "unopened", owner: null, currency: null,
 const held = (state) => Object.values(state.holds).reduce((sum, cents) => sum + cents, 0);
 const available = (state) => state.balance - held(state);
 const money = (cents, currency) => `${(cents / 100).toFixed(2)} ${currency ?? ""}`;
+// As the product's messages print its AccountStatus enum.
+const statusName = (status) => status[0].toUpperCase() + status.slice(1);
 
 /** Signal name → shape check (the product's `Validate()`), returning a rejection of kind `invalid` or null. */
 export const signals = {
@@ -34,11 +36,11 @@ export function decide(state, type, s) {
   if (type === "open") {
     return state.status === "unopened"
       ? accept({ type: "opened", owner: s.owner, currency: s.currency })
-      : reject(conflict("account-already-open", `The account is already ${state.status}.`));
+      : reject(conflict("account-already-open", `The account is already ${statusName(state.status)}.`));
   }
 
   if (state.status !== "open") {
-    return reject(conflict("account-not-open", `The account is ${state.status}; only an open account accepts this.`));
+    return reject(conflict("account-not-open", `The account is ${statusName(state.status)}; only an open account accepts this.`));
   }
 
   switch (type) {
