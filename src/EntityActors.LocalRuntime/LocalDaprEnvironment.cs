@@ -80,6 +80,9 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     /// <summary>Operating-system process id of the scheduler (which holds every workflow reminder), or null when it does not run.</summary>
     public int? SchedulerProcessId => scheduler is { HasExited: false } running ? running.Id : null;
 
+    /// <summary>Operating-system process id of placement, or null when it does not run.</summary>
+    public int? PlacementProcessId => placement is { HasExited: false } running ? running.Id : null;
+
     /// <summary>The app's dll this environment runs (its folder says which build), or null when it runs no app.</summary>
     public string? AppAssemblyPath => Layout.AppAssembly;
 
