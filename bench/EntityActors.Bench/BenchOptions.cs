@@ -32,7 +32,7 @@ public sealed record BenchOptions
           --poll-ms <n>                baseline status and Restate getter poll interval (default 3)
           --process-log <file>         write every line the Dapr processes and the app print to this file
           --app-setting <KEY=VALUE>    an environment variable for the app, e.g.
-                                       EntityActors__Signals__PollInterval=00:00:00.020 (repeatable)
+                                       EntityActors__Queries__PollInterval=00:00:00.020 (repeatable)
           --help                       this text
         """;
 
