@@ -36,9 +36,16 @@ public sealed partial class InsertIfAbsentProbe(
         return await current ?? false;
     }
 
-    /// <summary>Whether a failed state transaction failed on a first-write (or ETag) conflict.</summary>
-    public static bool IsConflict(Exception exception) =>
-        exception.ToString().Contains("etag mismatch", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a failed state transaction failed on a first-write (or ETag) conflict. SQLite says "etag mismatch";
+    /// PostgreSQL v2 (like SQL Server) says "no item was updated" for a first-write without ETag whose key exists.
+    /// </summary>
+    public static bool IsConflict(Exception exception)
+    {
+        var text = exception.ToString();
+        return text.Contains("etag mismatch", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("no item was updated", StringComparison.OrdinalIgnoreCase);
+    }
 
     private async Task<bool?> TryProbeAsync()
     {

@@ -115,7 +115,7 @@ public static class EntityApi
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Unavailable(address, ex, loggers);
+                return Unavailable(address, ex, http, loggers);
             }
 
             metrics.Received(kind, receipt);
@@ -163,7 +163,7 @@ public static class EntityApi
                 receipt.SignalId, receipt.Name, key, receipt.Sequence, outcome.Version, receipt.Duplicate, outcome.At, EntitySnapshot<TState>.From(view)));
         };
 
-    private static ProblemHttpResult Unavailable(EntityAddress address, Exception ex, ILoggerFactory loggers)
+    private static ProblemHttpResult Unavailable(EntityAddress address, Exception ex, HttpContext http, ILoggerFactory loggers)
     {
         if (ex is EntityUnavailableException || ex.InnerException is EntityUnavailableException || ex.ToString().Contains(nameof(EntityUnavailableException), StringComparison.Ordinal))
         {
@@ -172,6 +172,9 @@ public static class EntityApi
         }
 
         loggers.CreateLogger(typeof(EntityApi)).LogSignalNotAccepted(address.ToString(), ex);
+
+        // Mostly the entity's replica going away; placement moves it within seconds (deploy/README.md).
+        http.Response.Headers.RetryAfter = "1";
         return Problems.Create(StatusCodes.Status503ServiceUnavailable, "entity-unreachable", "The entity could not take the signal now.",
             "The signal was not acknowledged. Retry with the same Idempotency-Key: it will be applied at most once.");
     }
