@@ -22,6 +22,7 @@ public sealed class LocalTopology : IAsyncDisposable
     private LocalStoreServers? stores;
     private LocalControlPlane? controlPlane;
     private List<LocalReplica> replicas = [];
+    private ReplicaContext? replicaContext;
 
     /// <summary>Prepares a topology; nothing runs until <see cref="StartAsync"/>.</summary>
     public LocalTopology(LocalDaprEnvironmentOptions? options = null)
@@ -135,6 +136,58 @@ public sealed class LocalTopology : IAsyncDisposable
         lifecycle.Dispose();
     }
 
+    /// <summary>
+    /// Starts one more replica beside the others, loading <paramref name="resourcesPath"/> instead of the topology's
+    /// components when given (to see a replica that disagrees refused), and waits until it is ready. On failure it is
+    /// stopped and left out of <see cref="Replicas"/>, and the exception carries every process's last output.
+    /// </summary>
+    public async Task<LocalReplica> AddReplicaAsync(string? resourcesPath = null, CancellationToken cancellationToken = default)
+    {
+        LocalReplica? added = null;
+        await lifecycle.RunAsync(
+            async () =>
+            {
+                var context = replicaContext ?? throw NotStarted();
+                var ports = ReplicaPorts.Allocate(new LocalDaprEnvironmentOptions(), 1)[0];
+                added = new LocalReplica(replicas.Count, ports, context with
+                {
+                    Layout = Layout with { ResourcesPath = resourcesPath is null ? Layout.ResourcesPath : Path.GetFullPath(resourcesPath) },
+                    ReplicaCount = replicas.Count + 1,
+                });
+                replicas.Add(added);
+                added.StartProcesses();
+                using var deadline = readiness.Deadline(cancellationToken);
+                try
+                {
+                    await added.WaitReadyAsync(deadline.Token);
+                }
+                catch (Exception exception)
+                {
+                    var failure = readiness.TimeoutFailure(exception, deadline, cancellationToken);
+                    await added.StopProcessesAsync(TimeSpan.Zero);
+                    replicas.Remove(added);
+                    if (failure is not null)
+                    {
+                        throw failure;
+                    }
+
+                    throw;
+                }
+            },
+            cancellationToken);
+        return added!;
+    }
+
+    /// <summary>Stops a replica for good (SIGTERM to both processes) and leaves it out of <see cref="Replicas"/>.</summary>
+    public Task RemoveReplicaAsync(LocalReplica replica, CancellationToken cancellationToken = default) =>
+        lifecycle.RunAsync(
+            async () =>
+            {
+                await replica.StopProcessesAsync(options.StopGracePeriod, cancellationToken);
+                replicas.Remove(replica);
+            },
+            cancellationToken);
+
     internal Lifecycle Lifecycle => lifecycle;
 
     private async Task StartAllAsync(CancellationToken cancellationToken)
@@ -155,6 +208,7 @@ public sealed class LocalTopology : IAsyncDisposable
             ReplicaCount = options.Replicas,
             DaprdEnvironment = stores.DaprdEnvironment,
         };
+        replicaContext = context;
         replicas = ReplicaPorts.Allocate(options, options.Replicas).Select((ports, index) => new LocalReplica(index, ports, context)).ToList();
 
         controlPlane.Start();
