@@ -26,5 +26,5 @@ public enum AnswerKind
 public sealed record Attempt(DateTime At, TimeSpan Took, int Replica, string Entity, string Key, AnswerKind Kind, string Detail)
 {
     public override string ToString() =>
-        $"{At:HH:mm:ss.fff} replica {Replica + 1} {Entity} {Key}: {Kind} after {Took.TotalMilliseconds:0} ms {Detail}";
+        $"{At:HH:mm:ss.fff} replica {Replica + 1} {Entity} {Key}: {Kind} after {Took.TotalMilliseconds:0} ms {(Detail.Length > 300 ? Detail[..300] : Detail)}";
 }

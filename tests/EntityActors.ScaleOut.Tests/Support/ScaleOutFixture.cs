@@ -107,7 +107,9 @@ public abstract class ScaleOutFixture : IAsyncLifetime
         Replicas = ReplicaCount,
         AppHealthChecks = true,
         Log = sink,
-        StartupTimeout = TimeSpan.FromMinutes(2),
+        // Three apps and sidecars starting at once on 2 cores; generous, as a busy machine may be.
+        StartupTimeout = TimeSpan.FromMinutes(4),
+        ProbeTimeout = TimeSpan.FromSeconds(5),
         AppEnvironment =
         {
             ["EntityActors__Workflow__ContinueAsNewAfterSignals"] = "50",

@@ -49,5 +49,5 @@ public static class SignalClient
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private static string Shorten(string text) => text.Length <= 4000 ? text : text[..4000] + "…";
 }
