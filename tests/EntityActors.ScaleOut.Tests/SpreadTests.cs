@@ -23,12 +23,12 @@ public sealed class SpreadTests(PostgresFixture fixture, ITestOutputHelper outpu
             var ids = Enumerable.Range(0, Entities).Select(_ => ScaleOutFixture.UniqueId("spread")).ToArray();
             var stale = new ConcurrentBag<string>();
 
-            await Parallel.ForEachAsync(Enumerable.Range(0, Entities), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, Entities), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, token) =>
             {
                 var id = ids[i];
-                var first = await SignalClient.SendAsync(clients[i % 3], i % 3, "inventory-items", id, "restock", """{"quantity":1}""", $"{id}-a", waitSeconds: i % 4 == 0 ? 20 : null);
-                var second = await SignalClient.SendAsync(clients[(i + 1) % 3], (i + 1) % 3, "inventory-items", id, "restock", """{"quantity":1}""", $"{id}-b", waitSeconds: 20);
-                var repeated = await SignalClient.SendAsync(clients[(i + 2) % 3], (i + 2) % 3, "inventory-items", id, "restock", """{"quantity":1}""", $"{id}-b");
+                var first = await SignalClient.SendAsync(clients[i % 3], i % 3, "inventory-items", id, "restock", """{"quantity":1}""", $"{id}-a", waitSeconds: i % 4 == 0 ? 20 : null, cancellationToken: token);
+                var second = await SignalClient.SendAsync(clients[(i + 1) % 3], (i + 1) % 3, "inventory-items", id, "restock", """{"quantity":1}""", $"{id}-b", waitSeconds: 20, cancellationToken: token);
+                var repeated = await SignalClient.SendAsync(clients[(i + 2) % 3], (i + 2) % 3, "inventory-items", id, "restock", """{"quantity":1}""", $"{id}-b", cancellationToken: token);
                 foreach (var attempt in new[] { first, second, repeated })
                 {
                     attempt.Kind.Should().Be(AnswerKind.Acknowledged, attempt.ToString());
@@ -68,11 +68,14 @@ public sealed class SpreadTests(PostgresFixture fixture, ITestOutputHelper outpu
         using var sidecar = fixture.Replicas[0].CreateDaprClient();
         var run = Guid.NewGuid().ToString("N");
         (await sidecar.PostAsJsonAsync("v1.0/state/entitystore", new[] { new { key = $"probe-{run}-existing", value = 1 } })).EnsureSuccessStatusCode();
-        var transaction = $$"""
-            {"operations":[
-              {"operation":"upsert","request":{"key":"probe-{{run}}-bystander","value":1}},
-              {"operation":"upsert","request":{"key":"probe-{{run}}-existing","value":2,"options":{"concurrency":"first-write"}}}]}
-            """;
+        var transaction = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            operations = new object[]
+            {
+                new { operation = "upsert", request = new { key = $"probe-{run}-bystander", value = 1 } },
+                new { operation = "upsert", request = new { key = $"probe-{run}-existing", value = 2, options = new { concurrency = "first-write" } } },
+            },
+        });
 
         using var refused = await sidecar.PostAsync("v1.0/state/entitystore/transaction", new StringContent(transaction, Encoding.UTF8, "application/json"));
         var kept = await sidecar.GetStringAsync($"v1.0/state/entitystore/probe-{run}-existing");
