@@ -4,8 +4,9 @@ using Xunit.Abstractions;
 namespace EntityActors.ScaleOut.Tests;
 
 /// <summary>
-/// A whole replica, an app, a rolling restart or the store going away under load, on three replicas: every acknowledged
-/// signal is applied exactly once, and clients see only answers they can retry. Run on each production store.
+/// A whole replica or the store going away under load, on three replicas: every acknowledged signal is applied exactly
+/// once. Run on both stores the manifests offer; the rolling restart and the app crash on PostgreSQL only (their outcome
+/// does not depend on the store, and each costs the suite half a minute).
 /// </summary>
 public abstract class FailoverScenarios(ScaleOutFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -15,7 +16,7 @@ public abstract class FailoverScenarios(ScaleOutFixture fixture, ITestOutputHelp
     /// <summary>The target for an app crashed behind a live sidecar, with daprd's app health checks on.</summary>
     public static readonly TimeSpan AppCrashBound = TimeSpan.FromSeconds(3);
 
-    private static readonly TimeSpan Observe = TimeSpan.FromSeconds(8);
+    protected static readonly TimeSpan Observe = TimeSpan.FromSeconds(8);
 
     protected ScaleOutFixture Fixture => fixture;
 
@@ -40,47 +41,6 @@ public abstract class FailoverScenarios(ScaleOutFixture fixture, ITestOutputHelp
         await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
         (await fixture.ActiveActorsAsync("InventoryItemActor"))[2].Should().BePositive("placement gives the restarted replica its share again");
         silence.Should().BeLessThanOrEqualTo(ReplicaLossBound);
-    });
-
-    [Fact]
-    public Task A_rolling_restart_under_load_answers_only_retriable_refusals_and_loses_nothing() => RunAsync(async () =>
-    {
-        await using var load = await SignalLoad.StartAsync(fixture, "rolling", count: 24, senders: 4);
-        var started = DateTime.UtcNow;
-        foreach (var replica in fixture.Replicas.ToList())
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            await replica.StopAsync();
-            await replica.StartAsync();
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var (entity, silence) = load.LongestSilence(started, DateTime.UtcNow);
-        await load.StopAsync();
-
-        var refusals = load.Attempts.Where(attempt => attempt.Kind != AnswerKind.Acknowledged).ToList();
-        Report($"rolling restart: {refusals.Count} refusals out of {load.Attempts.Count} attempts ({string.Join(", ", refusals.GroupBy(attempt => attempt.Kind).Select(group => $"{group.Key} {group.Count()}"))}); longest silence {silence.TotalSeconds:0.00} s ({entity})");
-        refusals.Should().OnlyContain(attempt => attempt.Kind == AnswerKind.RetryLater || attempt.Kind == AnswerKind.Refused,
-            "a SIGTERMed replica finishes what it took and then refuses connections; its entities answer 503 with Retry-After until they move");
-        await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
-    });
-
-    [Fact]
-    public Task An_app_crash_behind_a_live_sidecar_hands_its_entities_over_within_three_seconds() => RunAsync(async () =>
-    {
-        await using var load = await SignalLoad.StartAsync(fixture, "crashed", count: 24, senders: 4);
-        await Task.Delay(TimeSpan.FromSeconds(2));
-
-        var crashedAt = DateTime.UtcNow;
-        await fixture.Replicas[1].KillAppAsync();
-        await Task.Delay(Observe);
-        var (entity, silence) = load.LongestSilence(crashedAt, DateTime.UtcNow);
-        await fixture.Replicas[1].RestartAppAsync();
-        await load.StopAsync();
-
-        Report($"app of replica 2 crashed (sidecar alive, app health checks on): longest silence {silence.TotalSeconds:0.00} s ({entity})");
-        await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
-        silence.Should().BeLessThanOrEqualTo(AppCrashBound);
     });
 
     [Fact]
@@ -137,6 +97,47 @@ public abstract class FailoverScenarios(ScaleOutFixture fixture, ITestOutputHelp
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresFailoverTests(PostgresFixture fixture, ITestOutputHelper output) : FailoverScenarios(fixture, output)
 {
+    [Fact]
+    public Task A_rolling_restart_under_load_answers_only_retriable_refusals_and_loses_nothing() => RunAsync(async () =>
+    {
+        await using var load = await SignalLoad.StartAsync(fixture, "rolling", count: 24, senders: 4);
+        var started = DateTime.UtcNow;
+        foreach (var replica in Fixture.Replicas.ToList())
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await replica.StopAsync();
+            await replica.StartAsync();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var (entity, silence) = load.LongestSilence(started, DateTime.UtcNow);
+        await load.StopAsync();
+
+        var refusals = load.Attempts.Where(attempt => attempt.Kind != AnswerKind.Acknowledged).ToList();
+        Report($"rolling restart: {refusals.Count} refusals out of {load.Attempts.Count} attempts ({string.Join(", ", refusals.GroupBy(attempt => attempt.Kind).Select(group => $"{group.Key} {group.Count()}"))}); longest silence {silence.TotalSeconds:0.00} s ({entity})");
+        refusals.Should().OnlyContain(attempt => attempt.Kind == AnswerKind.RetryLater || attempt.Kind == AnswerKind.Refused,
+            "a SIGTERMed replica finishes what it took and then refuses connections; its entities answer 503 with Retry-After until they move");
+        await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
+    });
+
+    [Fact]
+    public Task An_app_crash_behind_a_live_sidecar_hands_its_entities_over_within_three_seconds() => RunAsync(async () =>
+    {
+        await using var load = await SignalLoad.StartAsync(fixture, "crashed", count: 24, senders: 4);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var crashedAt = DateTime.UtcNow;
+        await Fixture.Replicas[1].KillAppAsync();
+        await Task.Delay(Observe);
+        var (entity, silence) = load.LongestSilence(crashedAt, DateTime.UtcNow);
+        await Fixture.Replicas[1].RestartAppAsync();
+        await load.StopAsync();
+
+        Report($"app of replica 2 crashed (sidecar alive, app health checks on): longest silence {silence.TotalSeconds:0.00} s ({entity})");
+        await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
+        silence.Should().BeLessThanOrEqualTo(AppCrashBound);
+    });
+
     protected override Task KillStoreAsync() => Fixture.Topology.Stores.Postgres!.KillAsync();
 
     protected override Task RestartStoreAsync() => Fixture.Topology.Stores.Postgres!.RestartAsync();

@@ -82,11 +82,11 @@ public sealed class SignalLoad : IAsyncDisposable
     public async Task ExpectEachAcknowledgedSignalAppliedOnceAsync()
     {
         unacknowledged.Should().BeEmpty("every signal was sent again until acknowledged");
-        var reader = clients[Random.Shared.Next(clients.Length)];
+        using var reader = new HttpClient { BaseAddress = fixture.Replicas[Random.Shared.Next(fixture.Replicas.Count)].AppBaseAddress, Timeout = TimeSpan.FromSeconds(70) };
         foreach (var entity in entities)
         {
             var expected = acknowledgements[entity].Count;
-            using var response = await reader.GetAsync($"inventory-items/{entity}?minSequence={expected.ToString(CultureInfo.InvariantCulture)}&wait=30");
+            using var response = await reader.GetAsync($"inventory-items/{entity}?minSequence={expected.ToString(CultureInfo.InvariantCulture)}&wait=60");
             var text = await response.Content.ReadAsStringAsync();
             response.IsSuccessStatusCode.Should().BeTrue($"{entity}: {text}");
             var item = JsonNode.Parse(text)!;
