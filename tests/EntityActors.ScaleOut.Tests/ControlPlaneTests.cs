@@ -19,7 +19,7 @@ public sealed class ControlPlaneTests(PostgresFixture fixture, ITestOutputHelper
     {
         try
         {
-            await using var load = await SignalLoad.StartAsync(fixture, "placement", count: 24, senders: 4);
+            await using var load = await SignalLoad.StartAsync(fixture, "placement", count: 24);
             await Task.Delay(TimeSpan.FromSeconds(2));
 
             await fixture.Topology.ControlPlane.KillPlacementAsync();

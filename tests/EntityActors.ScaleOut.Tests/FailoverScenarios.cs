@@ -25,7 +25,7 @@ public abstract class FailoverScenarios(ScaleOutFixture fixture, ITestOutputHelp
     [Fact]
     public Task A_replica_killed_mid_stream_loses_no_acknowledged_signal_and_its_entities_answer_again_within_the_bound() => RunAsync(async () =>
     {
-        await using var load = await SignalLoad.StartAsync(fixture, "killed", count: 24, senders: 4);
+        await using var load = await SignalLoad.StartAsync(fixture, "killed", count: 24);
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         var killedAt = DateTime.UtcNow;
@@ -46,7 +46,7 @@ public abstract class FailoverScenarios(ScaleOutFixture fixture, ITestOutputHelp
     [Fact]
     public Task The_store_killed_and_restarted_keeps_every_acknowledged_signal_applied_once() => RunAsync(async () =>
     {
-        await using var load = await SignalLoad.StartAsync(fixture, "store", count: 16, senders: 4);
+        await using var load = await SignalLoad.StartAsync(fixture, "store", count: 16);
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var killedAt = DateTime.UtcNow;
@@ -100,7 +100,7 @@ public sealed class PostgresFailoverTests(PostgresFixture fixture, ITestOutputHe
     [Fact]
     public Task A_rolling_restart_under_load_answers_only_retriable_refusals_and_loses_nothing() => RunAsync(async () =>
     {
-        await using var load = await SignalLoad.StartAsync(fixture, "rolling", count: 24, senders: 4);
+        await using var load = await SignalLoad.StartAsync(fixture, "rolling", count: 24);
         var started = DateTime.UtcNow;
         foreach (var replica in Fixture.Replicas.ToList())
         {
@@ -123,7 +123,7 @@ public sealed class PostgresFailoverTests(PostgresFixture fixture, ITestOutputHe
     [Fact]
     public Task An_app_crash_behind_a_live_sidecar_hands_its_entities_over_within_three_seconds() => RunAsync(async () =>
     {
-        await using var load = await SignalLoad.StartAsync(fixture, "crashed", count: 24, senders: 4);
+        await using var load = await SignalLoad.StartAsync(fixture, "crashed", count: 24);
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var crashedAt = DateTime.UtcNow;

@@ -6,13 +6,15 @@ namespace EntityActors.ScaleOut.Tests.Support;
 
 /// <summary>
 /// Clients that keep restocking a set of inventory items by one, each signal with its own key, spread round-robin over
-/// the replicas: a signal without an acknowledgement is sent again with the same key to the next replica until one
-/// acknowledges it, as a client following the API's advice would. Each entity has one signal in flight at a time, so
-/// its acknowledgements are in order and its stock counts them.
+/// the replicas: a signal without an acknowledgement (or without an answer within a few seconds) is sent again with the
+/// same key to the next replica until one acknowledges it, as a client following the API's advice would. Each entity has
+/// its own client with one signal in flight at a time, so its acknowledgements are in order, its stock counts them, and
+/// one entity's slow answer does not hold another's back.
 /// </summary>
 public sealed class SignalLoad : IAsyncDisposable
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Slow = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);
 
     private readonly ScaleOutFixture fixture;
@@ -41,19 +43,17 @@ public sealed class SignalLoad : IAsyncDisposable
 
     public IReadOnlyCollection<Attempt> Attempts => attempts;
 
-    /// <summary>Creates <paramref name="count"/> items (one acknowledged and applied restock each) and starts <paramref name="senders"/> clients.</summary>
-    public static async Task<SignalLoad> StartAsync(ScaleOutFixture fixture, string prefix, int count, int senders, TimeSpan? pause = null)
+    /// <summary>Creates <paramref name="count"/> items (one acknowledged and applied restock each) and starts a client for each.</summary>
+    public static async Task<SignalLoad> StartAsync(ScaleOutFixture fixture, string prefix, int count, TimeSpan? pause = null)
     {
         var entities = Enumerable.Range(0, count).Select(_ => ScaleOutFixture.UniqueId(prefix)).ToList();
-        var load = new SignalLoad(fixture, entities, pause ?? TimeSpan.FromMilliseconds(20));
+        var load = new SignalLoad(fixture, entities, pause ?? TimeSpan.FromMilliseconds(100));
         await Parallel.ForEachAsync(entities.Select((entity, index) => (entity, index)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, token) =>
         {
             var attempt = await load.SendUntilAcknowledgedAsync(item.entity, $"{item.entity}-0", item.index, waitSeconds: 20, token);
             attempt.Kind.Should().Be(AnswerKind.Acknowledged, $"creating {item.entity}: {attempt}");
         });
-        load.senders = Enumerable.Range(0, senders)
-            .Select(sender => Task.Run(() => load.SendLoopAsync(entities.Where((_, index) => index % senders == sender).ToList())))
-            .ToArray();
+        load.senders = entities.Select(entity => Task.Run(() => load.SendLoopAsync(entity))).ToArray();
         return load;
     }
 
@@ -113,19 +113,11 @@ public sealed class SignalLoad : IAsyncDisposable
         abandon.Dispose();
     }
 
-    private async Task SendLoopAsync(IReadOnlyList<string> mine)
+    private async Task SendLoopAsync(string entity)
     {
         for (var n = 1; !stopping.IsCancellationRequested; n++)
         {
-            foreach (var entity in mine)
-            {
-                await SendUntilAcknowledgedAsync(entity, $"{entity}-{n.ToString(CultureInfo.InvariantCulture)}", replicaHint: null, waitSeconds: null, abandon.Token);
-                if (stopping.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-
+            await SendUntilAcknowledgedAsync(entity, $"{entity}-{n.ToString(CultureInfo.InvariantCulture)}", replicaHint: null, waitSeconds: null, abandon.Token);
             await Task.Delay(pause);
         }
     }
@@ -149,6 +141,11 @@ public sealed class SignalLoad : IAsyncDisposable
             }
 
             attempts.Enqueue(attempt);
+            if (attempt.Took > Slow)
+            {
+                fixture.Log("slow: " + attempt);
+            }
+
             if (attempt.Kind == AnswerKind.Acknowledged)
             {
                 unacknowledged.TryRemove(key, out _);
