@@ -119,7 +119,7 @@ public static class EntityApi
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Unavailable(address, ex, loggers);
+                return Unavailable(address, ex, http, loggers);
             }
 
             var receipt = answer.Receipt;
@@ -169,7 +169,7 @@ public static class EntityApi
                 receipt.SignalId, receipt.Name, key, receipt.Sequence, outcome.Version, receipt.Duplicate, outcome.At, EntitySnapshot<TState>.From(view)));
         };
 
-    private static ProblemHttpResult Unavailable(EntityAddress address, Exception ex, ILoggerFactory loggers)
+    private static ProblemHttpResult Unavailable(EntityAddress address, Exception ex, HttpContext http, ILoggerFactory loggers)
     {
         if (DaprErrors.IsEntityUnavailable(ex))
         {
@@ -178,6 +178,9 @@ public static class EntityApi
         }
 
         loggers.CreateLogger(typeof(EntityApi)).LogSignalNotAccepted(address.ToString(), ex);
+
+        // Mostly the entity's replica going away; placement moves it within seconds (deploy/README.md).
+        http.Response.Headers.RetryAfter = "1";
         return Problems.Create(StatusCodes.Status503ServiceUnavailable, "entity-unreachable", "The entity could not take the signal now.",
             "The signal was not acknowledged. Retry with the same Idempotency-Key: it will be applied at most once.");
     }

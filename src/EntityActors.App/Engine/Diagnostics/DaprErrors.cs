@@ -24,10 +24,11 @@ public static class DaprErrors
         exception is RpcException rpc && rpc.Status.Detail.Contains("missing from state store", StringComparison.Ordinal);
 
     /// <summary>
-    /// A state transaction refused on a first-write or ETag conflict ("etag mismatch"): nothing in it was written, where
-    /// the store refuses atomically (see <see cref="Store.InsertIfAbsentProbe"/>).
+    /// A state transaction refused on a first-write or ETag conflict: nothing in it was written, where the store refuses
+    /// atomically (see <see cref="Store.InsertIfAbsentProbe"/>). SQLite says "etag mismatch"; PostgreSQL v2 says "no item
+    /// was updated" for a first-write without ETag whose key exists.
     /// </summary>
-    public static bool IsWriteConflict(Exception exception) => Mentions(exception, "etag mismatch");
+    public static bool IsWriteConflict(Exception exception) => Mentions(exception, "etag mismatch") || Mentions(exception, "no item was updated");
 
     /// <summary>
     /// An entity actor refused a call because its workflow has ended (<see cref="EntityUnavailableException"/>). Thrown
