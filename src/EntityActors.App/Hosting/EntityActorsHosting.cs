@@ -6,6 +6,7 @@ using EntityActors.App.Checkouts;
 using EntityActors.App.Entities;
 using EntityActors.App.Http;
 using EntityActors.App.Inventory;
+using EntityActors.App.Operations;
 using EntityActors.App.Subscriptions;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
@@ -50,6 +51,7 @@ public static class EntityActorsHosting
             options.RegisterActivity<SendSignalActivity>();
             options.RegisterActivity<SubmitSignalActivity>();
             options.RegisterActivity<PublishMilestoneActivity>();
+            options.RegisterOperationWorkflows();
         },
         // The worker and the client each have a serializer: both must read what the other wrote.
         (_, client) => client.UseJsonSerializer(EntityJson.Options)).WithJsonSerializer(EntityJson.Options);
@@ -78,6 +80,7 @@ public static class EntityActorsHosting
         services.AddSingleton<TransientFaults>();
         services.AddSingleton<SignalSender>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
+        services.AddOperations();
         return builder;
     }
 
@@ -88,6 +91,7 @@ public static class EntityActorsHosting
         app.MapAccountEndpoints();
         app.MapInventoryItemEndpoints();
         app.MapCheckoutEndpoints();
+        app.MapOperationEndpoints();
         app.MapSignalSubscription();
         return app;
     }

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Dapr.Workflow;
+using EntityActors.App.Entities;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Operations;
+
+/// <summary>
+/// Sends one slice of an operation's lines through the entities' own intake (<see cref="SignalSender"/>: the same
+/// validation, dedup and single writer as HTTP), all at once so the gateway batches them per entity, then waits for
+/// every line's outcome. Idempotent: each line's key comes from the operation and the line number, so a retried call
+/// is answered with the original receipts and outcomes. Rejections and unmet guards are line failures, stored for
+/// <c>GET /operations/{id}</c>; a line not confirmed in time fails the call (to be retried), except on the final attempt.
+/// </summary>
+public sealed class ApplyOperationLinesActivity(
+    OperationStore store, LineGuards guards, SignalSender sender, EntityReader reader, IOptions<SignalOptions> signals, ILogger<ApplyOperationLinesActivity> logger)
+    : WorkflowActivity<OperationSlice, SliceResult>
+{
+    public override async Task<SliceResult> RunAsync(WorkflowActivityContext context, OperationSlice input)
+    {
+        var operation = input.Operation;
+        var lines = (await store.ReadLinesAsync(operation.OperationId, input.Chunk, CancellationToken.None))
+            .Where(line => input.Lines.Contains(line.Line))
+            .ToList();
+        var failures = (await Task.WhenAll(lines.Select(line => ApplyAsync(operation, line, input.FinalAttempt))))
+            .OfType<LineFailure>()
+            .OrderBy(failure => failure.Line)
+            .ToList();
+        if (failures.Count > 0)
+        {
+            await store.SaveFailuresAsync(operation.OperationId, input.Lines.First, failures, CancellationToken.None);
+        }
+
+        logger.LogSliceApplied(operation.OperationId, input.Lines.First, input.Lines.Last, lines.Count - failures.Count, failures.Count);
+        return new SliceResult(lines.Count - failures.Count, failures.Count, failures.Count > 0 ? input.Lines.First : null);
+    }
+
+    private async Task<LineFailure?> ApplyAsync(BulkOperation operation, OperationLine line, bool finalAttempt)
+    {
+        try
+        {
+            return await guards.CheckAsync(operation, line, CancellationToken.None) ?? await SendAsync(operation, line);
+        }
+        catch (PermanentSignalException ex)
+        {
+            return new LineFailure(line.Line, line.EntityId, LineFailureCodes.InvalidSignal, ex.Message);
+        }
+        catch (Exception ex) when (finalAttempt)
+        {
+            logger.LogLineUnconfirmed(operation.OperationId, line.Line, line.EntityId, ex.Message);
+            return new LineFailure(line.Line, line.EntityId, LineFailureCodes.Unconfirmed, $"Sent, but its outcome could not be confirmed: {ex.Message}");
+        }
+    }
+
+    private async Task<LineFailure?> SendAsync(BulkOperation operation, OperationLine line)
+    {
+        var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, line.Body, operation.IdempotencyKey(line.Line));
+        var (address, receipt) = await sender.SubmitAsync(command);
+        if (receipt.KeyReused)
+        {
+            return new LineFailure(line.Line, line.EntityId, LineFailureCodes.KeyReused, $"Key '{command.IdempotencyKey}' was first used for another signal.");
+        }
+
+        var timeout = signals.Value.AnswerTimeout;
+        var (outcome, _) = await reader.WaitForOutcomeAsync<JsonElement>(address, receipt.Sequence, timeout, CancellationToken.None);
+        return outcome switch
+        {
+            null => throw new TimeoutException($"{command} (sequence {receipt.Sequence}) was not answered within {timeout}."),
+            { Rejection: { } rejection } => new LineFailure(line.Line, line.EntityId, rejection.Code, rejection.Reason),
+            _ => null,
+        };
+    }
+}
