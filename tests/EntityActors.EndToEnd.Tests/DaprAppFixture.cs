@@ -26,6 +26,9 @@ public sealed class DaprAppFixture : IAsyncLifetime
     /// <summary>Due time and period of the actors' redelivery reminder in these tests.</summary>
     public static readonly TimeSpan RedeliveryInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>Lines per child workflow of a bulk operation in these tests.</summary>
+    public const int OperationChunkLines = 50;
+
     private const int MaxIdPrefixLength = 31;
 
     private readonly ProcessLog log = new();
@@ -87,6 +90,11 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 ["EntityActors__Signals__InjectRaiseFailures__stranded-"] = "2",
                 ["EntityActors__Signals__RelayMaxAttempts"] = "2",
                 ["EntityActors__Signals__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
+                // Small chunks and generations, so a few hundred lines make several children and continue-as-new.
+                ["EntityActors__Operations__ChunkLines"] = OperationChunkLines.ToString(CultureInfo.InvariantCulture),
+                ["EntityActors__Operations__LinesPerActivity"] = "25",
+                ["EntityActors__Operations__MaxChildrenInFlight"] = "4",
+                ["EntityActors__Operations__ChildrenPerGeneration"] = "6",
             },
             Log = log.Add,
         });
