@@ -7,6 +7,7 @@ using EntityActors.App.Entities;
 using EntityActors.App.Http;
 using EntityActors.App.Inventory;
 using EntityActors.App.Operations;
+using EntityActors.App.Payments;
 using EntityActors.App.Subscriptions;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
@@ -52,6 +53,7 @@ public static class EntityActorsHosting
             options.RegisterActivity<SubmitSignalActivity>();
             options.RegisterActivity<PublishMilestoneActivity>();
             options.RegisterOperationWorkflows();
+            options.RegisterPaymentActivities();
         },
         // The worker and the client each have a serializer: both must read what the other wrote.
         (_, client) => client.UseJsonSerializer(EntityJson.Options)).WithJsonSerializer(EntityJson.Options);
@@ -81,6 +83,7 @@ public static class EntityActorsHosting
         services.AddSingleton<SignalSender>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
         services.AddOperations();
+        services.AddPayments();
         return builder;
     }
 
