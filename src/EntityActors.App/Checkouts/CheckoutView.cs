@@ -1,6 +1,6 @@
-using EntityActors.App.Entities;
 using EntityActors.App.Payments;
 using System.Collections.Immutable;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.Domain.Common;
 
 namespace EntityActors.App.Checkouts;

@@ -1,6 +1,7 @@
-using EntityActors.App.Entities;
 using EntityActors.App.Payments;
 using Dapr.Workflow;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Workflow;
 
 namespace EntityActors.App.Checkouts;
 

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Intake;
+using EntityActors.App.Engine.Options;
+using EntityActors.App.Engine.Queries;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Operations;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Http;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;

@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Http;
 using Microsoft.Extensions.Options;
 
