@@ -22,8 +22,10 @@ public sealed class ApplyOperationLinesActivity(
     public override async Task<SliceResult> RunAsync(WorkflowActivityContext context, OperationSlice input)
     {
         var operation = input.Operation;
+        var chunk = OperationChunks.Chunk(input.Chunk, operation.Lines, operation.Settings.ChunkLines);
         var lines = (await store.ReadLinesAsync(operation.OperationId, input.Chunk, CancellationToken.None))
-            .Where(line => input.Lines.Contains(line.Line))
+            .Skip(input.Lines.First - chunk.First)
+            .Take(input.Lines.Count)
             .ToList();
         var failures = (await Task.WhenAll(lines.Select(line => ApplyAsync(operation, line, input.FinalAttempt))))
             .OfType<LineFailure>()

@@ -1,6 +1,9 @@
 namespace EntityActors.App.Operations;
 
-/// <summary>How an operation's lines split into chunks (one child workflow each) and slices (one activity call each).</summary>
+/// <summary>
+/// How an operation's lines are ordered and split into chunks (one child workflow each) and slices (one activity call
+/// each). Ranges are positions in the stored order, not line numbers.
+/// </summary>
 public static class OperationChunks
 {
     public static int Count(int lines, int chunkLines) => lines <= 0 ? 0 : ((lines - 1) / chunkLines) + 1;
@@ -14,8 +17,15 @@ public static class OperationChunks
         return new LineRange(first, Math.Min(lines, first + chunkLines - 1));
     }
 
-    /// <summary>The chunk (0-based) that holds <paramref name="line"/>.</summary>
-    public static int ChunkOf(int line, int chunkLines) => (line - 1) / chunkLines;
+    /// <summary>The chunk (0-based) that holds <paramref name="position"/>.</summary>
+    public static int ChunkOf(int position, int chunkLines) => (position - 1) / chunkLines;
+
+    /// <summary>
+    /// Lines grouped by entity (then by line number): an entity's lines land side by side in one slice where they fit,
+    /// so its intake takes them as one batch (one actor turn, one workflow turn) instead of one by one.
+    /// </summary>
+    public static IReadOnlyList<OperationLine> Arrange(IEnumerable<OperationLine> lines) =>
+        [.. lines.OrderBy(line => line.EntityId, StringComparer.Ordinal).ThenBy(line => line.Line)];
 
     /// <summary>A chunk's lines in slices of at most <paramref name="linesPerSlice"/>, in order.</summary>
     public static IReadOnlyList<LineRange> Slices(LineRange chunk, int linesPerSlice)
@@ -30,7 +40,7 @@ public static class OperationChunks
         return slices;
     }
 
-    /// <summary>Splits lines into the chunks their numbers fall in, for storing them one record per chunk.</summary>
+    /// <summary>Splits arranged lines into the chunks their positions fall in, for storing them one record per chunk.</summary>
     public static IEnumerable<(int Index, IReadOnlyList<OperationLine> Lines)> Split(IReadOnlyList<OperationLine> lines, int chunkLines) =>
         lines.Chunk(chunkLines).Select((chunk, index) => (index, (IReadOnlyList<OperationLine>)chunk));
 }

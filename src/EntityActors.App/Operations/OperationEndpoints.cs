@@ -123,19 +123,19 @@ public static partial class OperationEndpoints
     }
 
     private static async Task<Results<Ok<OperationStatus>, ProblemHttpResult>> GetAsync(
-        string operationId, int? failuresAfter, int? limit, OperationReader reader, CancellationToken cancellationToken)
+        string operationId, string? failuresAfter, int? limit, OperationReader reader, CancellationToken cancellationToken)
     {
         if (!OperationIdPattern().IsMatch(operationId))
         {
             return Problems.BadRequest("invalid-operation-id", $"Operation ids are 32 lowercase hex digits; got '{(operationId.Length > 80 ? operationId[..80] + "…" : operationId)}'.");
         }
 
-        if (failuresAfter is < 0 || limit is < 1)
+        if (!FailureCursor.TryParse(failuresAfter, out var after) || limit is < 1)
         {
-            return Problems.BadRequest("invalid-page", "failuresAfter is a line number (0 or more) and limit is at least 1.");
+            return Problems.BadRequest("invalid-page", "failuresAfter is the cursor a previous page gave in nextFailures, and limit is at least 1.");
         }
 
-        return await reader.GetAsync(operationId, failuresAfter ?? 0, limit, cancellationToken) is { } status
+        return await reader.GetAsync(operationId, after, limit, cancellationToken) is { } status
             ? TypedResults.Ok(status)
             : Problems.NotFound("operation-not-found", $"No operation '{operationId}'.");
     }

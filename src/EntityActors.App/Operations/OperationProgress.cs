@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace EntityActors.App.Operations;
 
 /// <summary>An operation's counts as its chunks finish: pure, so the parent workflow only folds results into it.</summary>
-/// <param name="FailureRecords">First lines of the stored failure records, ascending: where a reader pages failures from.</param>
+/// <param name="FailureRecords">First positions of the slices that stored failure records, ascending: where a reader pages failures from.</param>
 public sealed record OperationProgress(int Total, int Done, int Failed, int ChunksTotal, int ChunksFinished, ImmutableList<int> FailureRecords)
 {
     public int Pending => Total - Done - Failed;

@@ -31,7 +31,7 @@ public sealed class OperationStarter(
 
         var settings = options.Value.ToSettings();
         var operation = new BulkOperation(operationId, name, entityKind, signal, lines.Count, guard, hash, time.GetUtcNow(), settings);
-        await store.SaveLinesAsync(operationId, lines, settings.ChunkLines, cancellationToken);
+        await store.SaveLinesAsync(operationId, OperationChunks.Arrange(lines), settings.ChunkLines, cancellationToken);
         var run = OperationRun.Start(operation);
         if (!await workflows.TryScheduleNewWorkflowAsync(nameof(BulkOperationWorkflow), instanceId, run))
         {

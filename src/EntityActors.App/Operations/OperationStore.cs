@@ -29,15 +29,15 @@ public sealed class OperationStore(DaprClient dapr, IOptions<DaprComponentsOptio
         await dapr.GetStateAsync<List<OperationLine>?>(components.Value.EntityStore, LinesKey(operationId, chunk), cancellationToken: cancellationToken)
             ?? throw new InvalidOperationException($"The lines of chunk {chunk} of operation {operationId} are not in the store (expired?).");
 
-    public Task SaveFailuresAsync(string operationId, int firstLine, IReadOnlyList<LineFailure> failures, CancellationToken cancellationToken) =>
-        dapr.SaveStateAsync(components.Value.EntityStore, FailuresKey(operationId, firstLine), failures, metadata: Retention(), cancellationToken: cancellationToken);
+    public Task SaveFailuresAsync(string operationId, int firstPosition, IReadOnlyList<LineFailure> failures, CancellationToken cancellationToken) =>
+        dapr.SaveStateAsync(components.Value.EntityStore, FailuresKey(operationId, firstPosition), failures, metadata: Retention(), cancellationToken: cancellationToken);
 
-    public async Task<IReadOnlyList<LineFailure>> ReadFailuresAsync(string operationId, int firstLine, CancellationToken cancellationToken) =>
-        await dapr.GetStateAsync<List<LineFailure>?>(components.Value.EntityStore, FailuresKey(operationId, firstLine), cancellationToken: cancellationToken) ?? [];
+    public async Task<IReadOnlyList<LineFailure>> ReadFailuresAsync(string operationId, int firstPosition, CancellationToken cancellationToken) =>
+        await dapr.GetStateAsync<List<LineFailure>?>(components.Value.EntityStore, FailuresKey(operationId, firstPosition), cancellationToken: cancellationToken) ?? [];
 
     private static string LinesKey(string operationId, int chunk) => $"operations:{operationId}:lines:{chunk}";
 
-    private static string FailuresKey(string operationId, int firstLine) => $"operations:{operationId}:failures:{firstLine}";
+    private static string FailuresKey(string operationId, int firstPosition) => $"operations:{operationId}:failures:{firstPosition}";
 
     private Dictionary<string, string> Retention() =>
         new() { ["ttlInSeconds"] = ((long)options.Value.Retention.TotalSeconds).ToString(CultureInfo.InvariantCulture) };

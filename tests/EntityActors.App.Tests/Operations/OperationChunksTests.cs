@@ -35,7 +35,7 @@ public class OperationChunksTests
     [InlineData(100, 0)]
     [InlineData(101, 1)]
     [InlineData(10_000, 99)]
-    public void A_line_belongs_to_the_chunk_whose_range_holds_it(int line, int chunk)
+    public void A_position_belongs_to_the_chunk_whose_range_holds_it(int line, int chunk)
     {
         OperationChunks.ChunkOf(line, 100).Should().Be(chunk);
         OperationChunks.Chunk(chunk, 10_000, 100).Contains(line).Should().BeTrue();
@@ -60,5 +60,15 @@ public class OperationChunksTests
         chunks.Select(chunk => chunk.Lines.Select(line => line.Line)).Should().BeEquivalentTo(
             new[] { new[] { 1, 2, 3 }, [4, 5, 6], [7] }, options => options.WithStrictOrdering());
         chunks.Should().AllSatisfy(chunk => chunk.Lines.Should().AllSatisfy(line => OperationChunks.ChunkOf(line.Line, 3).Should().Be(chunk.Index)));
+    }
+
+    [Fact]
+    public void Lines_are_arranged_by_entity_so_an_entity_s_lines_go_out_together_and_keep_their_numbers()
+    {
+        OperationLine[] lines = [new(1, "b", default), new(2, "a", default), new(3, "b", default), new(4, "c", default), new(5, "a", default)];
+
+        var arranged = OperationChunks.Arrange(lines);
+
+        arranged.Select(line => $"{line.EntityId}{line.Line}").Should().Equal("a2", "a5", "b1", "b3", "c4");
     }
 }
