@@ -27,8 +27,8 @@ public sealed class ApplyOperationLinesActivity(
             .Skip(input.Lines.First - chunk.First)
             .Take(input.Lines.Count)
             .ToList();
-        var failures = (await Task.WhenAll(lines.Select(line => ApplyAsync(operation, line, input.FinalAttempt))))
-            .OfType<LineFailure>()
+        var failures = (await Task.WhenAll(lines.GroupBy(line => line.EntityId, StringComparer.Ordinal).Select(entity => ApplyAsync(operation, [.. entity], input.FinalAttempt))))
+            .SelectMany(entityFailures => entityFailures)
             .OrderBy(failure => failure.Line)
             .ToList();
         if (failures.Count > 0)
@@ -40,11 +40,33 @@ public sealed class ApplyOperationLinesActivity(
         return new SliceResult(lines.Count - failures.Count, failures.Count, failures.Count > 0 ? input.Lines.First : null);
     }
 
-    private async Task<LineFailure?> ApplyAsync(BulkOperation operation, OperationLine line, bool finalAttempt)
+    /// <summary>
+    /// One entity's lines: the guard is checked once, then the lines are handed to the intake in line order without
+    /// waiting in between, so the gateway takes them as one batch and the entity applies them in that order.
+    /// </summary>
+    private async Task<IEnumerable<LineFailure>> ApplyAsync(BulkOperation operation, IReadOnlyList<OperationLine> lines, bool finalAttempt)
     {
         try
         {
-            return await guards.CheckAsync(operation, line, CancellationToken.None) ?? await SendAsync(operation, line);
+            if (await guards.CheckAsync(operation, lines[0].EntityId, CancellationToken.None) is { } refused)
+            {
+                return lines.Select(line => new LineFailure(line.Line, line.EntityId, refused.Code, refused.Reason));
+            }
+        }
+        catch (Exception ex) when (finalAttempt)
+        {
+            return lines.Select(line => Unconfirmed(operation, line, ex));
+        }
+
+        var sent = lines.Select(line => SendOrReportAsync(operation, line, finalAttempt)).ToList();
+        return (await Task.WhenAll(sent)).OfType<LineFailure>();
+    }
+
+    private async Task<LineFailure?> SendOrReportAsync(BulkOperation operation, OperationLine line, bool finalAttempt)
+    {
+        try
+        {
+            return await SendAsync(operation, line);
         }
         catch (PermanentSignalException ex)
         {
@@ -52,9 +74,14 @@ public sealed class ApplyOperationLinesActivity(
         }
         catch (Exception ex) when (finalAttempt)
         {
-            logger.LogLineUnconfirmed(operation.OperationId, line.Line, line.EntityId, ex.Message);
-            return new LineFailure(line.Line, line.EntityId, LineFailureCodes.Unconfirmed, $"Sent, but its outcome could not be confirmed: {ex.Message}");
+            return Unconfirmed(operation, line, ex);
         }
+    }
+
+    private LineFailure Unconfirmed(BulkOperation operation, OperationLine line, Exception ex)
+    {
+        logger.LogLineUnconfirmed(operation.OperationId, line.Line, line.EntityId, ex.Message);
+        return new LineFailure(line.Line, line.EntityId, LineFailureCodes.Unconfirmed, $"Its outcome could not be confirmed: {ex.Message}");
     }
 
     private async Task<LineFailure?> SendAsync(BulkOperation operation, OperationLine line)

@@ -6,24 +6,21 @@ namespace EntityActors.App.Tests.Operations;
 public class LineGuardsTests
 {
     private static readonly DateTimeOffset IdleSince = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly OperationLine Line = new(7, "cart-1", default);
 
     [Fact]
     public void A_cart_last_active_before_the_cutoff_is_idle()
     {
         var cart = new CartState { LastActivityAt = IdleSince.AddMinutes(-1) };
 
-        LineGuards.IdleCheck(Line, cart, null, IdleSince).Should().BeNull();
+        LineGuards.IdleCheck(cart, null, IdleSince).Should().BeNull();
     }
 
     [Fact]
-    public void A_cart_active_after_the_cutoff_fails_its_line_as_not_idle()
+    public void A_cart_active_after_the_cutoff_fails_its_lines_as_not_idle()
     {
         var cart = new CartState { LastActivityAt = IdleSince.AddSeconds(1) };
 
-        var failure = LineGuards.IdleCheck(Line, cart, null, IdleSince);
-
-        failure.Should().BeEquivalentTo(new { Line = 7, EntityId = "cart-1", Code = LineFailureCodes.CartNotIdle });
+        LineGuards.IdleCheck(cart, null, IdleSince)!.Value.Code.Should().Be(LineFailureCodes.CartNotIdle);
     }
 
     [Fact]
@@ -31,13 +28,13 @@ public class LineGuardsTests
     {
         var cart = new CartState { Status = CartStatus.Expired, LastActivityAt = IdleSince.AddSeconds(5) };
 
-        LineGuards.IdleCheck(Line, cart, null, IdleSince).Should().BeNull();
+        LineGuards.IdleCheck(cart, null, IdleSince).Should().BeNull();
     }
 
     [Fact]
     public void A_cart_without_activity_is_judged_by_when_its_view_last_changed()
     {
-        LineGuards.IdleCheck(Line, new CartState(), IdleSince.AddSeconds(1), IdleSince)!.Code.Should().Be(LineFailureCodes.CartNotIdle);
-        LineGuards.IdleCheck(Line, new CartState(), IdleSince.AddSeconds(-1), IdleSince).Should().BeNull();
+        LineGuards.IdleCheck(new CartState(), IdleSince.AddSeconds(1), IdleSince)!.Value.Code.Should().Be(LineFailureCodes.CartNotIdle);
+        LineGuards.IdleCheck(new CartState(), IdleSince.AddSeconds(-1), IdleSince).Should().BeNull();
     }
 }
