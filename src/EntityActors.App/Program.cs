@@ -1,3 +1,4 @@
+using EntityActors.App.Cluster;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
 using EntityActors.App.Hosting;
@@ -14,6 +15,7 @@ builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(option
 builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
 builder.AddEntityActors();
+builder.AddClusterAgreement();
 builder.AddEntityHealthChecks();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();
+app.UseClusterAgreement();
 app.MapOpenApi();
 app.MapEntityHealthChecks();
 app.MapEntityActors();

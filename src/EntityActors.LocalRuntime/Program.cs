@@ -37,10 +37,13 @@ var options = new LocalDaprEnvironmentOptions
     DaprGrpcPort = commandLine.DaprGrpcPort,
     DataDirectory = commandLine.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".dapr-data"),
     ResourcesPath = commandLine.ResourcesPath,
+    Replicas = commandLine.Replicas,
+    Store = commandLine.Store,
+    AppHealthChecks = true,
     Log = Console.WriteLine,
 };
 
-await using var environment = new LocalDaprEnvironment(options);
+await using var environment = new LocalTopology(options);
 try
 {
     await environment.StartAsync(stopping.Token);
@@ -57,13 +60,22 @@ catch (Exception exception) when (exception is InvalidOperationException or Time
     return 1;
 }
 
-Console.WriteLine($"""
+Console.WriteLine();
+Console.WriteLine($"EntityActors runs on the real Dapr runtime ({commandLine.Store.ToString().ToLowerInvariant()}, " +
+    $"{environment.Replicas.Count} replica(s), ready in {environment.StartupDuration.TotalSeconds:0.0} s).");
+foreach (var replica in environment.Replicas)
+{
+    var name = environment.Replicas.Count > 1 ? $"replica {replica.Index + 1}: " : string.Empty;
+    Console.WriteLine($"""
+          {name}app               {replica.AppBaseAddress}
+          {name}OpenAPI           {new Uri(replica.AppBaseAddress, "openapi/v1.json")}
+          {name}sidecar metadata  {new Uri(replica.DaprHttpAddress, "v1.0/metadata")}
+          {name}sidecar gRPC      {replica.DaprGrpcAddress}
+        """);
+}
 
-    EntityActors runs on the real Dapr runtime (ready in {environment.StartupDuration.TotalSeconds:0.0} s).
-      app               {environment.AppBaseAddress}
-      OpenAPI           {new Uri(environment.AppBaseAddress, "openapi/v1.json")}
-      sidecar metadata  {new Uri(environment.DaprHttpAddress, "v1.0/metadata")}
-      sidecar gRPC      {environment.DaprGrpcAddress}
+Console.WriteLine($"""
+      components        {environment.ResourcesPath}
       state             {environment.DataDirectory}
     Press Ctrl+C to stop.
 
@@ -78,7 +90,7 @@ try
 }
 catch (OperationCanceledException)
 {
-    Console.WriteLine("Stopping app, daprd, scheduler, placement…");
+    Console.WriteLine("Stopping apps, sidecars, scheduler, placement, store servers…");
 }
 
 await environment.StopAsync();

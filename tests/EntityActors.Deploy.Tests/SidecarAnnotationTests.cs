@@ -120,6 +120,24 @@ public sealed partial class SidecarAnnotationTests
         pod.Items("volumes").Single(volume => volume.Text("name") == tmp).Get("emptyDir").Should().NotBeNull();
     }
 
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Sidecar_checks_the_app_health_every_second_so_a_crashed_app_gives_up_its_entities(string kustomization)
+    {
+        var rendered = await RenderedDeployment.RenderAsync(kustomization);
+
+        // Without them a sidecar whose app crashed keeps its actors, and their entities answer 503 until the app is back.
+        rendered.PodAnnotations.Should().Contain(new Dictionary<string, string>
+        {
+            ["dapr.io/enable-app-health-check"] = "true",
+            ["dapr.io/app-health-check-path"] = DeploymentContract.LivenessPath,
+            ["dapr.io/app-health-probe-interval"] = "1",
+            ["dapr.io/app-health-threshold"] = "2",
+        });
+        int.Parse(rendered.PodAnnotations["dapr.io/app-health-probe-timeout"], CultureInfo.InvariantCulture)
+            .Should().BeInRange(100, 1000, "milliseconds, below the one-second interval");
+    }
+
     [Fact]
     public async Task Production_turns_on_api_tokens_both_ways_from_the_tokens_secret()
     {

@@ -87,12 +87,12 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 ["EntityActors__Checkout__EscalationTimeout"] = ApprovalTimeout.ToString("c", CultureInfo.InvariantCulture),
                 ["EntityActors__Carts__ExpireAfter"] = CartExpiry.ToString("c", CultureInfo.InvariantCulture),
                 // Accounts whose id starts with "flaky-" fail their first two place-hold attempts.
-                ["EntityActors__Signals__InjectTransientFailures__place-hold@flaky-"] = "2",
+                ["EntityActors__FaultInjection__TransientSignalFailures__place-hold@flaky-"] = "2",
                 // Entities whose id starts with "stranded-" fail their first two raises: their lane gives up after
                 // two attempts, and the redelivery reminder (every 2 s here) has to deliver the signal.
-                ["EntityActors__Signals__InjectRaiseFailures__stranded-"] = "2",
-                ["EntityActors__Signals__RelayMaxAttempts"] = "2",
-                ["EntityActors__Signals__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
+                ["EntityActors__FaultInjection__RaiseFailures__stranded-"] = "2",
+                ["EntityActors__Relay__MaxAttempts"] = "2",
+                ["EntityActors__Intake__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
                 // The checkout's watchdog over the payment capture, and a gateway stub that is slow or hangs for some carts.
                 ["EntityActors__Checkout__PaymentCapture__HeartbeatTimeout"] = PaymentHeartbeatTimeout.ToString("c", CultureInfo.InvariantCulture),
                 ["EntityActors__Checkout__PaymentCapture__MaxAttempts"] = "2",

@@ -1,3 +1,4 @@
+using EntityActors.App.Cluster;
 using System.Net.Mime;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,7 +25,8 @@ public static class HealthEndpoints
         builder.Services.AddHealthChecks()
             .AddCheck<SidecarHealthCheck>("sidecar", tags: [ReadyTag])
             .AddCheck<WorkflowRuntimeHealthCheck>("workflow-runtime", tags: [ReadyTag])
-            .AddCheck<StateStoreHealthCheck>("state-store", tags: [ReadyTag]);
+            .AddCheck<StateStoreHealthCheck>("state-store", tags: [ReadyTag])
+            .AddCheck<ClusterAgreementHealthCheck>(ClusterHosting.HealthCheckName, tags: [ReadyTag]);
         return builder;
     }
 

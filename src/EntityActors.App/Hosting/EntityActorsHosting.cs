@@ -2,6 +2,7 @@ using Dapr.Workflow;
 using EntityActors.App.Accounts;
 using EntityActors.App.Carts;
 using EntityActors.App.Checkouts;
+using EntityActors.App.Engine;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Intake;
@@ -19,7 +20,6 @@ using EntityActors.App.Subscriptions;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
-using Grpc.Net.ClientFactory;
 
 namespace EntityActors.App.Hosting;
 
@@ -30,8 +30,6 @@ public static class EntityActorsHosting
     {
         var services = builder.Services;
         services.AddOptions<DaprComponentsOptions>().BindConfiguration(DaprComponentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CartOptions>().BindConfiguration(CartOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -56,7 +54,6 @@ public static class EntityActorsHosting
             options.RegisterWorkflow<AccountWorkflow>();
             options.RegisterWorkflow<InventoryItemWorkflow>();
             options.RegisterWorkflow<CheckoutWorkflow>();
-            options.RegisterActivity<RecordOutcomesActivity>();
             options.RegisterActivity<SendSignalActivity>();
             options.RegisterActivity<SubmitSignalActivity>();
             options.RegisterActivity<PublishMilestoneActivity>();
@@ -69,26 +66,9 @@ public static class EntityActorsHosting
         services.AddSingleton(EntityDescriptor.For<Cart, CartState, CartSignal, CartEvent, CartActor, CartWorkflow>());
         services.AddSingleton(EntityDescriptor.For<Account, AccountState, AccountSignal, AccountEvent, AccountActor, AccountWorkflow>());
         services.AddSingleton(EntityDescriptor.For<InventoryItem, InventoryItemState, InventoryItemSignal, InventoryItemEvent, InventoryItemActor, InventoryItemWorkflow>());
-        services.AddSingleton<EntityCatalog>();
-        services.AddSingleton<EntityActorServices>();
-        services.AddSingleton<SignalGateway>();
-        services.AddSingleton<LocalEntityActors>();
-        services.AddSingleton<EntityReader>();
-        services.AddSingleton<EntityProgress>();
-        services.AddSingleton<SignalPump>();
-        services.AddSingleton<InsertIfAbsentProbe>();
-        services.AddSingleton<WorkflowTurns>();
-        services.AddSingleton<WorkflowTurnListener>();
-        // The worker's gRPC client comes from the gRPC client factory: every client it makes gets the listener.
-        services.ConfigureAll<GrpcClientFactoryOptions>(options => options.InterceptorRegistrations.Add(
-            new InterceptorRegistration(InterceptorScope.Client, provider => provider.GetRequiredService<WorkflowTurnListener>())));
-        services.AddSingleton<OutcomeRecorder>();
-        services.AddSingleton<StateGroupCommit>();
+        services.AddEntityEngine();
         services.AddSingleton<SignalRequestReader>();
-        services.AddSingleton<SignalMetrics>();
         services.AddSingleton<CheckoutReader>();
-        services.AddSingleton<TransientFaults>();
-        services.AddSingleton<SignalSender>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
         services.AddOperations();
         services.AddPayments();

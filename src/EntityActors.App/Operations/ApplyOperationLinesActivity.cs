@@ -1,22 +1,18 @@
-using System.Text.Json;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Intake;
-using EntityActors.App.Engine.Options;
-using EntityActors.App.Engine.Queries;
-using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Operations;
 
 /// <summary>
 /// Sends one slice of an operation's lines through the entities' own intake (<see cref="SignalSender"/>: the same
-/// validation, dedup and single writer as HTTP), all at once so the gateway batches them per entity, then waits for
-/// every line's outcome. Idempotent: each line's key comes from the operation and the line number, so a retried call
+/// validation, dedup and single writer as HTTP, which decides each signal at intake), all at once so the gateway
+/// batches them per entity. Idempotent: each line's key comes from the operation and the line number, so a retried call
 /// is answered with the original receipts and outcomes. Rejections and unmet guards are line failures, stored for
-/// <c>GET /operations/{id}</c>; a line not confirmed in time fails the call (to be retried), except on the final attempt.
+/// <c>GET /operations/{id}</c>; a line the intake could not take fails the call (to be retried), except on the final attempt.
 /// </summary>
 public sealed class ApplyOperationLinesActivity(
-    OperationStore store, LineGuards guards, SignalSender sender, EntityReader reader, IOptions<SignalOptions> signals, ILogger<ApplyOperationLinesActivity> logger)
+    OperationStore store, LineGuards guards, SignalSender sender, ILogger<ApplyOperationLinesActivity> logger)
     : WorkflowActivity<OperationSlice, SliceResult>
 {
     public override async Task<SliceResult> RunAsync(WorkflowActivityContext context, OperationSlice input)
@@ -87,19 +83,13 @@ public sealed class ApplyOperationLinesActivity(
     private async Task<LineFailure?> SendAsync(BulkOperation operation, OperationLine line)
     {
         var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, line.Body, operation.IdempotencyKey(line.Line));
-        var (address, receipt) = await sender.SubmitAsync(command);
-        if (receipt.KeyReused)
+        var receipt = (await sender.SubmitAsync(command)).Receipt;
+        return receipt switch
         {
-            return new LineFailure(line.Line, line.EntityId, LineFailureCodes.KeyReused, $"Key '{command.IdempotencyKey}' was first used for another signal.");
-        }
-
-        var timeout = signals.Value.AnswerTimeout;
-        var (outcome, _) = await reader.WaitForOutcomeAsync<JsonElement>(address, receipt.Sequence, timeout, CancellationToken.None);
-        return outcome switch
-        {
-            null => throw new TimeoutException($"{command} (sequence {receipt.Sequence}) was not answered within {timeout}."),
-            { Rejection: { } rejection } => new LineFailure(line.Line, line.EntityId, rejection.Code, rejection.Reason),
-            _ => null,
+            { KeyReused: true } => new LineFailure(line.Line, line.EntityId, LineFailureCodes.KeyReused, $"Key '{command.IdempotencyKey}' was first used for another signal."),
+            { Outcome: { Rejection: { } rejection } } => new LineFailure(line.Line, line.EntityId, rejection.Code, rejection.Reason),
+            { Outcome: not null } => null,
+            _ => new LineFailure(line.Line, line.EntityId, LineFailureCodes.Unconfirmed, $"Sent before as sequence {receipt.Sequence}; its outcome is no longer kept."),
         };
     }
 }

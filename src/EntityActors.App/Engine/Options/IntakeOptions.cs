@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using EntityActors.App.Engine.Store;
+
+namespace EntityActors.App.Engine.Options;
+
+/// <summary>How signals are taken in (section <c>EntityActors:Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "EntityActors:Intake";
+
+    /// <summary>How long an idempotency key (and the outcome it maps to) and a signal's stored record are kept.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Most signals one turn of an entity's single writer takes.</summary>
+    [Range(1, 1_000)]
+    public int MaxBatchSize { get; set; } = 128;
+
+    /// <summary>Largest accepted signal body.</summary>
+    [Range(16, 1_048_576)]
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Signals for an entity whose actor is active in this process go to it directly rather than through the
+    /// sidecar, which placement would route straight back here. Only where the entity store refuses a second
+    /// writer's records atomically (see <see cref="InsertIfAbsentProbe"/>); elsewhere every call goes through the sidecar.
+    /// </summary>
+    public bool InProcessIntake { get; set; } = true;
+
+    /// <summary>
+    /// Due time and period of the reminder an entity's actor holds while it has signals the relay has not seen
+    /// through: should this process die first, the reminder resumes them from the store. Removed once caught up.
+    /// </summary>
+    public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
