@@ -1,7 +1,10 @@
 using EntityActors.App.Entities;
 using EntityActors.App.Health;
+using EntityActors.App.History;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;
+using EntityActors.App.ReadModel;
+using EntityActors.App.Retention;
 using EntityActors.App.Security;
 using EntityActors.App.Telemetry;
 
@@ -14,6 +17,9 @@ builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(option
 builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
 builder.AddEntityActors();
+builder.AddEntityReadModel();
+builder.AddEntityHistory();
+builder.AddEntityRetention();
 builder.AddEntityHealthChecks();
 
 var app = builder.Build();
@@ -24,6 +30,9 @@ app.UseEntitySecurity();
 app.MapOpenApi();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
+app.MapEntityReadModel();
+app.MapEntityHistories();
+app.MapEntityDeletes();
 app.MapUnknownRoutes();
 
 app.Run();

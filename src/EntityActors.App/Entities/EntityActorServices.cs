@@ -17,6 +17,7 @@ public sealed class EntityActorServices(
     StateGroupCommit groupCommit,
     LocalEntityActors localActors,
     IOptions<ActorHostingOptions> actorHosting,
+    Retention.EntityEraser eraser,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -38,6 +39,8 @@ public sealed class EntityActorServices(
     public LocalEntityActors LocalActors { get; } = localActors;
 
     public TimeSpan ActorIdleTimeout { get; } = actorHosting.Value.IdleTimeout;
+
+    public Retention.EntityEraser Eraser { get; } = eraser;
 
     public TimeProvider Time { get; } = time;
 }
