@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EntityActors.App.History;
 
@@ -15,10 +16,10 @@ public sealed record HistoryEntry(
     string SignalId,
     string Signal,
     string IdempotencyKey,
-    bool? Accepted,
-    HistoryRejection? Rejection,
-    JsonElement? Events,
-    long? Version,
-    DateTimeOffset? AcceptedAt,
-    DateTimeOffset? AppliedAt,
-    string? TraceId);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] bool? Accepted,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] HistoryRejection? Rejection,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonElement? Events,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? AcceptedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? AppliedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? TraceId);
