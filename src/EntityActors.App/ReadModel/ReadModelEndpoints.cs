@@ -33,7 +33,7 @@ public static class ReadModelEndpoints
             .WithSummary("The read model's database, position and last rebuild.");
         admin.MapPost("/rebuild", async (ReadModelRebuilder rebuilder, CancellationToken cancellationToken) =>
             {
-                rebuilder.Start();
+                _ = rebuilder.Start();
                 return TypedResults.Accepted("/admin/read-model", await rebuilder.StatusAsync(cancellationToken));
             })
             .WithName("RebuildReadModel")

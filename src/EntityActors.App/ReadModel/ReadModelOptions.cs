@@ -35,6 +35,13 @@ public sealed class ReadModelOptions : IValidatableObject
     [Range(1, 10_000)]
     public int RebuildPageSize { get; set; } = 200;
 
+    /// <summary>Rebuild a database created at start from the entities (see <see cref="ReadModelStartup"/>).</summary>
+    public bool RebuildWhenCreated { get; set; } = true;
+
+    /// <summary>How soon a failed first rebuild (the sidecar not up yet) is tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan RebuildRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == ReadModelProvider.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))

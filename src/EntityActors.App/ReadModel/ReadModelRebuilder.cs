@@ -30,19 +30,20 @@ public sealed partial class ReadModelRebuilder(
     private Progress? progress;
     private Task? running;
 
-    /// <summary>Starts a rebuild in the background unless one is running.</summary>
-    public void Start()
+    /// <summary>Starts a rebuild in the background unless one is running; either way answers how it ends.</summary>
+    public Task<RebuildReport> Start()
     {
         lock (gate)
         {
-            if (running is { IsCompleted: false })
+            if (running is { IsCompleted: false } && progress is { } current)
             {
-                return;
+                return running.ContinueWith(_ => current.Report(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
 
             var started = new Progress(time.GetUtcNow());
             progress = started;
             running = Task.Run(() => RunAsync(started, lifetime.ApplicationStopping));
+            return running.ContinueWith(_ => started.Report(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
