@@ -43,6 +43,13 @@ public abstract class ReadModelDatabase : IAsyncDisposable
     public virtual ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>
+    /// Held around a write transaction. SQLite admits one writer per file, and Microsoft.Data.Sqlite meets a busy file by
+    /// sleeping and retrying; this process's writers therefore queue here instead, in order and without sleeps.
+    /// PostgreSQL needs no such queue: its row locks wait for exactly as long as needed.
+    /// </summary>
+    public virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -56,6 +63,7 @@ public abstract class ReadModelDatabase : IAsyncDisposable
     private sealed class Sqlite : ReadModelDatabase
     {
         private readonly string connectionString;
+        private readonly SemaphoreSlim writer = new(1, 1);
 
         public Sqlite(string path)
         {
@@ -72,7 +80,24 @@ public abstract class ReadModelDatabase : IAsyncDisposable
         public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
             ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
+        public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+        {
+            await writer.WaitAsync(cancellationToken);
+            return new Release(writer);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            writer.Dispose();
+            await base.DisposeAsync();
+        }
+
         protected override DbConnection CreateConnection() => new SqliteConnection(connectionString);
+
+        private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+        {
+            public void Dispose() => semaphore.Release();
+        }
 
         protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
         {

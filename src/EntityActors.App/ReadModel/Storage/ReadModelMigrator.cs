@@ -16,6 +16,7 @@ public sealed partial class ReadModelMigrator(ReadModelDatabase database, ILogge
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var migration in migrations.OrderBy(m => m.Version))
         {
+            using var gate = await database.EnterWriteAsync(cancellationToken);
             await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
             if (database.MigrationLockSql is { } lockSql)
             {

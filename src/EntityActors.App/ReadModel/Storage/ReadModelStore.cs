@@ -34,6 +34,7 @@ public sealed class ReadModelStore(ReadModelDatabase database)
     public async Task<long?> UpsertAsync(EntityRow row, DateTimeOffset observedAt, UpsertMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         // The counter first: its row lock orders concurrent writers, so positions are unique and follow commit order.
@@ -82,6 +83,7 @@ public sealed class ReadModelStore(ReadModelDatabase database)
     /// <summary>Removes the entity's row and leaves a tombstone at <paramref name="deletedAt"/>. True when a row was removed.</summary>
     public async Task<bool> RemoveAsync(EntityAddress address, DateTimeOffset deletedAt, CancellationToken cancellationToken)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await NextPositionAsync(connection, transaction, cancellationToken);
@@ -159,6 +161,7 @@ public sealed class ReadModelStore(ReadModelDatabase database)
 
     private async Task<int> WriteAsync(string sql, string name, long value, CancellationToken cancellationToken)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.CreateCommand();
