@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.ReadModel;
 using EntityActors.App.ReadModel.Queries;
 using EntityActors.App.ReadModel.Storage;

@@ -1,4 +1,4 @@
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
 using EntityActors.App.History;
 using EntityActors.App.Hosting;

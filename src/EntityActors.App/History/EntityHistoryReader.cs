@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapr.Client;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Queries;
 using EntityActors.App.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 
 namespace EntityActors.App.History;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Queries;
 using EntityActors.App.ReadModel.Projections;
 using EntityActors.App.ReadModel.Queries;
 using EntityActors.App.ReadModel.Storage;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Queries;
 using EntityActors.App.Http;
 using EntityActors.App.ReadModel.Projections;
 using EntityActors.App.ReadModel.Storage;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Relay;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;
 using EntityActors.App.ReadModel.Projections;

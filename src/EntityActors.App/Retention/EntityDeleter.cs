@@ -1,6 +1,7 @@
 using Dapr.Actors;
 using Dapr.Actors.Client;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.SingleWriter;
 
 namespace EntityActors.App.Retention;
 

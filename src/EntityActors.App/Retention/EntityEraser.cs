@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Relay;
+using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Hosting;
 using EntityActors.App.ReadModel.Storage;
 using Microsoft.Extensions.Options;

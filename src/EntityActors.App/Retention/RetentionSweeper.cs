@@ -1,4 +1,4 @@
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.ReadModel;
 using EntityActors.App.ReadModel.Projections;
 using EntityActors.App.ReadModel.Queries;

@@ -1,4 +1,4 @@
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;

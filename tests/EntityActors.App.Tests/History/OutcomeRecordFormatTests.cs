@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.History;
 using EntityActors.Domain.Common;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.ReadModel.Projections;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;

@@ -1,4 +1,4 @@
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.ReadModel.Queries;
 using EntityActors.App.ReadModel.Storage;
 using EntityActors.App.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.ReadModel.Queries;
 
 namespace EntityActors.App.ReadModel.Storage;
