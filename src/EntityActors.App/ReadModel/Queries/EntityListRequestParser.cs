@@ -41,7 +41,7 @@ public static class EntityListRequestParser
             }
 
             return all.All.Any(other => other.Filters.Contains(name, StringComparer.Ordinal))
-                ? Fail("unsupported-filter", $"'{Short(name)}' does not filter {projection.Kind}; its filters: {string.Join(", ", Common.Concat(projection.Filters))}.")
+                ? Fail("unsupported-filter", $"'{Short(name)}' does not filter {projection.Kind}; its parameters: {string.Join(", ", Common.Concat(projection.Filters))}.")
                 : Fail("unknown-parameter", $"'{Short(name)}' is not a parameter of GET /{projection.Kind}; known: {string.Join(", ", Common.Concat(projection.Filters))}.");
         }
 
