@@ -1,8 +1,11 @@
 using EntityActors.App.Cluster;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
+using EntityActors.App.History;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;
+using EntityActors.App.ReadModel;
+using EntityActors.App.Retention;
 using EntityActors.App.Security;
 using EntityActors.App.Telemetry;
 
@@ -16,6 +19,9 @@ builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
 builder.AddEntityActors();
 builder.AddClusterAgreement();
+builder.AddEntityReadModel();
+builder.AddEntityHistory();
+builder.AddEntityRetention();
 builder.AddEntityHealthChecks();
 
 var app = builder.Build();
@@ -27,6 +33,9 @@ app.UseClusterAgreement();
 app.MapOpenApi();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
+app.MapEntityReadModel();
+app.MapEntityHistories();
+app.MapEntityDeletes();
 app.MapUnknownRoutes();
 
 app.Run();

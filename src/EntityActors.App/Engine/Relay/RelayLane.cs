@@ -52,6 +52,11 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
     /// <summary>A batch is raised and not yet applied; the next waits for it.</summary>
     public bool InFlight => AppliedThrough < RaisedThrough;
 
+    /// <summary>Its entity is being erased: the lane does nothing more (<see cref="Next"/> stops).</summary>
+    public bool Dropped { get; private set; }
+
+    public void Drop() => Dropped = true;
+
     public bool IsCaughtUp(long acceptedThrough) =>
         AppliedThrough >= acceptedThrough && PublishedThrough >= acceptedThrough && RaisedThrough >= acceptedThrough;
 
@@ -84,6 +89,11 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
 
     public RelayStep Next(DateTimeOffset now)
     {
+        if (Dropped)
+        {
+            return new RelayStep.Stop();
+        }
+
         if (failures >= options.MaxAttempts)
         {
             return new RelayStep.Stop($"{failures} attempts in a row failed");

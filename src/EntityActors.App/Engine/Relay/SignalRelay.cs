@@ -128,6 +128,33 @@ public sealed partial class SignalRelay : IDisposable
         }
     }
 
+    /// <summary>
+    /// The entity is being erased (in its writer's turn): its lane stops for good, raising and publishing nothing more,
+    /// and the next <see cref="Deliver"/> starts a new lane for the new entity. Completes once the lane's runner has
+    /// ended, or after <paramref name="timeout"/> (a runner that wakes later sees it was dropped before its next step).
+    /// </summary>
+    public async Task DropAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!lanes.TryGetValue(instanceId, out var handle))
+        {
+            return;
+        }
+
+        Task? running;
+        lock (handle)
+        {
+            handle.Lane.Drop();
+            Remove(handle);
+            handle.Wake();
+            running = handle.Running;
+        }
+
+        if (running is not null)
+        {
+            await running.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
     public void Dispose()
     {
         stopping.Cancel();

@@ -26,6 +26,7 @@ public sealed class EntityActorServices(
     EntityChanges changes,
     SignalMetrics metrics,
     IOptions<ActorHostingOptions> actorHosting,
+    Retention.EntityEraser eraser,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -53,6 +54,8 @@ public sealed class EntityActorServices(
     public SignalMetrics Metrics { get; } = metrics;
 
     public TimeSpan ActorIdleTimeout { get; } = actorHosting.Value.IdleTimeout;
+
+    public Retention.EntityEraser Eraser { get; } = eraser;
 
     public TimeProvider Time { get; } = time;
 }
