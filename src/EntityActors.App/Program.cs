@@ -2,6 +2,7 @@ using EntityActors.App.Cluster;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
 using EntityActors.App.Hosting;
+using EntityActors.App.Hosting.Shutdown;
 using EntityActors.App.Http;
 using EntityActors.App.Security;
 using EntityActors.App.Telemetry;
@@ -17,9 +18,11 @@ builder.AddEntitySecurity();
 builder.AddEntityActors();
 builder.AddClusterAgreement();
 builder.AddEntityHealthChecks();
+builder.AddShutdownDrain();
 
 var app = builder.Build();
 
+app.UseShutdownDrain();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();

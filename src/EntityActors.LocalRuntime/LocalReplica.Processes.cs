@@ -61,6 +61,8 @@ public sealed partial class LocalReplica
                     "--app-health-probe-interval", "1",
                     "--app-health-probe-timeout", "500",
                     "--app-health-threshold", "2",
+                    // On SIGTERM the sidecar keeps serving until the draining app reports unhealthy (deploy/ does the same).
+                    "--dapr-block-shutdown-duration", "10s",
                 ]
                 : (string[])[],
             "--dapr-http-port", Readiness.Port(ports.DaprHttp),

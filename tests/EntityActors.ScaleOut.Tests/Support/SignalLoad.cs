@@ -17,6 +17,9 @@ public sealed class SignalLoad : IAsyncDisposable
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>How long all workflows together may take to apply what their writers acknowledged, once the load stops.</summary>
+    private static readonly TimeSpan WorkflowCatchUp = TimeSpan.FromSeconds(60);
+
     private readonly ScaleOutFixture fixture;
     private readonly IReadOnlyList<string> entities;
     private readonly HttpClient[] clients;
@@ -34,7 +37,7 @@ public sealed class SignalLoad : IAsyncDisposable
         this.fixture = fixture;
         this.entities = entities;
         this.pause = pause;
-        clients = fixture.Replicas.Select(replica => new HttpClient { BaseAddress = replica.AppBaseAddress, Timeout = AttemptTimeout }).ToArray();
+        clients = fixture.Replicas.Select(replica => new HttpClient { BaseAddress = replica.AppBaseAddress, Timeout = Timeout.InfiniteTimeSpan }).ToArray();
         foreach (var entity in entities)
         {
             acknowledgements[entity] = new ConcurrentQueue<DateTime>();
@@ -78,11 +81,17 @@ public sealed class SignalLoad : IAsyncDisposable
             })
             .MaxBy(entry => entry.Item2);
 
-    /// <summary>Every acknowledged signal applied exactly once: each item's sequence and stock equal its acknowledged signals.</summary>
+    /// <summary>
+    /// Every acknowledged signal applied exactly once, as any replica answers (each item's sequence and stock equal its
+    /// acknowledged signals) and in the entity's workflow, the durable holder, which must catch up with all of them.
+    /// </summary>
     public async Task ExpectEachAcknowledgedSignalAppliedOnceAsync()
     {
         unacknowledged.Should().BeEmpty("every signal was sent again until acknowledged");
-        using var reader = new HttpClient { BaseAddress = fixture.Replicas[Random.Shared.Next(fixture.Replicas.Count)].AppBaseAddress, Timeout = TimeSpan.FromSeconds(70) };
+        var replica = fixture.Replicas[Random.Shared.Next(fixture.Replicas.Count)];
+        using var reader = new HttpClient { BaseAddress = replica.AppBaseAddress, Timeout = TimeSpan.FromSeconds(70) };
+        using var sidecar = replica.CreateDaprClient();
+        var workflowDeadline = DateTime.UtcNow + WorkflowCatchUp;
         foreach (var entity in entities)
         {
             var expected = acknowledgements[entity].Count;
@@ -92,6 +101,12 @@ public sealed class SignalLoad : IAsyncDisposable
             var item = JsonNode.Parse(text)!;
             item["sequence"]!.GetValue<long>().Should().Be(expected, $"{entity} had {expected} acknowledged signals, each applied once");
             item["state"]!["onHand"]!.GetValue<int>().Should().Be(expected, $"{entity}: one unit per acknowledged restock");
+
+            var remaining = workflowDeadline - DateTime.UtcNow;
+            var workflow = await WorkflowReads.WaitForSequenceAsync(sidecar, "inventory-items", entity, expected, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            workflow.Should().NotBeNull($"{entity}'s workflow has a status");
+            workflow!["sequence"]!.GetValue<long>().Should().Be(expected, $"{entity}'s workflow applies all {expected} acknowledged signals within {WorkflowCatchUp.TotalSeconds:0} s: {workflow.ToJsonString()}");
+            workflow["state"]!["onHand"]!.GetValue<int>().Should().Be(expected, $"{entity}'s workflow applies each once");
         }
     }
 
@@ -132,7 +147,7 @@ public sealed class SignalLoad : IAsyncDisposable
             Attempt attempt;
             try
             {
-                attempt = await SignalClient.SendAsync(clients[index], index, "inventory-items", entity, "restock", """{"quantity":1}""", key, waitSeconds, cancellationToken);
+                attempt = await SignalClient.SendAsync(clients[index], index, "inventory-items", entity, "restock", """{"quantity":1}""", key, waitSeconds, AttemptTimeout, cancellationToken);
             }
             catch (OperationCanceledException)
             {

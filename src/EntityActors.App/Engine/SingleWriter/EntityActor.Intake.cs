@@ -94,9 +94,21 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         var marks = new RelayMarks(state.WorkflowApplied, state.WorkflowApplied, state.WorkflowRelayed);
         if (state.WorkflowMissing && decided.Count > 0)
         {
-            if (await StartWorkflowAsync(address, decided))
+            try
             {
-                marks = new RelayMarks(0, decided[^1].Sequence, 0);
+                if (await StartWorkflowAsync(address, decided))
+                {
+                    marks = new RelayMarks(0, decided[^1].Sequence, 0);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Stored and decided all the same, so answered: the next turn or the redelivery reminder starts the
+                // workflow with them (a schedule that half happened is found running then, and they are raised).
+                Logger.LogWorkflowStartDeferred(ex, address.InstanceId);
+                state = state with { Handover = decided };
+                loaded = state;
+                return state;
             }
 
             state = state with { WorkflowMissing = false };
@@ -116,12 +128,8 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     /// </summary>
     private async Task<WriterState<TState>> StoreAsync(EntityAddress address, WriterState<TState> state, IntakePlan<TState> plan, bool guarded)
     {
-        if (!redeliveryRegistered)
-        {
-            // Before the store: an acknowledged signal always has a reminder that will see it through.
-            await RegisterReminderAsync(RedeliveryReminder, null, services.Intake.RedeliveryInterval, services.Intake.RedeliveryInterval);
-            redeliveryRegistered = true;
-        }
+        // Before the store: an acknowledged signal has a reminder that will see it through (unless the scheduler is out of reach).
+        await EnsureRedeliveryAsync(address);
 
         var retention = services.Intake.IdempotencyRetention;
         var writes = new List<StateTransactionRequest>(plan.NewKeys.Count + plan.Fresh.Count + 1);
