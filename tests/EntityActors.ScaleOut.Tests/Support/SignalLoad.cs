@@ -17,6 +17,9 @@ public sealed class SignalLoad : IAsyncDisposable
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>Bound on creating the load's entities, so a replica that never answers fails the test rather than hangs it.</summary>
+    private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(90);
+
     /// <summary>How long all workflows together may take to apply what their writers acknowledged, once the load stops.</summary>
     private static readonly TimeSpan WorkflowCatchUp = TimeSpan.FromSeconds(60);
 
@@ -51,9 +54,10 @@ public sealed class SignalLoad : IAsyncDisposable
     {
         var entities = Enumerable.Range(0, count).Select(_ => ScaleOutFixture.UniqueId(prefix)).ToList();
         var load = new SignalLoad(fixture, entities, pause ?? TimeSpan.FromMilliseconds(100));
-        await Parallel.ForEachAsync(entities.Select((entity, index) => (entity, index)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, token) =>
+        using var creating = new CancellationTokenSource(CreateTimeout);
+        await Parallel.ForEachAsync(entities.Select((entity, index) => (entity, index)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, _) =>
         {
-            var attempt = await load.SendUntilAcknowledgedAsync(item.entity, $"{item.entity}-0", item.index, waitSeconds: 20, token);
+            var attempt = await load.SendUntilAcknowledgedAsync(item.entity, $"{item.entity}-0", item.index, waitSeconds: 20, creating.Token);
             attempt.Kind.Should().Be(AnswerKind.Acknowledged, $"creating {item.entity}: {attempt}");
         });
         load.senders = entities.Select(entity => Task.Run(() => load.SendLoopAsync(entity))).ToArray();

@@ -46,5 +46,5 @@ public sealed class IntakeOptions
     /// caller is told to retry (503, Retry-After): a writer in a dead process or behind a hung hop must not hold clients.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -21,5 +21,5 @@ public sealed class QueryOptions
 
     /// <summary>Longest a read waits for the entity's single writer before answering from the workflow's status instead.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan WriterReadTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan WriterReadTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -16,11 +16,15 @@ public static class ShutdownHosting
         return builder;
     }
 
-    /// <summary>While draining, every response closes its connection, so no client reuses one the replica is about to drop.</summary>
     public static WebApplication UseShutdownDrain(this WebApplication app)
     {
-        var drain = app.Services.GetRequiredService<ShutdownDrain>();
-        app.Use((context, next) =>
+        app.Use(ClosingConnectionsWhileDraining(app.Services.GetRequiredService<ShutdownDrain>()));
+        return app;
+    }
+
+    /// <summary>While draining, every response closes its connection, so no client reuses one the replica is about to drop.</summary>
+    public static Func<RequestDelegate, RequestDelegate> ClosingConnectionsWhileDraining(ShutdownDrain drain) =>
+        next => context =>
         {
             if (drain.IsDraining)
             {
@@ -28,7 +32,5 @@ public static class ShutdownHosting
             }
 
             return next(context);
-        });
-        return app;
-    }
+        };
 }
