@@ -172,8 +172,18 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             initial = initial with { Pending = [.. decided] };
         }
 
-        // Losing the race means a previous activation (crashed before its first signal) got there first.
-        var started = await workflows.TryScheduleNewWorkflowAsync(WorkflowName, address.InstanceId, initial);
+        // Losing the race means a previous activation (crashed before its first signal) got there first. While the
+        // scheduler is out of reach the sidecar holds a schedule until it is back: the signals are answered meanwhile, and
+        // the schedule is left to finish on its own (never cancelled half-way); until it has, the next turns do not wait.
+        if (pendingStart is { IsCompleted: false })
+        {
+            throw new TimeoutException($"The workflow of {address} is still being scheduled.");
+        }
+
+        var scheduling = workflows.TryScheduleNewWorkflowAsync(WorkflowName, address.InstanceId, initial);
+        pendingStart = scheduling;
+        var started = await scheduling.WaitAsync(services.Intake.WorkflowStartWait);
+        pendingStart = null;
         if (started)
         {
             Logger.LogWorkflowStarted(address.InstanceId);
