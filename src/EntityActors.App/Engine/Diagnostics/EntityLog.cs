@@ -51,4 +51,12 @@ internal static partial class EntityLog
     [LoggerMessage(EventId = 1018, Level = LogLevel.Warning,
         Message = "The workflow of {InstanceId} could not be started yet (scheduler out of reach?); its stored signals start it on the next turn or redelivery")]
     public static partial void LogWorkflowStartDeferred(this ILogger logger, Exception exception, string instanceId);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Warning,
+        Message = "Slow turn of {InstanceId}: load {LoadMs:0} ms, store {StoreMs:0} ms, hand-over and answer {HandOverMs:0} ms")]
+    public static partial void LogSlowTurn(this ILogger logger, string instanceId, double loadMs, double storeMs, double handOverMs);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning,
+        Message = "Reading the workflow of {InstanceId} to load its writer took {Ms:0} ms")]
+    public static partial void LogSlowWorkflowRead(this ILogger logger, string instanceId, double ms);
 }

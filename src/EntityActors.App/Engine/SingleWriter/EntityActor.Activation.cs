@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
@@ -65,7 +66,13 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         }
 
         reloadRequested = false;
+        var reading = Stopwatch.GetTimestamp();
         var workflow = await workflows.ReadWorkflowStateAsync(address.InstanceId);
+        if (Stopwatch.GetElapsedTime(reading) > SlowTurn)
+        {
+            Logger.LogSlowWorkflowRead(address.InstanceId, Stopwatch.GetElapsedTime(reading).TotalMilliseconds);
+        }
+
         if (workflow is { Exists: true, RuntimeStatus: WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated })
         {
             throw new EntityUnavailableException(

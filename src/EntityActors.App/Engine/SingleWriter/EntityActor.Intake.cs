@@ -16,6 +16,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     // Store attempts of one turn whose writes met a refused key or another activation's envelopes.
     private const int MaxStoreAttempts = 3;
 
+    // A turn slower than this says where its time went (load, store, hand-over) in the log.
+    private static readonly TimeSpan SlowTurn = TimeSpan.FromSeconds(1);
+
     private async Task<SubmitResponse> SubmitInTurnAsync(SubmitRequest request)
     {
         var address = Address;
@@ -36,7 +39,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
 
     private async Task<SubmitResponse> SubmitCoreAsync(EntityAddress address, SubmitRequest request, Activity? span)
     {
+        var started = Stopwatch.GetTimestamp();
         var state = await LoadAsync(address);
+        var loadedAt = Stopwatch.GetTimestamp();
 
         // Where the store refuses to overwrite a key atomically, new keys are written blind and the store says which
         // were known; otherwise (and after such a refusal) they are read first. Envelopes are written the same way
@@ -80,8 +85,16 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             services.Changes.Changed(address.InstanceId);
         }
 
+        var storedAt = Stopwatch.GetTimestamp();
         state = await HandOverAsync(address, state, fresh);
-        return new SubmitResponse(await WithOutcomesAsync(address, plan.Receipts), state.View);
+        var answer = new SubmitResponse(await WithOutcomesAsync(address, plan.Receipts), state.View);
+        if (Stopwatch.GetElapsedTime(started) > SlowTurn)
+        {
+            Logger.LogSlowTurn(address.InstanceId, Stopwatch.GetElapsedTime(started, loadedAt).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(loadedAt, storedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(storedAt).TotalMilliseconds);
+        }
+
+        return answer;
     }
 
     /// <summary>
