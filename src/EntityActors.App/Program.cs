@@ -22,7 +22,6 @@ builder.AddShutdownDrain();
 
 var app = builder.Build();
 
-app.UseShutdownDrain();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();

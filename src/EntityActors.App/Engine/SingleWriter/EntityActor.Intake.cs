@@ -209,10 +209,10 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     private async Task<Dictionary<string, IdempotencyRecord>> LoadKeysAsync(EntityAddress address, IReadOnlyList<SignalSubmission> submissions)
     {
         var keys = submissions.Select(s => s.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await dapr.GetBulkStateAsync(components.EntityStore, keys.Select(address.IdempotencyKey).ToList(), parallelism: null);
-        var byStoreKey = stored
-            .Where(item => !string.IsNullOrEmpty(item.Value))
-            .ToDictionary(item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);
+        // A key the store fails to read must not pass for a new one: its signal would be decided twice.
+        var stored = await services.Reads.ReadPresentAsync([.. keys.Select(address.IdempotencyKey)], CancellationToken.None);
+        var byStoreKey = stored.ToDictionary(
+            item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);
         return keys
             .Where(key => byStoreKey.ContainsKey(address.IdempotencyKey(key)))
             .ToDictionary(key => key, key => byStoreKey[address.IdempotencyKey(key)], StringComparer.Ordinal);
