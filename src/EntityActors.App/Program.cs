@@ -22,6 +22,7 @@ builder.AddShutdownDrain();
 
 var app = builder.Build();
 
+app.UseShutdownDrain();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();

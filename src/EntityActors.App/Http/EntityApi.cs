@@ -86,7 +86,7 @@ public static class EntityApi
             var started = Stopwatch.GetTimestamp();
             if (drain.IsDraining)
             {
-                // Taken nowhere: the client retries, on another replica or once this one is back.
+                // Taken nowhere: the client retries on another replica (this response closes the connection).
                 http.Response.Headers.RetryAfter = "1";
                 return Problems.Create(StatusCodes.Status503ServiceUnavailable, "replica-stopping", "This replica is shutting down.",
                     "The signal was not acknowledged. Retry with the same Idempotency-Key: it will be applied at most once.");

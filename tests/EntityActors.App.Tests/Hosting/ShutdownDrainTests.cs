@@ -1,5 +1,6 @@
 using EntityActors.App.Health;
 using EntityActors.App.Hosting.Shutdown;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,26 +10,31 @@ namespace EntityActors.App.Tests.Hosting;
 public class ShutdownDrainTests
 {
     [Fact]
-    public async Task A_running_replica_is_healthy()
+    public async Task A_running_replica_is_healthy_and_keeps_its_connections_open()
     {
         var drain = NewDrain();
 
         var health = await new DrainingHealthCheck(drain).CheckHealthAsync(new HealthCheckContext());
+        var context = await RunAsync(drain);
 
         drain.IsDraining.Should().BeFalse();
         health.Status.Should().Be(HealthStatus.Healthy);
+        context.Response.Headers.Connection.ToString().Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Once_stopping_the_replica_drains_and_reports_unhealthy_to_its_sidecar()
+    public async Task Once_stopping_the_replica_drains_reports_unhealthy_to_its_sidecar_and_closes_each_connection_after_its_response()
     {
         var drain = NewDrain();
 
         await drain.StoppingAsync(CancellationToken.None);
         var health = await new DrainingHealthCheck(drain).CheckHealthAsync(new HealthCheckContext());
+        var context = await RunAsync(drain);
 
         drain.IsDraining.Should().BeTrue();
         health.Status.Should().Be(HealthStatus.Unhealthy);
+        context.Response.Headers.Connection.ToString().Should().Be("close");
+        context.Items.Should().ContainKey("served", "the request itself is still served");
     }
 
     [Fact]
@@ -46,4 +52,15 @@ public class ShutdownDrainTests
 
     private static ShutdownDrain NewDrain() =>
         new(Options.Create(new ShutdownOptions { DrainDelay = TimeSpan.Zero }), NullLogger<ShutdownDrain>.Instance);
+
+    private static async Task<HttpContext> RunAsync(ShutdownDrain drain)
+    {
+        var context = new DefaultHttpContext();
+        await ShutdownHosting.ClosingConnectionsWhileDraining(drain)(served =>
+        {
+            served.Items["served"] = true;
+            return Task.CompletedTask;
+        })(context);
+        return context;
+    }
 }

@@ -11,7 +11,7 @@ public sealed partial class ShutdownDrain(IOptions<ShutdownOptions> options, ILo
 {
     private volatile bool draining;
 
-    /// <summary>SIGTERM was received: new signals are refused, and the sidecar is told the app is going.</summary>
+    /// <summary>SIGTERM was received: new signals are refused, connections close after their response.</summary>
     public bool IsDraining => draining;
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
@@ -38,6 +38,6 @@ public sealed partial class ShutdownDrain(IOptions<ShutdownOptions> options, ILo
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Stopping: draining for {Seconds} s (new signals refused, unhealthy for the sidecar)")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Stopping: draining for {Seconds} s (new signals refused, unhealthy for the sidecar, connections closed after each response)")]
     private partial void LogDraining(double seconds);
 }

@@ -15,4 +15,22 @@ public static class ShutdownHosting
             host.ShutdownTimeout = shutdown.Value.DrainDelay + shutdown.Value.StopTimeout);
         return builder;
     }
+
+    public static WebApplication UseShutdownDrain(this WebApplication app)
+    {
+        app.Use(ClosingConnectionsWhileDraining(app.Services.GetRequiredService<ShutdownDrain>()));
+        return app;
+    }
+
+    /// <summary>While draining, every response closes its connection, so no client reuses one the replica is about to drop.</summary>
+    public static Func<RequestDelegate, RequestDelegate> ClosingConnectionsWhileDraining(ShutdownDrain drain) =>
+        next => context =>
+        {
+            if (drain.IsDraining)
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
+            return next(context);
+        };
 }

@@ -10,9 +10,9 @@ public sealed class ShutdownOptions
     /// <summary>
     /// How long the replica keeps its port open after SIGTERM while it drains: it reports unhealthy (so its sidecar,
     /// blocked from shutting down until then, hands its actors to the other replicas), refuses new signals with 503 and
-    /// Retry-After, and keeps serving its entities' actor calls. Longer than the sidecar's app health probe interval
-    /// times its threshold; then the port closes (new connections are refused), requests in flight finish, and idle
-    /// connections are closed, which HTTP clients notice before reusing them (or retry on a new connection).
+    /// Retry-After, keeps serving its entities' actor calls, and closes every connection after its response (so clients
+    /// open new ones elsewhere rather than reuse one that is about to go). Longer than the sidecar's app health probe
+    /// interval times its threshold; then the port closes (new connections are refused) and requests in flight finish.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:02:00")]
     public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(3);
