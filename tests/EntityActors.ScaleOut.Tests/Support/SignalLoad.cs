@@ -77,13 +77,21 @@ public sealed class SignalLoad : IAsyncDisposable
     /// <paramref name="until"/>: what its clients saw of an outage.
     /// </summary>
     public (string Entity, TimeSpan Silence) LongestSilence(DateTime from, DateTime until) =>
-        entities
-            .Select(entity =>
-            {
-                var times = acknowledgements[entity].Where(at => at >= from && at <= until).Order().Prepend(from).Append(until).ToList();
-                return (entity, times.Zip(times.Skip(1), (a, b) => b - a).Max());
-            })
-            .MaxBy(entry => entry.Item2);
+        Silences(from, until).MaxBy(entry => entry.Silence);
+
+    /// <summary>The median and the longest of the entities' longest silences from <paramref name="from"/> to <paramref name="until"/>.</summary>
+    public string SilenceSummary(DateTime from, DateTime until)
+    {
+        var silences = Silences(from, until).Select(entry => entry.Silence.TotalSeconds).Order().ToList();
+        return $"p50 {silences[silences.Count / 2]:0.00} s, max {silences[^1]:0.00} s over {silences.Count} entities";
+    }
+
+    private IEnumerable<(string Entity, TimeSpan Silence)> Silences(DateTime from, DateTime until) =>
+        entities.Select(entity =>
+        {
+            var times = acknowledgements[entity].Where(at => at >= from && at <= until).Order().Prepend(from).Append(until).ToList();
+            return (entity, times.Zip(times.Skip(1), (a, b) => b - a).Max());
+        });
 
     /// <summary>
     /// Every acknowledged signal applied exactly once, as any replica answers (each item's sequence and stock equal its
