@@ -40,17 +40,13 @@ internal static partial class EntityLog
         Message = "Entity {InstanceId} diverged: signal {Sequence} was answered {AtIntake} at intake but decided {Now} now; its writer reloads from the workflow")]
     public static partial void LogWriterDiverged(this ILogger logger, string instanceId, long sequence, SignalOutcome atIntake, SignalOutcome now);
 
-    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning,
         Message = "The redelivery reminder of {InstanceId} could not be registered yet (scheduler out of reach?); signals are answered meanwhile and registration is retried in the background")]
     public static partial void LogRedeliveryRegistrationDeferred(this ILogger logger, Exception? exception, string instanceId);
 
-    [LoggerMessage(EventId = 1017, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Information,
         Message = "The redelivery reminder of {InstanceId} is registered after {Attempts} attempts")]
     public static partial void LogRedeliveryRegistered(this ILogger logger, string instanceId, int attempts);
-
-    [LoggerMessage(EventId = 1018, Level = LogLevel.Warning,
-        Message = "The workflow of {InstanceId} could not be started yet (scheduler out of reach?); its stored signals start it on the next turn or redelivery")]
-    public static partial void LogWorkflowStartDeferred(this ILogger logger, Exception exception, string instanceId);
 
     [LoggerMessage(EventId = 1019, Level = LogLevel.Warning,
         Message = "Slow turn of {InstanceId}: load {LoadMs:0} ms, store {StoreMs:0} ms, hand-over and answer {HandOverMs:0} ms")]

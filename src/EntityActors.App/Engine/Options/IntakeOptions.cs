@@ -42,14 +42,6 @@ public sealed class IntakeOptions
     public TimeSpan RedeliveryRegistrationWait { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long a new entity's first turn waits for its workflow to be scheduled. Past it (the scheduler out of reach)
-    /// its signals, stored and decided, are answered anyway and the schedule finishes on its own; the turns after it, or
-    /// the redelivery reminder, raise whatever the workflow lacks.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan WorkflowStartWait { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
     /// Longest an intake waits for the entity's single writer to answer (in process or through the sidecar) before the
     /// caller is told to retry (503, Retry-After): a writer in a dead process or behind a hung hop must not hold clients.
     /// </summary>

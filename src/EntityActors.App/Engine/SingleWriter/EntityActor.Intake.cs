@@ -86,7 +86,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         }
 
         var storedAt = Stopwatch.GetTimestamp();
-        state = await HandOverAsync(address, state, fresh);
+        state = HandOver(address, state, fresh);
         var answer = new SubmitResponse(await WithOutcomesAsync(address, plan.Receipts), state.View);
         if (Stopwatch.GetElapsedTime(started) > SlowTurn)
         {
@@ -98,37 +98,25 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     }
 
     /// <summary>
-    /// Hands what this activation stored (and found stored at load) to the relay, starting the entity's workflow first
-    /// when it does not exist yet (signal-with-start: its first signals go in its input).
+    /// Hands what this activation stored (and found stored at load) to the relay, with the start of the entity's
+    /// workflow when it does not exist yet (signal-with-start: its first signals go in its input). The answer does not
+    /// wait for either: the envelopes are stored, and the redelivery reminder resumes the relay should this process die.
     /// </summary>
-    private async Task<WriterState<TState>> HandOverAsync(EntityAddress address, WriterState<TState> state, IReadOnlyList<SignalEnvelope> fresh)
+    private WriterState<TState> HandOver(EntityAddress address, WriterState<TState> state, IReadOnlyList<SignalEnvelope> fresh)
     {
         var decided = state.Handover.Concat(fresh).ToList();
         var marks = new RelayMarks(state.WorkflowApplied, state.WorkflowApplied, state.WorkflowRelayed);
+        WorkflowStart? start = null;
         if (state.WorkflowMissing && decided.Count > 0)
         {
-            try
-            {
-                if (await StartWorkflowAsync(address, decided))
-                {
-                    marks = new RelayMarks(0, decided[^1].Sequence, 0);
-                }
-            }
-            catch (Exception ex)
-            {
-                // Stored and decided all the same, so answered: the next turn or the redelivery reminder starts the
-                // workflow with them (a schedule that half happened is found running then, and they are raised).
-                Logger.LogWorkflowStartDeferred(ex, address.InstanceId);
-                state = state with { Handover = decided };
-                loaded = state;
-                return state;
-            }
-
+            var withInput = decided[0].Sequence == 1;
+            var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings);
+            start = new WorkflowStart(WorkflowName, withInput ? initial with { Pending = [.. decided] } : initial, withInput ? decided[^1].Sequence : 0);
             state = state with { WorkflowMissing = false };
         }
 
         // Also with nothing new: a retried call whose first attempt stored its signals kicks their delivery.
-        relay.Deliver(address, settings, marks, decided, state.AcceptedThrough);
+        relay.Deliver(address, settings, marks, decided, state.AcceptedThrough, start);
         state = state with { Handover = [] };
         loaded = state;
         return state;
@@ -169,41 +157,6 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         };
         loaded = stored;
         return stored;
-    }
-
-    /// <summary>
-    /// Signal-with-start: schedules the entity's workflow with the first stored signals in its input, so creating an
-    /// entity costs no separate raise. True when it went so; false when the workflow was started without them (they do
-    /// not begin at sequence 1, or a concurrent start won) and they must be raised.
-    /// </summary>
-    private async Task<bool> StartWorkflowAsync(EntityAddress address, List<SignalEnvelope> decided)
-    {
-        var withInput = decided.Count > 0 && decided[0].Sequence == 1;
-        var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings);
-        if (withInput)
-        {
-            initial = initial with { Pending = [.. decided] };
-        }
-
-        // Losing the race means a previous activation (crashed before its first signal) got there first. While the
-        // scheduler is out of reach the sidecar holds a schedule until it is back: the signals are answered meanwhile, and
-        // the schedule is left to finish on its own (never cancelled half-way); until it has, the next turns do not wait.
-        if (pendingStart is { IsCompleted: false })
-        {
-            throw new TimeoutException($"The workflow of {address} is still being scheduled.");
-        }
-
-        var scheduling = workflows.TryScheduleNewWorkflowAsync(WorkflowName, address.InstanceId, initial);
-        pendingStart = scheduling;
-        var started = await scheduling.WaitAsync(services.Intake.WorkflowStartWait);
-        pendingStart = null;
-        if (started)
-        {
-            Logger.LogWorkflowStarted(address.InstanceId);
-            EntityLifetimeMetrics.EntityCreated(address.Kind);
-        }
-
-        return started && withInput;
     }
 
     private async Task<Dictionary<string, IdempotencyRecord>> LoadKeysAsync(EntityAddress address, IReadOnlyList<SignalSubmission> submissions)

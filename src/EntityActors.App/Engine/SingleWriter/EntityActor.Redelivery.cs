@@ -84,6 +84,6 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         }
 
         Logger.LogRedeliveryResumed(address.InstanceId, state.AcceptedThrough);
-        await HandOverAsync(address, state, []);
+        HandOver(address, state, []);
     }
 }

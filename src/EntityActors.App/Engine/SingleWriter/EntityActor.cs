@@ -54,9 +54,6 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
     private volatile bool redeliveryRegistered;
     private Task? redeliveryRegistration;
 
-    // A schedule of the entity's workflow that outlived the turn that made it (the scheduler out of reach).
-    private Task? pendingStart;
-
     protected EntityActor(ActorHost host, EntityActorServices services)
         : base(host)
     {
