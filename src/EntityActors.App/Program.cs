@@ -3,6 +3,7 @@ using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
 using EntityActors.App.History;
 using EntityActors.App.Hosting;
+using EntityActors.App.Hosting.Shutdown;
 using EntityActors.App.Http;
 using EntityActors.App.ReadModel;
 using EntityActors.App.Retention;
@@ -23,9 +24,11 @@ builder.AddEntityReadModel();
 builder.AddEntityHistory();
 builder.AddEntityRetention();
 builder.AddEntityHealthChecks();
+builder.AddShutdownDrain();
 
 var app = builder.Build();
 
+app.UseShutdownDrain();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();

@@ -61,8 +61,11 @@ public sealed partial class LocalReplica
                     "--enable-app-health-check",
                     "--app-health-check-path", "/healthz",
                     "--app-health-probe-interval", "1",
-                    "--app-health-probe-timeout", "500",
+                    // Below the interval, yet long enough that a live app starved of CPU for a moment is not taken for dead.
+                    "--app-health-probe-timeout", "900",
                     "--app-health-threshold", "2",
+                    // On SIGTERM the sidecar keeps serving until the draining app reports unhealthy (deploy/ does the same).
+                    "--dapr-block-shutdown-duration", "10s",
                 ]
                 : (string[])[],
             "--dapr-http-port", Readiness.Port(ports.DaprHttp),

@@ -47,6 +47,8 @@ public static class EntityActorsHosting
             options.UseJsonSerialization = true;
             options.ActorIdleTimeout = actorOptions.IdleTimeout;
             options.ActorScanInterval = actorOptions.ScanInterval;
+            options.DrainOngoingCallTimeout = actorOptions.DrainOngoingCallTimeout;
+            options.DrainRebalancedActors = true;
         });
         services.AddDaprWorkflowBuilder(options =>
         {

@@ -16,6 +16,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     // Store attempts of one turn whose writes met a refused key or another activation's envelopes.
     private const int MaxStoreAttempts = 3;
 
+    // A turn slower than this says where its time went (load, store, hand-over) in the log.
+    private static readonly TimeSpan SlowTurn = TimeSpan.FromSeconds(1);
+
     private async Task<SubmitResponse> SubmitInTurnAsync(SubmitRequest request)
     {
         var address = Address;
@@ -36,7 +39,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
 
     private async Task<SubmitResponse> SubmitCoreAsync(EntityAddress address, SubmitRequest request, Activity? span)
     {
+        var started = Stopwatch.GetTimestamp();
         var state = await LoadAsync(address);
+        var loadedAt = Stopwatch.GetTimestamp();
 
         // Where the store refuses to overwrite a key atomically, new keys are written blind and the store says which
         // were known; otherwise (and after such a refusal) they are read first. Envelopes are written the same way
@@ -80,8 +85,16 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             services.Changes.Changed(address.InstanceId);
         }
 
+        var storedAt = Stopwatch.GetTimestamp();
         state = HandOver(address, state, fresh);
-        return new SubmitResponse(await WithOutcomesAsync(address, plan.Receipts), state.View);
+        var answer = new SubmitResponse(await WithOutcomesAsync(address, plan.Receipts), state.View);
+        if (Stopwatch.GetElapsedTime(started) > SlowTurn)
+        {
+            Logger.LogSlowTurn(address.InstanceId, Stopwatch.GetElapsedTime(started, loadedAt).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(loadedAt, storedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(storedAt).TotalMilliseconds);
+        }
+
+        return answer;
     }
 
     /// <summary>
@@ -116,12 +129,8 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     /// </summary>
     private async Task<WriterState<TState>> StoreAsync(EntityAddress address, WriterState<TState> state, IntakePlan<TState> plan, bool guarded)
     {
-        if (!redeliveryRegistered)
-        {
-            // Before the store: an acknowledged signal always has a reminder that will see it through.
-            await RegisterReminderAsync(RedeliveryReminder, null, services.Intake.RedeliveryInterval, services.Intake.RedeliveryInterval);
-            redeliveryRegistered = true;
-        }
+        // Before the store: an acknowledged signal has a reminder that will see it through (unless the scheduler is out of reach).
+        await EnsureRedeliveryAsync(address);
 
         var retention = services.Intake.IdempotencyRetention;
         var writes = new List<StateTransactionRequest>(plan.NewKeys.Count + plan.Fresh.Count + 1);
@@ -153,10 +162,10 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     private async Task<Dictionary<string, IdempotencyRecord>> LoadKeysAsync(EntityAddress address, IReadOnlyList<SignalSubmission> submissions)
     {
         var keys = submissions.Select(s => s.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await dapr.GetBulkStateAsync(components.EntityStore, keys.Select(address.IdempotencyKey).ToList(), parallelism: null);
-        var byStoreKey = stored
-            .Where(item => !string.IsNullOrEmpty(item.Value))
-            .ToDictionary(item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);
+        // A key the store fails to read must not pass for a new one: its signal would be decided twice.
+        var stored = await services.Reads.ReadPresentAsync([.. keys.Select(address.IdempotencyKey)], CancellationToken.None);
+        var byStoreKey = stored.ToDictionary(
+            item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);
         return keys
             .Where(key => byStoreKey.ContainsKey(address.IdempotencyKey(key)))
             .ToDictionary(key => key, key => byStoreKey[address.IdempotencyKey(key)], StringComparer.Ordinal);

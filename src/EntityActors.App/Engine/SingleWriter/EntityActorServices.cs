@@ -22,6 +22,7 @@ public sealed class EntityActorServices(
     InsertIfAbsentProbe insertIfAbsent,
     StateGroupCommit groupCommit,
     StoredEnvelopes envelopes,
+    StoreReads reads,
     LocalEntityActors localActors,
     EntityChanges changes,
     SignalMetrics metrics,
@@ -46,6 +47,8 @@ public sealed class EntityActorServices(
     public StateGroupCommit GroupCommit { get; } = groupCommit;
 
     public StoredEnvelopes Envelopes { get; } = envelopes;
+
+    public StoreReads Reads { get; } = reads;
 
     public LocalEntityActors LocalActors { get; } = localActors;
 
