@@ -12,6 +12,13 @@ public enum AnswerKind
     /// <summary>The connection was refused: nothing listens there (a stopped replica).</summary>
     Refused,
 
+    /// <summary>
+    /// The connection was reset before any answer: a connection the kernel accepted just as the replica's port closed
+    /// (Linux resets what is still queued on a closing listener), or a pooled one closed under the request. Nothing
+    /// answered; retry with the same key, as for a refused connection.
+    /// </summary>
+    Reset,
+
     /// <summary>The connection broke mid-request (a killed process); the signal may or may not be stored.</summary>
     Interrupted,
 

@@ -46,6 +46,10 @@ public static class SignalClient
         {
             return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.Refused, "connection refused");
         }
+        catch (HttpRequestException ex) when (ex.InnerException is IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset } })
+        {
+            return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.Reset, Shorten(ex.Message + " " + ex.InnerException.Message));
+        }
         catch (HttpRequestException ex)
         {
             return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.Interrupted, Shorten(ex.Message + " " + ex.InnerException?.Message));

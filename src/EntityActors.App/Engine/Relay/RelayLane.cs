@@ -136,7 +136,13 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
 
         if (now - lastProgress > options.StallTimeout)
         {
-            return new RelayStep.Stop($"the workflow has not moved past {AppliedThrough} (raised through {RaisedThrough}) for {options.StallTimeout}");
+            var reason = $"the workflow has not moved past {AppliedThrough} (raised through {RaisedThrough}) for {options.StallTimeout}";
+            // The raise may never be applied (one the sidecar took while the scheduler was away has no wake-up): when
+            // resumed, the lane raises again from what was applied; the workflow drops what it already holds.
+            RaisedThrough = AppliedThrough;
+            lingerSince = now;
+            lastProgress = now;
+            return new RelayStep.Stop(reason);
         }
 
         var wait = (EpisodesSeenHere ? options.SafetyReadInterval : pollDelay) - (now - lastRead);

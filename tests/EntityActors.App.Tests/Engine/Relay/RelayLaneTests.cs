@@ -189,6 +189,21 @@ public class RelayLaneTests
     }
 
     [Fact]
+    public void A_lane_resumed_after_a_stall_raises_again_what_the_workflow_has_not_applied()
+    {
+        var lane = Raised(through: 3);
+        var later = Now + Options.StallTimeout + TimeSpan.FromSeconds(1);
+        lane.Next(later).Should().BeOfType<RelayStep.Stop>();
+
+        lane.Accept(Settings(), new RelayMarks(1, 1, 3), [], 3, later);
+
+        lane.Next(later).Should().Be(new RelayStep.Load(2, 3), "the raise in flight may be lost; the workflow drops what it holds");
+        lane.Loaded(Decided(2, 3), 3);
+        lane.Next(later).Should().BeOfType<RelayStep.Raise>()
+            .Which.Batch.Signals.Select(envelope => envelope.Sequence).Should().Equal(2, 3);
+    }
+
+    [Fact]
     public void Failures_back_off_then_give_up_and_new_work_starts_afresh()
     {
         var lane = Lane(new RelayMarks(1, 1, 1));
