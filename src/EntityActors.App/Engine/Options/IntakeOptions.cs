@@ -44,7 +44,9 @@ public sealed class IntakeOptions
     /// <summary>
     /// Longest an intake waits for the entity's single writer to answer (in process or through the sidecar) before the
     /// caller is told to retry (503, Retry-After): a writer in a dead process or behind a hung hop must not hold clients.
+    /// Shorter than the common 5 s client timeout, so a client hears "retry" rather than nothing while an entity moves
+    /// between replicas; a writer still activating goes on and takes the retry (same Idempotency-Key) when it comes.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(4);
 }
