@@ -8,7 +8,7 @@ using EntityActors.App.Telemetry;
 // The content root is the app's own folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.Services.AddProblemDetails();
+builder.AddEntityProblems();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(options.SerializerOptions));
 builder.AddEntityTelemetry();
