@@ -14,6 +14,7 @@ internal sealed record LocalRuntimeCommandLine
           --dapr-grpc-port <port>  sidecar gRPC port (default 50001)
           --data <dir>             state folder, kept between runs (default <repo>/.dapr-data)
           --resources <dir>        Dapr components folder (default <repo>/components/local)
+          --verbose, -v            also stream daprd's, scheduler's and placement's logs here (always in <data>/logs)
           --help                   this text
         """;
 
@@ -26,6 +27,8 @@ internal sealed record LocalRuntimeCommandLine
     public string? DataDirectory { get; init; }
 
     public string? ResourcesPath { get; init; }
+
+    public bool Verbose { get; init; }
 
     public bool ShowHelp { get; init; }
 
@@ -42,6 +45,7 @@ internal sealed record LocalRuntimeCommandLine
                 "--dapr-grpc-port" => parsed with { DaprGrpcPort = PortValue(args, ref i) },
                 "--data" => parsed with { DataDirectory = Value(args, ref i) },
                 "--resources" => parsed with { ResourcesPath = Value(args, ref i) },
+                "--verbose" or "-v" => parsed with { Verbose = true },
                 "--help" or "-h" => parsed with { ShowHelp = true },
                 var unknown => throw new FormatException($"Unknown option '{unknown}'."),
             };

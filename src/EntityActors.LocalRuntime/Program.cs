@@ -30,14 +30,16 @@ using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Reque
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, RequestStop);
 
+var dataDirectory = commandLine.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".dapr-data");
+using var output = new RunOutput(Path.Combine(dataDirectory, "logs"), commandLine.Verbose, Console.Out);
 var options = new LocalDaprEnvironmentOptions
 {
     AppPort = commandLine.AppPort,
     DaprHttpPort = commandLine.DaprHttpPort,
     DaprGrpcPort = commandLine.DaprGrpcPort,
-    DataDirectory = commandLine.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".dapr-data"),
+    DataDirectory = dataDirectory,
     ResourcesPath = commandLine.ResourcesPath,
-    Log = Console.WriteLine,
+    Log = output.Write,
 };
 
 await using var environment = new LocalDaprEnvironment(options);
@@ -53,7 +55,7 @@ catch (Exception) when (stopping.IsCancellationRequested)
 }
 catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
 {
-    await Console.Error.WriteLineAsync($"Could not start the local runtime: {exception.Message}");
+    await Console.Error.WriteLineAsync($"Could not start the local runtime: {exception.Message}{Environment.NewLine}Logs: {output.Directory}");
     return 1;
 }
 
@@ -65,6 +67,7 @@ Console.WriteLine($"""
       sidecar metadata  {new Uri(environment.DaprHttpAddress, "v1.0/metadata")}
       sidecar gRPC      {environment.DaprGrpcAddress}
       state             {environment.DataDirectory}
+      logs              {output.Directory} (daprd, scheduler, placement, app{(commandLine.Verbose ? string.Empty : "; --verbose streams them here")})
     Press Ctrl+C to stop.
 
     """);
