@@ -1,3 +1,4 @@
+using EntityActors.App.ApiDocs;
 using EntityActors.App.Entities;
 using EntityActors.App.Health;
 using EntityActors.App.Hosting;
@@ -9,7 +10,7 @@ using EntityActors.App.Telemetry;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddEntityProblems();
-builder.Services.AddOpenApi();
+builder.AddEntityApiDocs();
 builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(options.SerializerOptions));
 builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
@@ -21,7 +22,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();
-app.MapOpenApi();
+app.MapEntityApiDocs();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
 app.MapUnknownRoutes();

@@ -1,0 +1,36 @@
+using Scalar.AspNetCore;
+
+namespace EntityActors.App.ApiDocs;
+
+/// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) and the interactive docs built from it (<c>/docs</c>).</summary>
+public static class ApiDocsHosting
+{
+    public const string DocsPath = "/docs";
+
+    public static IHostApplicationBuilder AddEntityApiDocs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<SignalDocumentTransformer>();
+            options.AddDocumentTransformer<ProblemDocumentTransformer>();
+            options.AddDocumentTransformer<ApiKeyDocumentTransformer>();
+        });
+        return builder;
+    }
+
+    public static WebApplication MapEntityApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi();
+        // Scalar serves its script from the package (no CDN); nothing else is fetched: no web fonts, no telemetry,
+        // no AI agent or MCP features.
+        app.MapScalarApiReference(DocsPath, options => options
+            .WithTitle("EntityActors API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .AddPreferredSecuritySchemes(ApiKeyDocumentTransformer.SchemeName));
+        return app;
+    }
+}
