@@ -23,6 +23,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();
 app.MapEntityApiDocs();
+app.MapEntityTelemetry();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
 app.MapUnknownRoutes();
