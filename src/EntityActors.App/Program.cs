@@ -1,5 +1,5 @@
 using EntityActors.App.ApiDocs;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;

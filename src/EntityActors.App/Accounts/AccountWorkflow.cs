@@ -1,4 +1,4 @@
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.Domain.Accounts;
 
 namespace EntityActors.App.Accounts;

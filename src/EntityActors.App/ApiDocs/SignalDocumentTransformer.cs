@@ -1,4 +1,4 @@
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Common;

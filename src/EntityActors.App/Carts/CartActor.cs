@@ -1,5 +1,6 @@
 using Dapr.Actors.Runtime;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.Domain.Carts;
 using Microsoft.Extensions.Options;
 

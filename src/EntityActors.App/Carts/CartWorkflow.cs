@@ -1,5 +1,6 @@
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.Domain.Carts;
 
 namespace EntityActors.App.Carts;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Queries;
 using EntityActors.App.Http;
 using EntityActors.Domain.Carts;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Workflow;
 
 namespace EntityActors.App.Checkouts;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Relay;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.Domain.Carts;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using EntityActors.App.Entities;
 using System.Collections.Immutable;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.Domain.Common;
 
 namespace EntityActors.App.Checkouts;

@@ -1,5 +1,6 @@
-using EntityActors.App.Entities;
 using Dapr.Workflow;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Workflow;
 
 namespace EntityActors.App.Checkouts;
 

@@ -1,5 +1,5 @@
-using EntityActors.App.Entities;
 using System.Collections.Immutable;
+using EntityActors.App.Engine.Contracts;
 
 namespace EntityActors.App.Checkouts;
 

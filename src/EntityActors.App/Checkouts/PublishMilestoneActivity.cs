@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,15 +1,23 @@
-using Grpc.Net.ClientFactory;
 using Dapr.Workflow;
 using EntityActors.App.Accounts;
 using EntityActors.App.Carts;
 using EntityActors.App.Checkouts;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Engine.Intake;
+using EntityActors.App.Engine.Options;
+using EntityActors.App.Engine.Queries;
+using EntityActors.App.Engine.Relay;
+using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Engine.Store;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Http;
 using EntityActors.App.Inventory;
 using EntityActors.App.Subscriptions;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
+using Grpc.Net.ClientFactory;
 
 namespace EntityActors.App.Hosting;
 

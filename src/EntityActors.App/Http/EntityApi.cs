@@ -1,5 +1,9 @@
 using System.Diagnostics;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Engine.Intake;
+using EntityActors.App.Engine.Queries;
+using EntityActors.App.Engine.SingleWriter;
 using EntityActors.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 
 namespace EntityActors.App.Http;
 

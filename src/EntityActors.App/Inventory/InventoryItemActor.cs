@@ -1,5 +1,5 @@
 using Dapr.Actors.Runtime;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.SingleWriter;
 using EntityActors.Domain.Inventory;
 
 namespace EntityActors.App.Inventory;

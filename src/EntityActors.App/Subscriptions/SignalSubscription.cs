@@ -1,5 +1,7 @@
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Engine.Intake;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Diagnostics;
 
 namespace EntityActors.App.Telemetry;
 

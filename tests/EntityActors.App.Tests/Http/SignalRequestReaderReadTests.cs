@@ -1,5 +1,5 @@
 using System.Text;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Options;
 using EntityActors.App.Http;
 using EntityActors.App.Tests.Support;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Workflow;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Common;
 

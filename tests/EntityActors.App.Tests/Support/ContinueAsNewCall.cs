@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 
 namespace EntityActors.App.Tests.Support;
 

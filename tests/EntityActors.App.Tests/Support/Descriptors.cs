@@ -1,6 +1,6 @@
 using EntityActors.App.Accounts;
 using EntityActors.App.Carts;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Inventory;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;

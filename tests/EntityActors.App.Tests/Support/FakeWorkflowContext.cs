@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapr.Workflow;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Workflow;
 using Microsoft.Extensions.Logging;
 
 namespace EntityActors.App.Tests.Support;

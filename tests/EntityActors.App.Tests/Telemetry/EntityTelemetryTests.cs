@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EntityActors.App.Entities;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Telemetry;
 
 namespace EntityActors.App.Tests.Telemetry;

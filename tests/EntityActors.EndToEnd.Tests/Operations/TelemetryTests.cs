@@ -100,7 +100,7 @@ public sealed class TelemetryTests(SecuredAppFixture fixture, ITestOutputHelper 
                 log.TraceId.Should().Be(http.TraceId);
             }
 
-            recorded.Category.Should().Be("EntityActors.App.Entities.OutcomeRecorder");
+            recorded.Category.Should().Be("EntityActors.App.Engine.Relay.OutcomeRecorder");
         }
         catch
         {

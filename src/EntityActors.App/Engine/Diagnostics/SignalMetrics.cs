@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+using EntityActors.App.Engine.Contracts;
+
+namespace EntityActors.App.Engine.Diagnostics;
+
+/// <summary>The product's own metrics (meter <c>EntityActors</c>), tagged with the entity kind.</summary>
+public sealed class SignalMetrics : IDisposable
+{
+    public const string MeterName = "EntityActors";
+
+    private readonly Meter meter;
+    private readonly Counter<long> accepted;
+    private readonly Counter<long> deduplicated;
+    private readonly Counter<long> applied;
+    private readonly Counter<long> rejected;
+    private readonly Histogram<double> latency;
+
+    public SignalMetrics(IMeterFactory meters)
+    {
+        meter = meters.Create(MeterName);
+        accepted = meter.CreateCounter<long>("entityactors.signals.accepted", description: "Signals acknowledged by an entity");
+        deduplicated = meter.CreateCounter<long>("entityactors.signals.deduplicated", description: "Signals answered from an earlier use of their idempotency key");
+        applied = meter.CreateCounter<long>("entityactors.signals.applied", description: "Signals the entity's rules accepted");
+        rejected = meter.CreateCounter<long>("entityactors.signals.rejected", description: "Signals the entity's rules refused");
+        latency = meter.CreateHistogram<double>("entityactors.signals.latency", unit: "ms", description: "From receipt at the API to the acknowledgement or outcome");
+    }
+
+    public void Received(string kind, SignalReceipt receipt) =>
+        (receipt.Duplicate ? deduplicated : accepted).Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void Applied(string kind, IEnumerable<AppliedSignal> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            (outcome.Outcome.Accepted ? applied : rejected).Add(1, new KeyValuePair<string, object?>("kind", kind));
+        }
+    }
+
+    public void Answered(string kind, TimeSpan elapsed, bool waited) =>
+        latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("waited", waited));
+
+    public void Dispose() => meter.Dispose();
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Http;
+
+namespace EntityActors.App.Engine.Intake;
+
+/// <summary>
+/// How workflows signal entities: through the same validation and single-writer intake as HTTP, with the
+/// command's idempotency key, so every retry of the sending activity is a duplicate of the first.
+/// </summary>
+public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, TransientFaults faults)
+{
+    public async Task<(EntityAddress Address, SignalReceipt Receipt)> SubmitAsync(SignalCommand command)
+    {
+        faults.ThrowIfInjected(command);
+        if (!catalog.TryGet(command.Kind, out var entity))
+        {
+            throw new PermanentSignalException($"Unknown entity kind '{command.Kind}'.");
+        }
+
+        var parsed = SignalRequestReader.Parse(entity, command.Signal, JsonSerializer.SerializeToUtf8Bytes(command.Body), command.IdempotencyKey);
+        if (parsed.Submission is null)
+        {
+            throw new PermanentSignalException($"{command} is invalid: {parsed.Problem?.ProblemDetails.Detail}");
+        }
+
+        var address = new EntityAddress(command.Kind, command.EntityId);
+        return (address, await gateway.SubmitAsync(address, parsed.Submission, CancellationToken.None));
+    }
+}

@@ -1,0 +1,13 @@
+using Dapr.Actors;
+
+namespace EntityActors.App.Engine.SingleWriter;
+
+/// <summary>
+/// The single writer in front of an entity's workflow. Placement guarantees one activation per entity
+/// across replicas, and turns are serialized, so deduplication, sequence numbers and signal-with-start
+/// need no locks and no races.
+/// </summary>
+public interface IEntityActor : IActor
+{
+    Task<SubmitResponse> SubmitAsync(SubmitRequest request);
+}

@@ -1,0 +1,100 @@
+using Dapr.Client;
+using EntityActors.App.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Engine.Store;
+
+/// <summary>
+/// Finds out once per process whether the state store can take an entity's idempotency keys blind: a
+/// first-write of a key without an ETag must fail when the key exists, and fail the whole transaction with it.
+/// SQL stores do both; a store that upserts anyway, or applies the rest of a failed transaction, must not be
+/// trusted with it, and its actors read the keys before they write (one more call per turn, same guarantee).
+/// </summary>
+public sealed partial class InsertIfAbsentProbe(
+    DaprClient dapr, IOptions<DaprComponentsOptions> components, ILogger<InsertIfAbsentProbe> logger)
+{
+    private readonly Lock gate = new();
+    private Task<bool?>? probing;
+
+    /// <summary>
+    /// True when the store refuses to overwrite an existing key and rolls the rest back with it. Never throws: a
+    /// probe that could not finish (store not up yet) answers false and is tried again by the next caller.
+    /// </summary>
+    public async Task<bool> IsSupportedAsync()
+    {
+        Task<bool?> current;
+        lock (gate)
+        {
+            if (probing is null || (probing.IsCompleted && probing.Result is null))
+            {
+                probing = TryProbeAsync();
+            }
+
+            current = probing;
+        }
+
+        return await current ?? false;
+    }
+
+    /// <summary>Whether a failed state transaction failed on a first-write (or ETag) conflict.</summary>
+    public static bool IsConflict(Exception exception) =>
+        exception.ToString().Contains("etag mismatch", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<bool?> TryProbeAsync()
+    {
+        try
+        {
+            return await ProbeAsync();
+        }
+        catch (Exception ex)
+        {
+            LogProbeFailed(ex, components.Value.EntityStore);
+            return null;
+        }
+    }
+
+    private async Task<bool> ProbeAsync()
+    {
+        var store = components.Value.EntityStore;
+        var run = Guid.NewGuid().ToString("N");
+        var existing = $"insert-if-absent-probe:{run}:existing";
+        var bystander = $"insert-if-absent-probe:{run}:bystander";
+        try
+        {
+            await dapr.SaveStateAsync(store, existing, 1);
+            var refused = false;
+            try
+            {
+                await dapr.ExecuteStateTransactionAsync(store,
+                [
+                    new StateTransactionRequest(bystander, [0x31], StateOperationType.Upsert),
+                    new StateTransactionRequest(existing, [0x32], StateOperationType.Upsert, options: new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }),
+                ]);
+            }
+            catch (Exception ex) when (IsConflict(ex))
+            {
+                refused = true;
+            }
+
+            var (kept, _) = await dapr.GetStateAndETagAsync<int>(store, existing);
+            var (leaked, leakedETag) = await dapr.GetStateAndETagAsync<int?>(store, bystander);
+            var supported = refused && kept == 1 && leaked is null && string.IsNullOrEmpty(leakedETag);
+            LogProbed(store, supported);
+            return supported;
+        }
+        finally
+        {
+            await dapr.ExecuteStateTransactionAsync(store,
+            [
+                new StateTransactionRequest(existing, null, StateOperationType.Delete),
+                new StateTransactionRequest(bystander, null, StateOperationType.Delete),
+            ]);
+        }
+    }
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "State store {Store} refuses a blind insert of an existing key atomically: {Supported} (false: actors read idempotency keys before writing)")]
+    private partial void LogProbed(string store, bool supported);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Could not probe state store {Store} for blind inserts; reading idempotency keys first until a probe succeeds")]
+    private partial void LogProbeFailed(Exception exception, string store);
+}

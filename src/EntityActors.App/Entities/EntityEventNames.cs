@@ -1,7 +1,0 @@
-namespace EntityActors.App.Entities;
-
-/// <summary>Names of the external events entity workflows wait for.</summary>
-public static class EntityEventNames
-{
-    public const string Signals = "signals";
-}

@@ -1,4 +1,0 @@
-namespace EntityActors.App.Entities;
-
-/// <summary>One call to an entity actor: the signals that queued up for it meanwhile, in arrival order.</summary>
-public sealed record SubmitRequest(IReadOnlyList<SignalSubmission> Signals);

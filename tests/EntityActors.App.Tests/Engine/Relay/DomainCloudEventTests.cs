@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Relay;
+using EntityActors.App.Tests.Support;
+using EntityActors.Domain.Accounts;
+using static EntityActors.App.Tests.Support.Accounts;
+
+namespace EntityActors.App.Tests.Engine.Relay;
+
+public class DomainCloudEventTests
+{
+    [Fact]
+    public void The_cloud_event_of_an_applied_signal_is_identified_by_the_signal_and_carries_its_events()
+    {
+        var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)))), now: Clock.T2).Applied.Single();
+
+        var cloudEvent = DomainCloudEvent.For(Address, applied);
+
+        cloudEvent.SpecVersion.Should().Be("1.0");
+        cloudEvent.Id.Should().Be("accounts-acct-1:2", "a republished event must carry the same id so consumers can drop it");
+        cloudEvent.Type.Should().Be("entityactors.accounts.deposit");
+        cloudEvent.Source.Should().Be("entityactors/accounts/acct-1");
+        cloudEvent.Subject.Should().Be("acct-1");
+        cloudEvent.Time.Should().Be(Clock.T2);
+        cloudEvent.DataContentType.Should().Be("application/json");
+        cloudEvent.Data.Should().BeEquivalentTo(new { Kind = "accounts", EntityId = "acct-1", Sequence = 2L, Version = 2L, Signal = "deposit" });
+        cloudEvent.Data.Events.GetRawText().Should().Be(applied.Events.GetRawText());
+    }
+
+    [Fact]
+    public void The_cloud_event_serializes_with_the_attribute_names_of_cloud_events_1_0()
+    {
+        var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)))), now: Clock.T2).Applied.Single();
+
+        var json = JsonNode.Parse(JsonSerializer.Serialize(DomainCloudEvent.For(Address, applied), EntityJson.Options))!.AsObject();
+
+        json.Select(p => p.Key).Should().BeEquivalentTo("specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data");
+        json["data"]!["entityId"]!.GetValue<string>().Should().Be("acct-1");
+        json["data"]!["events"]![0]!["type"]!.GetValue<string>().Should().Be("money-deposited");
+    }
+}
