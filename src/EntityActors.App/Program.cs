@@ -1,8 +1,11 @@
 using EntityActors.App.ApiDocs;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
+using EntityActors.App.History;
 using EntityActors.App.Hosting;
 using EntityActors.App.Http;
+using EntityActors.App.ReadModel;
+using EntityActors.App.Retention;
 using EntityActors.App.Security;
 using EntityActors.App.Telemetry;
 
@@ -15,6 +18,9 @@ builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(option
 builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
 builder.AddEntityActors();
+builder.AddEntityReadModel();
+builder.AddEntityHistory();
+builder.AddEntityRetention();
 builder.AddEntityHealthChecks();
 
 var app = builder.Build();
@@ -26,6 +32,9 @@ app.MapEntityApiDocs();
 app.MapEntityTelemetry();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
+app.MapEntityReadModel();
+app.MapEntityHistories();
+app.MapEntityDeletes();
 app.MapUnknownRoutes();
 
 app.Run();

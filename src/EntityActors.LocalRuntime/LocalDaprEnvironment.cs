@@ -366,6 +366,8 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
             ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{Port(ports.DaprHttp)}",
             ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{Port(ports.DaprGrpc)}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // The embedded read model sits beside the sidecar's SQLite files (unless the app is pointed elsewhere).
+            ["EntityActors__ReadModel__SqlitePath"] = Path.Combine(Layout.DataDirectory, "readmodel.db"),
         };
         foreach (var (name, value) in options.AppEnvironment.Concat(appEnvironmentOverrides))
         {

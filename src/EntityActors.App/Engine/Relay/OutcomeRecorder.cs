@@ -6,6 +6,7 @@ using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
+using EntityActors.App.History;
 using EntityActors.App.Hosting;
 using EntityActors.App.Telemetry;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,10 @@ public sealed class OutcomeRecorder(
         await PublishAsync(batch, cancellationToken);
     }
 
-    /// <summary>Stores each outcome of <paramref name="batch"/> under its sequence, for answers long after the workflow's recent list moved on.</summary>
+    /// <summary>
+    /// Stores each outcome of <paramref name="batch"/> under its sequence, with the events it produced: for answers long
+    /// after the workflow's recent list moved on, and for the entity's history.
+    /// </summary>
     public Task StoreAsync(OutcomeBatch batch, CancellationToken cancellationToken)
     {
         var address = new EntityAddress(batch.Kind, batch.Id);
@@ -48,7 +52,7 @@ public sealed class OutcomeRecorder(
         return records.WriteAsync(
             [.. batch.Applied.Select(applied => new StateTransactionRequest(
                 address.OutcomeKey(applied.Outcome.Sequence),
-                JsonSerializer.SerializeToUtf8Bytes(applied.Outcome, EntityJson.Options),
+                OutcomeRecordFormat.Serialize(applied),
                 StateOperationType.Upsert,
                 metadata: ttl))],
             cancellationToken);

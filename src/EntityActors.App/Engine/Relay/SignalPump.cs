@@ -150,6 +150,35 @@ public sealed partial class SignalPump(
         }
     }
 
+    /// <summary>
+    /// The entity is being erased (in its actor's turn): its lane stops for good, raising and relaying nothing more, and
+    /// the next <see cref="Deliver"/> starts a new lane for the new entity. Completes once the lane's loop has ended (or
+    /// after <paramref name="timeout"/>; a lane that wakes later sees it was dropped before it raises anything).
+    /// </summary>
+    public async Task DropAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!lanes.TryGetValue(instanceId, out var lane))
+        {
+            return;
+        }
+
+        Task? running;
+        lock (lane)
+        {
+            lane.View = null;
+            lane.Dropped = true;
+            lane.Queue.Clear();
+            Remove(lane);
+            lane.Wake();
+            running = lane.Running;
+        }
+
+        if (running is not null)
+        {
+            await running.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
     /// <summary>Marks <paramref name="lane"/> (locked by the caller) stopped, and drops a retired one.</summary>
     private void Stop(Lane lane)
     {
@@ -190,6 +219,15 @@ public sealed partial class SignalPump(
         var lastRead = lastProgress;
         while (!stopping.IsCancellationRequested)
         {
+            lock (lane)
+            {
+                if (lane.Dropped)
+                {
+                    Stop(lane);
+                    return;
+                }
+            }
+
             try
             {
                 await RaiseAsync(lane);
@@ -328,7 +366,7 @@ public sealed partial class SignalPump(
         long relayed;
         lock (lane)
         {
-            if (NothingToRaise(lane))
+            if (lane.Dropped || NothingToRaise(lane))
             {
                 return Task.CompletedTask;
             }
@@ -357,6 +395,14 @@ public sealed partial class SignalPump(
         foreach (var chunk in batch.Chunk(options.Value.MaxBatchSize))
         {
             faults.ThrowIfRaiseInjected(lane.Address);
+            lock (lane)
+            {
+                if (lane.Dropped)
+                {
+                    return Task.CompletedTask;
+                }
+            }
+
             await workflows.RaiseEventAsync(lane.Address.InstanceId, EntityEventNames.Signals, new SignalBatch(chunk, settings, relayed));
             lock (lane)
             {
@@ -575,6 +621,9 @@ public sealed partial class SignalPump(
 
         /// <summary>No longer in the pump's lanes; whoever finds it must look the entity up again.</summary>
         public bool Removed { get; set; }
+
+        /// <summary>Its entity is being erased: the lane raises and relays nothing more.</summary>
+        public bool Dropped { get; set; }
 
         /// <summary>A turn of this entity was handed to the sidecar since the lane last read its status.</summary>
         public bool TurnHinted { get; set; }

@@ -43,6 +43,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
     private readonly InsertIfAbsentProbe insertIfAbsent;
     private readonly StateGroupCommit groupCommit;
     private readonly LocalEntityActors local;
+    private readonly Retention.EntityEraser eraser;
     private readonly TimeSpan routedCallRefresh;
 
     // The sidecar serializes the calls it routes here; in-process submissions take their turn through this too.
@@ -83,6 +84,7 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         insertIfAbsent = services.InsertIfAbsent;
         groupCommit = services.GroupCommit;
         local = services.LocalActors;
+        eraser = services.Eraser;
         routedCallRefresh = services.ActorIdleTimeout / 2;
     }
 
@@ -108,6 +110,37 @@ public abstract class EntityActor<TEntity, TState, TSignal, TEvent> : Actor, IEn
         }
 
         return await InTurnAsync<SubmitResponse?>(async () => deactivated ? null : await SubmitInTurnAsync(request));
+    }
+
+    public Task<Retention.EraseResponse> EraseAsync()
+    {
+        lastRoutedCall = time.GetUtcNow();
+        return InTurnAsync(EraseInTurnAsync);
+    }
+
+    /// <summary>Erases the entity and forgets what this activation knew of it: the next signal starts afresh.</summary>
+    private async Task<Retention.EraseResponse> EraseInTurnAsync()
+    {
+        var address = Address;
+        using var scope = Logger.BeginEntity(address);
+        var existed = await eraser.EraseAsync(address, head?.NextSequence ?? 0, CancellationToken.None);
+        head = null;
+        headETag = null;
+        workflowChecked = false;
+        workflowMissing = false;
+        handledThrough = 0;
+        try
+        {
+            // Also when this activation did not register it: an earlier one may have. Left, it would start an empty workflow.
+            await UnregisterReminderAsync(RedeliveryReminder);
+        }
+        catch (Exception ex)
+        {
+            Logger.LogReminderNotRemoved(ex, address.InstanceId);
+        }
+
+        redeliveryRegistered = false;
+        return new Retention.EraseResponse(existed);
     }
 
     /// <summary>Runs <paramref name="work"/> as this activation's turn, after any routed or in-process one in progress.</summary>

@@ -21,6 +21,7 @@ public sealed class EntityActorServices(
     StateGroupCommit groupCommit,
     LocalEntityActors localActors,
     IOptions<ActorHostingOptions> actorHosting,
+    Retention.EntityEraser eraser,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -42,6 +43,8 @@ public sealed class EntityActorServices(
     public LocalEntityActors LocalActors { get; } = localActors;
 
     public TimeSpan ActorIdleTimeout { get; } = actorHosting.Value.IdleTimeout;
+
+    public Retention.EntityEraser Eraser { get; } = eraser;
 
     public TimeProvider Time { get; } = time;
 }

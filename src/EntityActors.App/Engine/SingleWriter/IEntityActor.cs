@@ -10,4 +10,10 @@ namespace EntityActors.App.Engine.SingleWriter;
 public interface IEntityActor : IActor
 {
     Task<SubmitResponse> SubmitAsync(SubmitRequest request);
+
+    /// <summary>
+    /// Erases the entity entirely (<see cref="Retention.EntityEraser"/>) as one turn, so no signal is stored while it runs;
+    /// the next signal starts a new entity.
+    /// </summary>
+    Task<Retention.EraseResponse> EraseAsync();
 }
