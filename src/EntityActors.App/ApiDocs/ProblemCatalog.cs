@@ -30,7 +30,20 @@ public static class ProblemCatalog
         new("invalid-min-sequence", 400, "minSequence must be a whole number from 0.", ProblemScope.Read),
         new("invalid-min-version", 400, "minVersion must be a whole number from 0.", ProblemScope.Read),
         new("invalid-wait", 400, "Prefer: wait=N or ?wait= must be true, false or 0-3600 seconds.", ProblemScope.Signal | ProblemScope.Read),
-        new("entity-not-found", 404, "No entity of that kind and id has ever received a signal.", ProblemScope.Read | ProblemScope.Checkout),
+        new("entity-not-found", 404, "No entity of that kind and id exists (none ever received a signal, or it was deleted).", ProblemScope.Read | ProblemScope.Checkout | ProblemScope.Delete),
+
+        // Listing a kind (the read model) and an entity's history
+        new("invalid-limit", 400, "limit must be a whole number from 1 to the page maximum.", ProblemScope.Read),
+        new("invalid-status", 400, "status must be one or more of the kind's statuses, comma-separated.", ProblemScope.Read),
+        new("invalid-timestamp", 400, "changedAfter and changedBefore are ISO-8601 instants.", ProblemScope.Read),
+        new("invalid-range", 400, "A range's lower bound is above its upper bound.", ProblemScope.Read),
+        new("invalid-duration", 400, "idleFor is an ISO-8601 duration (PT30M, P1D) or a number of seconds.", ProblemScope.Read),
+        new("invalid-stock-level", 400, "belowStock is a whole number of units, 0 or more.", ProblemScope.Read),
+        new("invalid-cursor", 400, "cursor must be the nextCursor of an earlier page, unchanged.", ProblemScope.Read),
+        new("invalid-after", 400, "after is a receipt's signalId or kind/id@sequence.", ProblemScope.Read),
+        new("unsupported-filter", 400, "The parameter filters another kind, not this one.", ProblemScope.Read),
+        new("unknown-parameter", 400, "The parameter is not one the list knows (a typo never lists everything).", ProblemScope.Read),
+        new("invalid-before", 400, "before is a sequence number, 1 or more (an earlier page's nextBefore).", ProblemScope.Read),
 
         // Sending a signal: the request
         new("unknown-signal", 400, "The entity kind has no signal of that name.", ProblemScope.Signal),
@@ -41,10 +54,10 @@ public static class ProblemCatalog
         new("unsupported-media-type", 415, "Signals are JSON: send Content-Type: application/json.", ProblemScope.Signal),
         new("idempotency-key-reused", 422, "The Idempotency-Key was used before for a different request.", ProblemScope.Signal),
         new("entity-unavailable", 503, "The entity's workflow has ended and takes no signals.", ProblemScope.Signal),
-        new("entity-unreachable", 503, "The signal could not be stored now; retry with the same Idempotency-Key.", ProblemScope.Signal),
+        new("entity-unreachable", 503, "The entity could not take the signal or delete now; retry (with the same Idempotency-Key).", ProblemScope.Signal | ProblemScope.Delete),
 
         // Sending a signal: the signal's own rules (400) and the entity's answer (409, 422)
-        new("invalid-amount", 400, $"An amount must be positive, at most {SignalValidation.MaxAmount:N0}, with at most 2 decimals.", ProblemScope.Signal),
+        new("invalid-amount", 400, $"An amount is a decimal; a signal's is positive, at most {SignalValidation.MaxAmount:N0}, with at most 2 decimals.", ProblemScope.Signal | ProblemScope.Read),
         new("invalid-quantity", 400, $"A quantity must be from 1 to {SignalValidation.MaxQuantity:N0}.", ProblemScope.Signal),
         new("invalid-currency", 400, "A currency is a 3-letter ISO code in capitals.", ProblemScope.Signal),
         new("invalid-delta", 400, $"A stock adjustment is non-zero and at most {SignalValidation.MaxQuantity:N0} either way.", ProblemScope.Signal, "inventory-items"),

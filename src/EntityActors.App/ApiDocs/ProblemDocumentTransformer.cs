@@ -34,6 +34,7 @@ public sealed class ProblemDocumentTransformer : IOpenApiDocumentTransformer
         path.Contains("/signals/", StringComparison.Ordinal) ? ProblemScope.Signal
         : path.StartsWith("/checkouts", StringComparison.Ordinal) || path.EndsWith("/checkouts", StringComparison.Ordinal) ? ProblemScope.Checkout
         : method == HttpMethod.Get ? ProblemScope.Read
+        : method == HttpMethod.Delete ? ProblemScope.Delete
         : ProblemScope.Any;
 
     private static string? KindOf(string path) =>

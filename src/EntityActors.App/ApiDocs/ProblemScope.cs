@@ -7,7 +7,8 @@ public enum ProblemScope
     Signal = 1,
     Read = 2,
     Checkout = 4,
-    Any = Signal | Read | Checkout,
+    Delete = 16,
+    Any = Signal | Read | Checkout | Delete,
 
     /// <summary>Only the sidecar's calls to the app (<c>/dapr/*</c>, <c>/actors/*</c>): listed, shown on no operation.</summary>
     Callback = 8,

@@ -91,7 +91,7 @@ public partial class ProblemCatalogTests
     }
 
     // A rejection or problem with its balanced argument list: its code is the literal among the arguments shaped like one.
-    [GeneratedRegex(@"(?:Rejection\.(?<rejection>Invalid|Conflict|Unprocessable)|Problems\.(?<rejection>BadRequest|NotFound|Create))\((?<arguments>(?>[^()]+|\((?<depth>)|\)(?<-depth>))*(?(depth)(?!)))\)")]
+    [GeneratedRegex(@"(?:Rejection\.(?<rejection>Invalid|Conflict|Unprocessable)|Problems\.(?<rejection>BadRequest|NotFound|Create)|\b(?<rejection>Fail))\((?<arguments>(?>[^()]+|\((?<depth>)|\)(?<-depth>))*(?(depth)(?!)))\)")]
     private static partial Regex ProblemCall();
 
     [GeneratedRegex("\"(?<code>[a-z]+(?:-[a-z]+)+)\"")]
