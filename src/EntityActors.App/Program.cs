@@ -1,5 +1,6 @@
 using EntityActors.App.ApiDocs;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Explorer;
 using EntityActors.App.Health;
 using EntityActors.App.History;
 using EntityActors.App.Hosting;
@@ -29,6 +30,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();
 app.MapEntityApiDocs();
+app.MapEntityExplorer();
 app.MapEntityTelemetry();
 app.MapEntityHealthChecks();
 app.MapEntityActors();

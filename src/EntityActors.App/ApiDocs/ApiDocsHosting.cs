@@ -12,6 +12,7 @@ public static class ApiDocsHosting
         builder.Services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<SignalDocumentTransformer>();
+            options.AddDocumentTransformer<ListDocumentTransformer>();
             options.AddDocumentTransformer<ProblemDocumentTransformer>();
             options.AddDocumentTransformer<ApiKeyDocumentTransformer>();
         });
@@ -22,7 +23,7 @@ public static class ApiDocsHosting
     {
         app.MapOpenApi();
         // Scalar serves its script from the package (no CDN); nothing else is fetched: no web fonts, no telemetry,
-        // no AI agent or MCP features.
+        // no AI agent or MCP features, no developer toolbar (its actions lead to Scalar's own site).
         app.MapScalarApiReference(DocsPath, options => options
             .WithTitle("EntityActors API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
@@ -30,6 +31,7 @@ public static class ApiDocsHosting
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp()
+            .HideDeveloperTools()
             .AddPreferredSecuritySchemes(ApiKeyDocumentTransformer.SchemeName));
         return app;
     }

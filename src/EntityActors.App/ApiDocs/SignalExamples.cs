@@ -1,5 +1,7 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
@@ -45,7 +47,13 @@ public static class SignalExamples
     public static JsonObject BodyOf(Type signalType) =>
         JsonSerializer.SerializeToNode(ByType[signalType], signalType, EntityJson.Options)!.AsObject();
 
-    /// <summary>Signal name → example body, for every signal of <paramref name="entity"/>, in name order.</summary>
+    /// <summary>
+    /// Signal name → example body, for every signal of <paramref name="entity"/>, in the order the signal type declares
+    /// them (its <see cref="JsonDerivedTypeAttribute"/> list: <c>open</c> before <c>deposit</c> before <c>close</c>).
+    /// </summary>
     public static IReadOnlyList<(string Signal, JsonObject Body)> For(EntityDescriptor entity) =>
-        [.. entity.Signals.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (pair.Key, BodyOf(pair.Value)))];
+        [.. entity.SignalType.GetCustomAttributes<JsonDerivedTypeAttribute>(inherit: false)
+            .Select(attribute => (string)attribute.TypeDiscriminator!)
+            .Where(entity.Signals.ContainsKey)
+            .Select(name => (name, BodyOf(entity.Signals[name])))];
 }

@@ -33,4 +33,11 @@ public class SignalExamplesTests
         request.Problem.Should().BeNull(body.ToJsonString());
         body.ContainsKey("type").Should().BeFalse("the route names the signal");
     }
+
+    [Fact]
+    public void Examples_come_in_the_order_the_signal_type_declares_them()
+    {
+        SignalExamples.For(Descriptors.Accounts).Select(example => example.Signal).Should()
+            .Equal("open", "deposit", "withdraw", "place-hold", "release-hold", "capture-hold", "close");
+    }
 }
