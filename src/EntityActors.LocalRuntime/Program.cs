@@ -63,7 +63,9 @@ Console.WriteLine($"""
 
     EntityActors runs on the real Dapr runtime (ready in {environment.StartupDuration.TotalSeconds:0.0} s).
       app               {environment.AppBaseAddress}
-      OpenAPI           {new Uri(environment.AppBaseAddress, "openapi/v1.json")}
+      explorer          {new Uri(environment.AppBaseAddress, "explorer/")}
+      API docs          {new Uri(environment.AppBaseAddress, "docs")} (OpenAPI: {new Uri(environment.AppBaseAddress, "openapi/v1.json")})
+      metrics           {new Uri(environment.AppBaseAddress, "metrics")}
       sidecar metadata  {new Uri(environment.DaprHttpAddress, "v1.0/metadata")}
       sidecar gRPC      {environment.DaprGrpcAddress}
       state             {environment.DataDirectory}
