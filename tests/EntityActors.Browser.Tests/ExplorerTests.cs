@@ -38,6 +38,7 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
             await Page.GetByTestId("api-key").FillAsync(fixture.ApiKey);
             await Page.GetByTestId("api-key-save").ClickAsync();
 
+            await Expect(Row("bob")).ToBeVisibleAsync();
             await Page.GetByTestId("filter-minBalance").FillAsync("1000");
             await Page.GetByTestId("filter-apply").ClickAsync();
             await Expect(Row("ann")).ToBeVisibleAsync();
