@@ -3,10 +3,12 @@ using System.Text.Json;
 using EntityActors.Bench.Measuring;
 using EntityActors.Bench.Reporting;
 using EntityActors.Bench.Scenarios;
+using EntityActors.Bench.Scenarios.Answered;
+using EntityActors.Bench.Scenarios.ManyEntities;
 
 namespace EntityActors.Bench;
 
-/// <summary>The bench's entry point: parse, start both systems, run the scenarios, print the table, write the JSON.</summary>
+/// <summary>The bench's entry point: parse, start the three systems, run the scenarios, print the table, write the JSON.</summary>
 public static class BenchCommand
 {
     private const int FailureTailLines = 40;
@@ -44,7 +46,7 @@ public static class BenchCommand
         {
             runtime = await BenchRuntime.StartAsync(options, log, cancellationToken);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or HttpRequestException or System.ComponentModel.Win32Exception)
         {
             await output.WriteLineAsync($"Could not start the runtime: {exception.Message}");
             return 1;
@@ -67,12 +69,12 @@ public static class BenchCommand
                 options.Tiny ? "tiny" : "full",
                 machine,
                 MachineInfo.ReadLoadAverage(),
-                BenchSettings.From(options, AppBuild(runtime)),
+                BenchSettings.From(options, AppBuild(runtime), runtime.Restate.Versions),
                 results);
 
             await output.WriteLineAsync();
             await output.WriteLineAsync(ReportTable.Text(report));
-            await output.WriteLineAsync($"ratio = product ÷ baseline (above 1 is better for rates, below 1 for times and memory). Load average at start {machine.LoadAverage}, at end {report.LoadAverageAtEnd}. Source {report.Settings.SourceVersion ?? "unknown"}, app build {report.Settings.AppBuild}.");
+            await output.WriteLineAsync($"÷ bare = product ÷ bare Dapr, ÷ Restate = product ÷ Restate (above 1 is better for rates, below 1 for times, memory and CPU); – = not measured or no fair equivalent (docs/benchmark.md). Load average at start {machine.LoadAverage}, at end {report.LoadAverageAtEnd}. Source {report.Settings.SourceVersion ?? "unknown"}, app build {report.Settings.AppBuild}, {report.Settings.RestateVersions}.");
             if (options.OutputPath is { } path)
             {
                 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, BenchReport.Json), cancellationToken);
@@ -85,7 +87,7 @@ public static class BenchCommand
                 await output.WriteLineAsync($"Table written to {Path.GetFullPath(markdown)}");
             }
 
-            log.Line($"stopping both systems");
+            log.Line($"stopping the three systems");
         }
 
         return report.AllChecksPassed ? 0 : 1;
@@ -96,6 +98,7 @@ public static class BenchCommand
         new LatencyScenario(context),
         new HotEntityScenario(context),
         new ManyEntitiesScenario(context),
+        new AnsweredScenario(context),
         new LongLifeQueryScenario(context),
         new IdleEntitiesScenario(context),
         new ContinueAsNewScenario(context),

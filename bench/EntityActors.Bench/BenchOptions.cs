@@ -6,14 +6,14 @@ namespace EntityActors.Bench;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        Measures EntityActors beside a bare Dapr workflow (the baseline) on the real runtime, in one run.
+        Measures EntityActors beside a bare Dapr workflow (the baseline) and Restate virtual objects, in one run.
 
         Usage: dotnet run -c Release --project bench/EntityActors.Bench -- [options]
           --out <file>                 also write the figures as JSON
           --markdown <file>            also write the table as Markdown (for the README)
           --tiny                       every scenario with a handful of signals (a smoke run, well under a minute)
-          --scenarios <a,b,...>        only these: latency, hot-entity, many-entities, long-life-query,
-                                       idle-entities, continue-as-new (default: all)
+          --scenarios <a,b,...>        only these: latency, hot-entity, many-entities, answered,
+                                       long-life-query, idle-entities, continue-as-new (default: all)
           --continue-as-new <n>        signals per workflow generation, product and baseline (default 20)
           --senders <n>                concurrent senders where a scenario has several (default 8)
           --latency-samples <n>        signal -> applied samples (default 300, after --warmup)
@@ -21,17 +21,18 @@ public sealed record BenchOptions
                                        first scenario each side also gets 10 × n concurrent signals and reads
           --hot-signals <n>            signals per hot-entity phase (default 500)
           --entities <n>               entities in the many-entities scenario (default 50)
-          --signals-per-entity <n>     signals each of them gets (default 20)
-          --many-rounds <n>            alternating product/baseline rounds of it, median reported (default 5)
+          --signals-per-entity <n>     signals each of them gets (default 20); answered uses the same counts
+          --many-rounds <n>            alternating product/baseline/Restate rounds of many-entities and
+                                       answered, median reported (default 5)
           --long-life-signals <n>      signals behind the queried long-lived entity (default 3000)
           --query-samples <n>          queries on the long-lived entity (default 500)
           --idle-entities <n>          idle live entities created (default 10000)
           --idle-query-samples <n>     queries on random idle entities (default 300)
           --can-signals <n>            sequential signals per continue-as-new setting (default 300)
-          --poll-ms <n>                baseline status poll interval (default 3)
+          --poll-ms <n>                baseline status and Restate getter poll interval (default 3)
           --process-log <file>         write every line the Dapr processes and the app print to this file
           --app-setting <KEY=VALUE>    an environment variable for the app, e.g.
-                                       EntityActors__Signals__PollInterval=00:00:00.020 (repeatable)
+                                       EntityActors__Queries__PollInterval=00:00:00.020 (repeatable)
           --help                       this text
         """;
 

@@ -3,6 +3,7 @@ using Dapr.Workflow;
 using EntityActors.Bench.Baseline;
 using EntityActors.Bench.Product;
 using EntityActors.Bench.Reporting;
+using EntityActors.Bench.Restate;
 using EntityActors.LocalRuntime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,53 +13,68 @@ using Microsoft.Extensions.Logging;
 namespace EntityActors.Bench;
 
 /// <summary>
-/// The two systems under test, side by side on this machine: the product (placement, scheduler, daprd and the app,
-/// started as the end-to-end fixture does) and the baseline (its own placement, scheduler and daprd with its own app id
-/// and SQLite file, and no app: its workflow worker runs in this process).
+/// The three systems under test, side by side on this machine: the product (placement, scheduler, daprd and the app,
+/// started as the end-to-end fixture does), the bare Dapr baseline (its own placement, scheduler and daprd with its own
+/// app id and SQLite file, and no app: its workflow worker runs in this process) and Restate (its server and the node
+/// service holding the same entities as virtual objects).
 /// </summary>
 public sealed class BenchRuntime : IAsyncDisposable
 {
     public const string ProductAppId = "entityactors";
     public const string BaselineAppId = "entityactors-baseline";
-    public const string ContinueAsNewVariable = "EntityActors__Workflow__ContinueAsNewAfterSignals";
+    public const string ContinueAsNewVariable = "EntityActors__Workflow__ContinueAsNewAfterBatches";
 
     private readonly DirectoryInfo baselineResources;
     private readonly HttpClient productHttp;
+    private readonly HttpClient restateHttp;
     private readonly IHost baselineWorker;
 
     private BenchRuntime(
-        LocalDaprEnvironment product, LocalDaprEnvironment baseline, DirectoryInfo baselineResources, IHost baselineWorker, ProcessOutputLog output, TimeSpan pollInterval)
+        LocalDaprEnvironment product, LocalDaprEnvironment baseline, RestateRuntime restate, DirectoryInfo baselineResources, IHost baselineWorker,
+        ProcessOutputLog output, TimeSpan pollInterval)
     {
         Product = product;
         Baseline = baseline;
+        Restate = restate;
         this.baselineResources = baselineResources;
         this.baselineWorker = baselineWorker;
         Output = output;
+
+        // The same HTTP client machinery for the product and Restate: a plain HttpClient each, same timeout.
         productHttp = product.CreateAppClient();
-        productHttp.Timeout = TimeSpan.FromSeconds(100);
+        productHttp.Timeout = ClientTimeout;
+        restateHttp = new HttpClient { BaseAddress = restate.IngressAddress, Timeout = ClientTimeout };
         ProductClient = new ProductClient(productHttp);
+        RestateClient = new RestateClient(restateHttp, pollInterval);
         BaselineClient = new BaselineClient(baselineWorker.Services.GetRequiredService<DaprWorkflowClient>(), pollInterval);
     }
+
+    private static TimeSpan ClientTimeout { get; } = TimeSpan.FromSeconds(100);
 
     public LocalDaprEnvironment Product { get; }
 
     public LocalDaprEnvironment Baseline { get; }
 
+    public RestateRuntime Restate { get; }
+
     public ProductClient ProductClient { get; }
+
+    public RestateClient RestateClient { get; }
 
     public BaselineClient BaselineClient { get; }
 
     public ProcessOutputLog Output { get; }
 
-    /// <summary>Starts both systems at once and returns when the app is ready and the baseline worker runs a workflow.</summary>
-    /// <exception cref="InvalidOperationException">The Dapr binaries are missing, or a process failed to start.</exception>
+    /// <summary>Starts the three systems at once and returns when the app is ready, the baseline worker runs a workflow and Restate answers.</summary>
+    /// <exception cref="InvalidOperationException">The Dapr binaries or Restate's packages are missing, or a process failed to start.</exception>
     public static async Task<BenchRuntime> StartAsync(BenchOptions options, BenchLog log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
 
-        // Same resolution as the end-to-end fixture; no binaries is a failure, never a skip.
+        // Same resolution as the end-to-end fixture; no binaries (nor Restate's packages) is a failure, never a skip.
         var binaries = await DaprBinaries.ResolveAsync(cancellationToken);
+        var restateInstallation = RestateInstallation.Resolve();
         var output = new ProcessOutputLog(options.ProcessLogPath);
         var resources = WriteBaselineComponents();
         var appEnvironment = new Dictionary<string, string>(options.AppSettings)
@@ -83,15 +99,17 @@ public sealed class BenchRuntime : IAsyncDisposable
         });
 
         IHost? worker = null;
+        var restate = RestateRuntime.StartAsync(restateInstallation, output.Add, cancellationToken);
         try
         {
-            log.Line($"starting the product (placement, scheduler, daprd, app) and the baseline (placement, scheduler, daprd) from {binaries.Directory}");
-            await Task.WhenAll(product.StartAsync(cancellationToken), baseline.StartAsync(cancellationToken));
-            log.Line($"product ready in {product.StartupDuration.TotalSeconds:0.0} s ({product.AppAssemblyPath}), baseline sidecar in {baseline.StartupDuration.TotalSeconds:0.0} s");
+            log.Line($"starting the product (placement, scheduler, daprd, app) and the baseline (placement, scheduler, daprd) from {binaries.Directory}, and Restate (server, node service)");
+            await Task.WhenAll(product.StartAsync(cancellationToken), baseline.StartAsync(cancellationToken), restate);
+            log.Line($"product ready in {product.StartupDuration.TotalSeconds:0.0} s ({product.AppAssemblyPath}), baseline sidecar in {baseline.StartupDuration.TotalSeconds:0.0} s, " +
+                $"Restate in {restate.Result.StartupDuration.TotalSeconds:0.0} s ({restate.Result.Versions}, ingress {restate.Result.IngressAddress})");
 
             worker = BuildWorker(baseline, output);
             await worker.StartAsync(cancellationToken);
-            var runtime = new BenchRuntime(product, baseline, resources, worker, output, options.PollInterval);
+            var runtime = new BenchRuntime(product, baseline, restate.Result, resources, worker, output, options.PollInterval);
             await runtime.WaitForBaselineWorkerAsync(options, cancellationToken);
             log.Line($"baseline workflow worker connected (in this process, pid {Environment.ProcessId})");
             return runtime;
@@ -105,6 +123,11 @@ public sealed class BenchRuntime : IAsyncDisposable
 
             await product.DisposeAsync();
             await baseline.DisposeAsync();
+            if (restate.IsCompletedSuccessfully)
+            {
+                await restate.Result.DisposeAsync();
+            }
+
             DeleteQuietly(resources);
             output.Dispose();
             throw;
@@ -123,8 +146,10 @@ public sealed class BenchRuntime : IAsyncDisposable
     {
         await StopWorkerAsync(baselineWorker);
         productHttp.Dispose();
+        restateHttp.Dispose();
         await Product.DisposeAsync();
         await Baseline.DisposeAsync();
+        await Restate.DisposeAsync();
         DeleteQuietly(baselineResources);
         Output.Dispose();
     }

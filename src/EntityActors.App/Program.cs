@@ -1,9 +1,11 @@
 using EntityActors.App.ApiDocs;
+using EntityActors.App.Cluster;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Explorer;
 using EntityActors.App.Health;
 using EntityActors.App.History;
 using EntityActors.App.Hosting;
+using EntityActors.App.Hosting.Shutdown;
 using EntityActors.App.Http;
 using EntityActors.App.ReadModel;
 using EntityActors.App.Retention;
@@ -19,16 +21,20 @@ builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(option
 builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
 builder.AddEntityActors();
+builder.AddClusterAgreement();
 builder.AddEntityReadModel();
 builder.AddEntityHistory();
 builder.AddEntityRetention();
 builder.AddEntityHealthChecks();
+builder.AddShutdownDrain();
 
 var app = builder.Build();
 
+app.UseShutdownDrain();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();
+app.UseClusterAgreement();
 app.MapEntityApiDocs();
 app.MapEntityExplorer();
 app.MapEntityTelemetry();

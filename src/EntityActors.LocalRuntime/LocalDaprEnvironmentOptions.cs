@@ -16,8 +16,30 @@ public sealed class LocalDaprEnvironmentOptions
     /// </summary>
     public bool RunApp { get; init; } = true;
 
-    /// <summary>Folder of component files; <c>null</c> means <c>&lt;repo&gt;/components/local</c>.</summary>
+    /// <summary>
+    /// Folder of component files; <c>null</c> means the folder of <see cref="Store"/> under <c>&lt;repo&gt;/components</c>
+    /// (<c>components/local</c> for the default SQLite).
+    /// </summary>
     public string? ResourcesPath { get; init; }
+
+    /// <summary>
+    /// Which store to run on, and so which servers <see cref="LocalTopology"/> starts itself before the sidecars: none for
+    /// SQLite, <c>redis-server</c> for Redis, PostgreSQL and Redis (pub/sub) for PostgreSQL.
+    /// </summary>
+    public LocalStore Store { get; init; } = LocalStore.Sqlite;
+
+    /// <summary>
+    /// How many app + daprd pairs (replicas, as pods would be) share placement, the scheduler and the store. More than
+    /// one is refused on components each process keeps to itself (SQLite, in-memory).
+    /// </summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>
+    /// Turns on daprd's app health checks (<c>/healthz</c> every second, unhealthy after two failures), as
+    /// <c>deploy/</c> does: a sidecar whose app crashed then gives up its actors to the other replicas at once. Its
+    /// shutdown on SIGTERM then waits (up to 10 s) until the draining app reports unhealthy, as deploy/ has it too.
+    /// </summary>
+    public bool AppHealthChecks { get; init; }
 
     /// <summary>
     /// The app's dll; <c>null</c> means <c>&lt;repo&gt;/src/EntityActors.App/bin/&lt;Configuration&gt;/&lt;tfm&gt;/EntityActors.App.dll</c>

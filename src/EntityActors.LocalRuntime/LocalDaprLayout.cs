@@ -28,8 +28,6 @@ internal sealed record LocalDaprLayout
     /// <summary>True when this environment created <see cref="DataDirectory"/> and so may delete it.</summary>
     public required bool DataDirectoryIsTemporary { get; init; }
 
-    public required LocalDaprPorts Ports { get; init; }
-
     public static async Task<LocalDaprLayout> ResolveAsync(
         LocalDaprEnvironmentOptions options, CancellationToken cancellationToken)
     {
@@ -37,13 +35,12 @@ internal sealed record LocalDaprLayout
             ? DaprBinaries.FromDirectory(binDirectory)
             : await DaprBinaries.ResolveAsync(cancellationToken);
         var appAssembly = options.RunApp ? ResolveAppAssembly(options.AppAssemblyPath) : null;
-        var resources = Path.GetFullPath(options.ResourcesPath ?? Path.Combine(RepositoryRoot.Find(), "components", "local"));
+        var resources = Path.GetFullPath(options.ResourcesPath ?? Path.Combine(RepositoryRoot.Find(), "components", options.Store.ComponentsFolder()));
         if (!Directory.Exists(resources))
         {
             throw new DirectoryNotFoundException($"Dapr resources folder '{resources}' does not exist.");
         }
 
-        var ports = LocalDaprPorts.Allocate(options);
         var temporary = options.DataDirectory is null;
         var dataDirectory = temporary
             ? Directory.CreateTempSubdirectory("entityactors-dapr-").FullName
@@ -57,7 +54,6 @@ internal sealed record LocalDaprLayout
             ResourcesPath = resources,
             DataDirectory = dataDirectory,
             DataDirectoryIsTemporary = temporary,
-            Ports = ports,
         };
     }
 

@@ -9,12 +9,18 @@ internal sealed record LocalRuntimeCommandLine
         Runs the app with the real Dapr runtime (placement, scheduler, daprd) on this machine.
 
         Usage: dotnet run --project src/EntityActors.LocalRuntime [-- options]
-          --app-port <port>        app HTTP port (default 5080)
-          --dapr-http-port <port>  sidecar HTTP port (default 3500)
-          --dapr-grpc-port <port>  sidecar gRPC port (default 50001)
+          --replicas <n>           app + sidecar pairs sharing placement, scheduler and store (default 1;
+                                   more than one needs --store postgres or --store redis)
+          --store <store>          sqlite (default: components/local, no server), redis (starts redis-server,
+                                   components/redis) or postgres (starts PostgreSQL and Redis for pub/sub,
+                                   components/postgres)
+          --app-port <port>        first replica's app HTTP port (default 5080; other replicas: free ports)
+          --dapr-http-port <port>  first replica's sidecar HTTP port (default 3500)
+          --dapr-grpc-port <port>  first replica's sidecar gRPC port (default 50001)
           --data <dir>             state folder, kept between runs (default <repo>/.dapr-data)
-          --resources <dir>        Dapr components folder (default <repo>/components/local)
-          --verbose, -v            also stream daprd's, scheduler's and placement's logs here (always in <data>/logs)
+          --resources <dir>        Dapr components folder (default: the store's, under <repo>/components)
+          --verbose, -v            also stream daprd's, scheduler's, placement's and the store servers' logs here
+                                   (always in <data>/logs)
           --help                   this text
         """;
 
@@ -27,6 +33,10 @@ internal sealed record LocalRuntimeCommandLine
     public string? DataDirectory { get; init; }
 
     public string? ResourcesPath { get; init; }
+
+    public int Replicas { get; init; } = 1;
+
+    public LocalStore Store { get; init; } = LocalStore.Sqlite;
 
     public bool Verbose { get; init; }
 
@@ -45,6 +55,8 @@ internal sealed record LocalRuntimeCommandLine
                 "--dapr-grpc-port" => parsed with { DaprGrpcPort = PortValue(args, ref i) },
                 "--data" => parsed with { DataDirectory = Value(args, ref i) },
                 "--resources" => parsed with { ResourcesPath = Value(args, ref i) },
+                "--replicas" => parsed with { Replicas = CountValue(args, ref i) },
+                "--store" => parsed with { Store = LocalStoreFacts.Parse(Value(args, ref i)) },
                 "--verbose" or "-v" => parsed with { Verbose = true },
                 "--help" or "-h" => parsed with { ShowHelp = true },
                 var unknown => throw new FormatException($"Unknown option '{unknown}'."),
@@ -58,6 +70,15 @@ internal sealed record LocalRuntimeCommandLine
     {
         var flag = args[i];
         return ++i < args.Count ? args[i] : throw new FormatException($"{flag} needs a value.");
+    }
+
+    private static int CountValue(IReadOnlyList<string> args, ref int i)
+    {
+        var flag = args[i];
+        var text = Value(args, ref i);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 16
+            ? count
+            : throw new FormatException($"{flag} needs a number from 1 to 16, not '{text}'.");
     }
 
     private static int PortValue(IReadOnlyList<string> args, ref int i)

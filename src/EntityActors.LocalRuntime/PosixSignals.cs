@@ -8,10 +8,14 @@ namespace EntityActors.LocalRuntime;
 /// </summary>
 internal static partial class PosixSignals
 {
+    private const int SigInt = 2;
     private const int SigTerm = 15;
 
     /// <summary>Sends SIGTERM to <paramref name="processId"/>; false when it could not be delivered.</summary>
     public static bool Terminate(int processId) => Kill(processId, SigTerm) == 0;
+
+    /// <summary>Sends SIGINT to <paramref name="processId"/>; false when it could not be delivered.</summary>
+    public static bool Interrupt(int processId) => Kill(processId, SigInt) == 0;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

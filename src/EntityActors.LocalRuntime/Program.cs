@@ -39,10 +39,13 @@ var options = new LocalDaprEnvironmentOptions
     DaprGrpcPort = commandLine.DaprGrpcPort,
     DataDirectory = dataDirectory,
     ResourcesPath = commandLine.ResourcesPath,
+    Replicas = commandLine.Replicas,
+    Store = commandLine.Store,
+    AppHealthChecks = true,
     Log = output.Write,
 };
 
-await using var environment = new LocalDaprEnvironment(options);
+await using var environment = new LocalTopology(options);
 try
 {
     await environment.StartAsync(stopping.Token);
@@ -59,17 +62,26 @@ catch (Exception exception) when (exception is InvalidOperationException or Time
     return 1;
 }
 
-Console.WriteLine($"""
+Console.WriteLine();
+Console.WriteLine($"EntityActors runs on the real Dapr runtime ({commandLine.Store.ToString().ToLowerInvariant()}, " +
+    $"{environment.Replicas.Count} replica(s), ready in {environment.StartupDuration.TotalSeconds:0.0} s).");
+foreach (var replica in environment.Replicas)
+{
+    var name = environment.Replicas.Count > 1 ? $"replica {replica.Index + 1}: " : string.Empty;
+    Console.WriteLine($"""
+          {name}app               {replica.AppBaseAddress}
+          {name}explorer          {new Uri(replica.AppBaseAddress, "explorer/")}
+          {name}API docs          {new Uri(replica.AppBaseAddress, "docs")} (OpenAPI: {new Uri(replica.AppBaseAddress, "openapi/v1.json")})
+          {name}metrics           {new Uri(replica.AppBaseAddress, "metrics")}
+          {name}sidecar metadata  {new Uri(replica.DaprHttpAddress, "v1.0/metadata")}
+          {name}sidecar gRPC      {replica.DaprGrpcAddress}
+        """);
+}
 
-    EntityActors runs on the real Dapr runtime (ready in {environment.StartupDuration.TotalSeconds:0.0} s).
-      app               {environment.AppBaseAddress}
-      explorer          {new Uri(environment.AppBaseAddress, "explorer/")}
-      API docs          {new Uri(environment.AppBaseAddress, "docs")} (OpenAPI: {new Uri(environment.AppBaseAddress, "openapi/v1.json")})
-      metrics           {new Uri(environment.AppBaseAddress, "metrics")}
-      sidecar metadata  {new Uri(environment.DaprHttpAddress, "v1.0/metadata")}
-      sidecar gRPC      {environment.DaprGrpcAddress}
+Console.WriteLine($"""
+      components        {environment.ResourcesPath}
       state             {environment.DataDirectory}
-      logs              {output.Directory} (daprd, scheduler, placement, app{(commandLine.Verbose ? string.Empty : "; --verbose streams them here")})
+      logs              {output.Directory} (apps, sidecars, scheduler, placement, store servers{(commandLine.Verbose ? string.Empty : "; --verbose streams them here")})
     Press Ctrl+C to stop.
 
     """);
@@ -83,7 +95,7 @@ try
 }
 catch (OperationCanceledException)
 {
-    Console.WriteLine("Stopping app, daprd, scheduler, placement…");
+    Console.WriteLine("Stopping apps, sidecars, scheduler, placement, store servers…");
 }
 
 await environment.StopAsync();

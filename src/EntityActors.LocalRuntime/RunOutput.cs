@@ -2,8 +2,9 @@ namespace EntityActors.LocalRuntime;
 
 /// <summary>
 /// Where the run command puts its processes' output: every line in a file per process
-/// (<c>&lt;logs&gt;/daprd.log</c>, <c>scheduler.log</c>, <c>placement.log</c>, <c>app.log</c>, <c>environment.log</c>,
-/// each started afresh per run), and on the console only the app's own lines, unless <see cref="Verbose"/> streams
+/// (<c>&lt;logs&gt;/daprd.log</c>, <c>scheduler.log</c>, <c>placement.log</c>, <c>app.log</c>, <c>environment.log</c>;
+/// with replicas <c>app-2.log</c>, <c>daprd-2.log</c>, ...; the store servers' <c>redis.log</c>, <c>postgres.log</c>;
+/// each started afresh per run), and on the console only the apps' own lines, unless <see cref="Verbose"/> streams
 /// the runtime's too. Lines arrive as <c>[name] text</c>, the way <see cref="LocalDaprEnvironmentOptions.Log"/> gives them.
 /// </summary>
 public sealed class RunOutput : IDisposable

@@ -18,7 +18,7 @@ public sealed partial class ConfigurationDriftTests
 
     public static TheoryData<string> Kustomizations => new(DeploymentContract.Kustomizations);
 
-    public static TheoryData<string> LocalComponentFolders => new(RepositoryLayout.ComponentsLocal, RepositoryLayout.ComponentsRedis);
+    public static TheoryData<string> LocalComponentFolders => new(RepositoryLayout.ComponentsLocal, RepositoryLayout.ComponentsRedis, RepositoryLayout.ComponentsPostgres);
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
@@ -39,16 +39,35 @@ public sealed partial class ConfigurationDriftTests
     }
 
     [Fact]
-    public async Task Redis_component_files_use_the_component_types_of_the_manifests()
+    public async Task Redis_component_files_use_the_component_types_of_the_local_overlay()
     {
-        var deployed = await ManifestSet.RenderAsync(DeploymentContract.ProductionOverlay);
-        var local = ManifestSet.LoadFolder(RepositoryLayout.ComponentsRedis);
+        await AssertSameTypesAsync(DeploymentContract.LocalOverlay, RepositoryLayout.ComponentsRedis);
+    }
 
-        foreach (var name in ComponentNames)
+    [Fact]
+    public async Task Postgres_component_files_use_the_component_types_and_versions_of_production()
+    {
+        await AssertSameTypesAsync(DeploymentContract.ProductionOverlay, RepositoryLayout.ComponentsPostgres);
+    }
+
+    [Fact]
+    public async Task Production_keeps_workflows_actors_and_entities_on_postgresql_v2_with_the_connection_from_a_secret()
+    {
+        var set = await ManifestSet.RenderAsync(DeploymentContract.ProductionOverlay);
+
+        foreach (var name in new[] { DeploymentContract.StateStore, DeploymentContract.EntityStore })
         {
-            local.Single("Component", name).Root.Text("spec", "type")
-                .Should().Be(deployed.Single("Component", name).Root.Text("spec", "type"), name);
+            var component = set.Single("Component", name).Root;
+            component.Text("spec", "type").Should().Be("state.postgresql", name);
+            component.Text("spec", "version").Should().Be("v2", $"{name}: v2 is the version that rolls a transaction back whole");
+            var connection = component.Items("spec", "metadata").Single(item => item.Text("name") == "connectionString");
+            connection.Text("value").Should().BeNull($"{name}: no credentials in the manifest");
+            connection.Text("secretKeyRef", "name").Should().Be(DeploymentContract.PostgresSecret);
+            component.Text("auth", "secretStore").Should().Be("kubernetes");
         }
+
+        set.Single("Component", DeploymentContract.EntityStore).Root.ComponentMetadata()["tablePrefix"]
+            .Should().NotBeEmpty("the entities' records have tables of their own beside the workflows'");
     }
 
     [Theory]
@@ -243,9 +262,25 @@ public sealed partial class ConfigurationDriftTests
 
     private static string LocalPort => DeploymentContract.LocalAppPort.ToString(CultureInfo.InvariantCulture);
 
+    private static async Task AssertSameTypesAsync(string kustomization, string folder)
+    {
+        var deployed = await ManifestSet.RenderAsync(kustomization);
+        var local = ManifestSet.LoadFolder(folder);
+
+        foreach (var name in ComponentNames)
+        {
+            local.Single("Component", name).Root.Text("spec", "type")
+                .Should().Be(deployed.Single("Component", name).Root.Text("spec", "type"), name);
+            local.Single("Component", name).Root.Text("spec", "version")
+                .Should().Be(deployed.Single("Component", name).Root.Text("spec", "version"), name);
+        }
+    }
+
     private static void AssertContractComponents(ManifestSet set, string source)
     {
-        set.OfKind("Component").Select(component => component.Name).Should().BeEquivalentTo(ComponentNames, source);
+        // A secret store (components/postgres reads its connection string from the environment) is not part of the contract.
+        set.OfKind("Component").Where(component => component.Root.Text("spec", "type")?.StartsWith("secretstores.", StringComparison.Ordinal) != true)
+            .Select(component => component.Name).Should().BeEquivalentTo(ComponentNames, source);
         foreach (var component in set.OfKind("Component"))
         {
             component.Root.Items("scopes").Select(scope => scope.Text()).Should().Contain(DeploymentContract.AppId, $"{component} in {source} is scoped to the app");

@@ -52,7 +52,11 @@ public sealed class ServerRejectionTests(KubernetesApiServerFixture server, ITes
             "`selector` does not match template `labels`"),
 
         ["Disruption budget with both minAvailable and maxUnavailable"] = new("PodDisruptionBudget", set =>
-            set.Single("PodDisruptionBudget", DeploymentContract.DeploymentName).Root.Mapping("spec").Add("maxUnavailable", "1"),
+        {
+            // Production bounds it by maxUnavailable, the base by minAvailable: add the one that is missing.
+            var spec = set.Single("PodDisruptionBudget", DeploymentContract.DeploymentName).Root.Mapping("spec");
+            spec.Add(spec.Children.ContainsKey(new YamlScalarNode("maxUnavailable")) ? "minAvailable" : "maxUnavailable", "1");
+        },
             "minAvailable and maxUnavailable cannot be both set"),
 
         ["Autoscaler minimum above its maximum"] = new("HorizontalPodAutoscaler", set =>

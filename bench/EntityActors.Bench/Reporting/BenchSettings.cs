@@ -19,13 +19,14 @@ public sealed record BenchSettings(
     double PollIntervalMilliseconds,
     IReadOnlyDictionary<string, string> AppSettings,
     string AppBuild,
+    string RestateVersions,
     string? SourceVersion)
 {
-    public static BenchSettings From(BenchOptions options, string appBuild) =>
+    public static BenchSettings From(BenchOptions options, string appBuild, string restateVersions) =>
         new(options.ContinueAsNewAfterSignals, options.Senders, options.LatencySamples, options.Warmup, options.HotSignals,
             options.Entities, options.SignalsPerEntity, options.LongLifeSignals, options.QuerySamples, options.IdleEntities,
             options.IdleQuerySamples, options.ContinueAsNewSignals, options.ContinueAsNewShort, options.ContinueAsNewLong,
-            options.PollInterval.TotalMilliseconds, options.AppSettings, appBuild, SourceVersionOf());
+            options.PollInterval.TotalMilliseconds, options.AppSettings, appBuild, restateVersions, SourceVersionOf());
 
     /// <summary>The checkout's commit (<c>git describe --always --dirty</c>), so a figure can be tied to the code it measured.</summary>
     private static string? SourceVersionOf()

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace EntityActors.Bench.Reporting;
 
-/// <summary>A goal from the issue, printed beside the figure it applies to. Never lowered to match a run.</summary>
+/// <summary>A goal from the issues, printed beside the figure it applies to. Never lowered to match a run.</summary>
 public sealed record BenchTarget(BenchTargetKind Kind, double Value, string Unit)
 {
     public static BenchTarget AtMost(double value, string unit) => new(BenchTargetKind.AtMost, value, unit);
@@ -14,23 +14,31 @@ public sealed record BenchTarget(BenchTargetKind Kind, double Value, string Unit
 
     public static BenchTarget TimesBaseline(double factor) => new(BenchTargetKind.AtLeastTimesBaseline, factor, "×");
 
+    public static BenchTarget TimesRestate(double factor) => new(BenchTargetKind.AtLeastTimesRestate, factor, "×");
+
+    public static BenchTarget NoMoreThanRestate() => new(BenchTargetKind.AtMostRestate, 1, "×");
+
     [JsonPropertyName("text")]
     public string Text => Kind switch
     {
         BenchTargetKind.AtMost => Invariant($"≤ {Value:0.##} {Unit}"),
         BenchTargetKind.AtLeast => Invariant($"≥ {Value:0.##} {Unit}"),
         BenchTargetKind.LessThan => Invariant($"< {Value:0.##} {Unit}"),
-        _ => Invariant($"≥ {Value:0.##}× bare"),
+        BenchTargetKind.AtLeastTimesBaseline => Invariant($"≥ {Value:0.##}× bare"),
+        BenchTargetKind.AtLeastTimesRestate => Invariant($"≥ {Value:0.##}× Restate"),
+        _ => "≤ Restate",
     };
 
-    /// <summary>Whether the product's figure meets the target; null when it was not measured.</summary>
-    public bool? IsMet(double? product, double? baseline) => (Kind, product, baseline) switch
+    /// <summary>Whether the product's figure meets the target; null when a figure it needs was not measured.</summary>
+    public bool? IsMet(double? product, double? baseline, double? restate) => (Kind, product, baseline, restate) switch
     {
-        (_, null, _) => null,
-        (BenchTargetKind.AtMost, { } p, _) => p <= Value,
-        (BenchTargetKind.AtLeast, { } p, _) => p >= Value,
-        (BenchTargetKind.LessThan, { } p, _) => p < Value,
-        (BenchTargetKind.AtLeastTimesBaseline, { } p, { } b) when b > 0 => p >= Value * b,
+        (_, null, _, _) => null,
+        (BenchTargetKind.AtMost, { } p, _, _) => p <= Value,
+        (BenchTargetKind.AtLeast, { } p, _, _) => p >= Value,
+        (BenchTargetKind.LessThan, { } p, _, _) => p < Value,
+        (BenchTargetKind.AtLeastTimesBaseline, { } p, { } b, _) when b > 0 => p >= Value * b,
+        (BenchTargetKind.AtLeastTimesRestate, { } p, _, { } r) when r > 0 => p >= Value * r,
+        (BenchTargetKind.AtMostRestate, { } p, _, { } r) => p <= r,
         _ => null,
     };
 

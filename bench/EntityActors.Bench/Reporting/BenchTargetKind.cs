@@ -6,4 +6,8 @@ public enum BenchTargetKind
     AtLeast,
     LessThan,
     AtLeastTimesBaseline,
+    AtLeastTimesRestate,
+
+    /// <summary>The product's figure no higher than Restate's (times, CPU).</summary>
+    AtMostRestate,
 }

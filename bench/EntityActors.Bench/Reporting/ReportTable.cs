@@ -6,7 +6,7 @@ namespace EntityActors.Bench.Reporting;
 /// <summary>The report as a fixed-width table for the terminal, and as Markdown for the docs.</summary>
 public static class ReportTable
 {
-    private static readonly string[] Headers = ["scenario", "product", "baseline", "ratio", "target", "met?"];
+    private static readonly string[] Headers = ["scenario", "product", "bare Dapr", "Restate", "÷ bare", "÷ Restate", "target", "met?"];
 
     public static string Text(BenchReport report)
     {
@@ -47,13 +47,17 @@ public static class ReportTable
         row.Metric,
         Value(row.Product, row.Unit),
         Value(row.Baseline, row.Unit),
-        row.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–",
-        row.Target?.Text ?? "–",
-        row.Met switch { true => "yes", false => "NO", null => "–" },
+        Value(row.Restate, row.Unit),
+        Ratio(row.Ratio),
+        Ratio(row.VsRestate),
+        row.Targets.Count == 0 ? "–" : string.Join("; ", row.Targets.Select(t => t.Text)),
+        row.TargetsMet.Count == 0 ? "–" : string.Join("; ", row.TargetsMet.Select(met => met switch { true => "yes", false => "NO", null => "–" })),
     ];
 
+    private static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+
     private static string Value(double? value, string unit) =>
-        value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.ToString(v >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture)} {unit}") : "–";
+        value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.ToString(Math.Abs(v) >= 100 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture)} {unit}") : "–";
 
     private static void AppendChecks(StringBuilder text, BenchReport report)
     {

@@ -8,19 +8,23 @@ public sealed class ScenarioRecorder(string id, string title, string method)
     private readonly long started = Stopwatch.GetTimestamp();
     private readonly List<BenchRow> rows = [];
     private readonly List<BenchCheck> checks = [];
-    private readonly Dictionary<string, double> productFigures = [];
-    private readonly Dictionary<string, double> baselineFigures = [];
-    private long productCount;
-    private long baselineCount;
+    private readonly Dictionary<string, Dictionary<string, double>> figures = BenchSide.All.ToDictionary(side => side, _ => new Dictionary<string, double>());
+    private readonly Dictionary<string, long> counts = BenchSide.All.ToDictionary(side => side, _ => 0L);
+    private readonly Lock gate = new();
 
     public string Id => id;
 
-    public void Row(string metric, string unit, double? product, double? baseline, BenchTarget? target = null) =>
-        rows.Add(BenchRow.Create(id, metric, unit, product, baseline, target));
+    /// <summary>A line of the table; <paramref name="restate"/> is null where Restate has no fair equivalent (the docs say why).</summary>
+    public void Row(string metric, string unit, double? product, double? baseline, double? restate, params BenchTarget[] targets) =>
+        rows.Add(BenchRow.Create(id, metric, unit, product, baseline, restate, targets));
 
     public bool Check(string side, string what, bool passed, string detail)
     {
-        checks.Add(new BenchCheck(id, side, what, passed, detail));
+        lock (gate)
+        {
+            checks.Add(new BenchCheck(id, side, what, passed, detail));
+        }
+
         return passed;
     }
 
@@ -29,24 +33,24 @@ public sealed class ScenarioRecorder(string id, string title, string method)
         // JSON has no NaN: a figure that could not be computed is left out.
         if (double.IsFinite(value))
         {
-            (side == BenchSide.Product ? productFigures : baselineFigures)[name] = Math.Round(value, 3);
+            lock (gate)
+            {
+                figures[side][name] = Math.Round(value, 3);
+            }
         }
     }
 
     public void Count(string side, long count)
     {
-        if (side == BenchSide.Product)
+        lock (gate)
         {
-            productCount += count;
-        }
-        else
-        {
-            baselineCount += count;
+            counts[side] += count;
         }
     }
 
     public ScenarioResult Finish(string? error = null) =>
         new(id, title, method, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1),
-            new SideResult(productCount, productFigures), new SideResult(baselineCount, baselineFigures),
-            rows, checks, error);
+            Side(BenchSide.Product), Side(BenchSide.Baseline), Side(BenchSide.Restate), rows, checks, error);
+
+    private SideResult Side(string side) => new(counts[side], figures[side]);
 }

@@ -8,6 +8,7 @@ public sealed record ScenarioResult(
     double Seconds,
     SideResult Product,
     SideResult Baseline,
+    SideResult Restate,
     IReadOnlyList<BenchRow> Rows,
     IReadOnlyList<BenchCheck> Checks,
     string? Error);

@@ -1,12 +1,12 @@
 using System.Globalization;
 using EntityActors.Bench.Baseline;
-using EntityActors.Bench.Measuring;
 using EntityActors.Bench.Product;
 using EntityActors.Bench.Reporting;
+using EntityActors.Bench.Restate;
 
 namespace EntityActors.Bench.Scenarios;
 
-/// <summary>What every scenario uses: both systems, the options, the progress log and ids unique to this run.</summary>
+/// <summary>What every scenario uses: the three systems, the options, the progress log and ids unique to this run.</summary>
 public sealed class BenchContext(BenchRuntime runtime, BenchOptions options, BenchLog log)
 {
     // Short: product ids are at most 64 characters and become actor ids, instance ids and state keys.
@@ -22,50 +22,26 @@ public sealed class BenchContext(BenchRuntime runtime, BenchOptions options, Ben
 
     public BaselineClient Baseline => runtime.BaselineClient;
 
+    public RestateClient Restate => runtime.RestateClient;
+
     /// <summary>The pause before a count is read again to prove it stopped where it should (no late duplicates).</summary>
     public static TimeSpan Settle { get; } = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>
-    /// Starts measuring the CPU used by one side's processes (the bench process drives both sides and hosts the
-    /// baseline's worker); <see cref="IDisposable.Dispose"/> records it in the scenario's figures and the progress.
-    /// </summary>
-    public IDisposable MeasureCpu(ScenarioRecorder recorder, string side, string? label = null)
+    /// <summary>Starts measuring the CPU used by one side's processes; see <see cref="SideCpu"/>.</summary>
+    public SideCpu MeasureCpu(ScenarioRecorder recorder, string side, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(recorder);
-        var processes = side == BenchSide.Product
-            ? new Dictionary<string, int?>
-            {
-                ["appSeconds"] = runtime.Product.AppProcessId,
-                ["daprdSeconds"] = runtime.Product.SidecarProcessId,
-                ["schedulerSeconds"] = runtime.Product.SchedulerProcessId,
-                ["benchSeconds"] = Environment.ProcessId,
-            }
-            : new Dictionary<string, int?>
-            {
-                ["daprdSeconds"] = runtime.Baseline.SidecarProcessId,
-                ["schedulerSeconds"] = runtime.Baseline.SchedulerProcessId,
-                ["benchSeconds"] = Environment.ProcessId,
-            };
-        return new CpuMeasurement(this, recorder, side, label is null ? "cpu." : $"cpu.{label}.", new CpuWindow(processes));
+        return new SideCpu(this, recorder, side, label);
     }
 
     public string ProductId(string name) => $"b{run}-{name}";
 
     public string BaselineId(string name) => $"baseline-{run}-{name}";
 
+    public string RestateId(string name) => $"r{run}-{name}";
+
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private sealed class CpuMeasurement(BenchContext context, ScenarioRecorder recorder, string side, string prefix, CpuWindow window) : IDisposable
-    {
-        public void Dispose()
-        {
-            var used = window.Stop();
-            foreach (var (name, value) in used)
-            {
-                recorder.Figure(side, prefix + name, value);
-            }
-
-            context.Log.Line($"  {side,-8} CPU: {CpuWindow.Describe(used)}");
-        }
-    }
+    /// <summary>CPU seconds per 1,000 signals; null when not measured.</summary>
+    public static double? PerThousand(double? seconds, long signals) => seconds is { } s && signals > 0 ? s / signals * 1000 : null;
 }

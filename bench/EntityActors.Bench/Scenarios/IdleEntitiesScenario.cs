@@ -21,11 +21,12 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
         "shows its signal applied (checked: exactly 1 each). Resident memory (VmRSS) read before and " +
         $"{MemorySettle.TotalSeconds:0} s after. Then {options.IdleQuerySamples} reads of random ones. Product: POST without wait " +
         "(signal-with-start), GET ?minSequence=1; memory of the app and of its daprd. Baseline: schedule the workflow and raise " +
-        "one event, poll the counter; memory of its daprd and of the bench process, which hosts the baseline's workflow worker.";
+        "one event, poll the counter; memory of its daprd and of the bench process, which hosts the baseline's workflow worker. " +
+        "Restate: /send one restock each, read the shared getter; memory of the node service (as the app) and of restate-server (as the sidecar).";
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
-        Outcome product, baseline;
+        Outcome product, baseline, restate;
         using (context.MeasureCpu(recorder, BenchSide.Product))
         {
             product = await ProductAsync(recorder, cancellationToken);
@@ -36,12 +37,17 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
             baseline = await BaselineAsync(recorder, cancellationToken);
         }
 
+        using (context.MeasureCpu(recorder, BenchSide.Restate))
+        {
+            restate = await RestateAsync(recorder, cancellationToken);
+        }
+
         var label = BenchContext.Number(options.IdleEntities);
-        recorder.Row($"{label} idle entities: create, until applied", "s", product.Seconds, baseline.Seconds);
-        recorder.Row($"{label} idle entities: app memory growth", "MB", product.AppGrowth, baseline.AppGrowth, BenchTarget.LessThan(200, "MB"));
-        recorder.Row($"{label} idle entities: sidecar memory growth", "MB", product.SidecarGrowth, baseline.SidecarGrowth);
-        recorder.Row("query a random idle entity: p50", "ms", product.Queries.P50, baseline.Queries.P50);
-        recorder.Row("query a random idle entity: p99", "ms", product.Queries.P99, baseline.Queries.P99, BenchTarget.AtMost(5, "ms"));
+        recorder.Row($"{label} idle entities: create, until applied", "s", product.Seconds, baseline.Seconds, restate.Seconds);
+        recorder.Row($"{label} idle entities: app memory growth", "MB", product.AppGrowth, baseline.AppGrowth, restate.AppGrowth, BenchTarget.LessThan(200, "MB"));
+        recorder.Row($"{label} idle entities: sidecar memory growth", "MB", product.SidecarGrowth, baseline.SidecarGrowth, restate.SidecarGrowth);
+        recorder.Row("query a random idle entity: p50", "ms", product.Queries.P50, baseline.Queries.P50, restate.Queries.P50);
+        recorder.Row("query a random idle entity: p99", "ms", product.Queries.P99, baseline.Queries.P99, restate.Queries.P99, BenchTarget.AtMost(5, "ms"));
     }
 
     private async Task<Outcome> ProductAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
@@ -92,6 +98,29 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
         var random = new Random(ids.Length);
         var queries = await SampleAsync(() => baseline.ReadCountAsync(ids[random.Next(ids.Length)], cancellationToken));
         return Record(recorder, BenchSide.Baseline, ids.Length, seconds, (workerBefore, workerAfter), (sidecarBefore, sidecarAfter), queries);
+    }
+
+    private async Task<Outcome> RestateAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    {
+        var restate = context.Restate;
+        var runtime = context.Runtime.Restate;
+        var ids = Enumerable.Range(0, options.IdleEntities).Select(i => context.RestateId($"idle-{i}")).ToArray();
+        var serviceBefore = ProcessMemory.ResidentMegabytes(runtime.ServiceProcessId);
+        var serverBefore = ProcessMemory.ResidentMegabytes(runtime.ServerProcessId);
+
+        var (seconds, exact) = await CreateAsync(
+            recorder, BenchSide.Restate, ids.Length, "sent",
+            (i, token) => restate.SendRestockAsync(ids[i], "idle-create", token),
+            async (i, token) => await restate.WaitForSequenceAsync(ids[i], 1, null, options.ApplyTimeout, token) is { Sequence: 1, Version: 1, OnHand: 1 },
+            cancellationToken);
+        recorder.Check(BenchSide.Restate, "every idle item applied its one signal exactly once", exact == ids.Length, $"{exact} of {ids.Length} exact");
+        await Task.Delay(MemorySettle, cancellationToken);
+        var serviceAfter = ProcessMemory.ResidentMegabytes(runtime.ServiceProcessId);
+        var serverAfter = ProcessMemory.ResidentMegabytes(runtime.ServerProcessId);
+
+        var random = new Random(ids.Length);
+        var queries = await SampleAsync(() => restate.GetAsync(ids[random.Next(ids.Length)], cancellationToken));
+        return Record(recorder, BenchSide.Restate, ids.Length, seconds, (serviceBefore, serviceAfter), (serverBefore, serverAfter), queries);
     }
 
     /// <summary>
@@ -163,10 +192,15 @@ public sealed class IdleEntitiesScenario(BenchContext context) : IBenchScenario
         recorder.Figure(side, "queryP50Ms", queries.P50);
         recorder.Figure(side, "queryP99Ms", queries.P99);
         var outcome = new Outcome(seconds, app.After - app.Before, sidecar.After - sidecar.Before, queries);
-        var appName = side == BenchSide.Product ? "app" : "bench process (worker)";
+        var (appName, sidecarName) = side switch
+        {
+            BenchSide.Product => ("app", "daprd"),
+            BenchSide.Baseline => ("bench process (worker)", "daprd"),
+            _ => ("node service", "restate-server"),
+        };
         context.Log.Line(
             $"  {side,-8} {BenchContext.Number(entities)} created and applied in {seconds:0.0} s; {appName} RSS {app.Before:0} → {app.After:0} MB, " +
-            $"daprd RSS {sidecar.Before:0} → {sidecar.After:0} MB; random query {queries}");
+            $"{sidecarName} RSS {sidecar.Before:0} → {sidecar.After:0} MB; random query {queries}");
         return outcome;
     }
 

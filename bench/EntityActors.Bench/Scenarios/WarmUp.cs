@@ -1,11 +1,12 @@
+using EntityActors.Bench.Accounts;
 using EntityActors.Bench.Measuring;
 
 namespace EntityActors.Bench.Scenarios;
 
 /// <summary>
-/// Unmeasured traffic to both sides before the first scenario, so neither is measured while its code is still
-/// being compiled (the app and the bench's baseline worker both start cold): concurrent and sequential signals,
-/// then reads, on entities of their own, then signals spread over a few entities.
+/// Unmeasured traffic to every side before the first scenario, so none is measured while its code is still being
+/// compiled (the app, the bench's baseline worker and Restate's node service all start cold): concurrent and sequential
+/// signals, then reads, on entities of their own, then signals spread over many entities, then awaited account signals.
 /// </summary>
 public static class WarmUp
 {
@@ -33,8 +34,53 @@ public static class WarmUp
             await context.Baseline.ReadCountAsync(baselineId, cancellationToken);
         }
 
+        await RestateAsync(context, signals, cancellationToken);
         var spread = await SpreadAsync(context, cancellationToken);
-        context.Log.Line($"warmed up: {signals + options.Warmup + spread} signals and {signals} reads to each side");
+        var accounts = await AccountsAsync(context, cancellationToken);
+        context.Log.Line($"warmed up: {signals + options.Warmup + spread} signals and {signals} reads to each side, and {accounts} account signals to the product and Restate");
+    }
+
+    private static async Task RestateAsync(BenchContext context, int signals, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var id = context.RestateId("warm-up");
+        string? lastSent = null;
+        await Senders.RunAsync(signals, options.Senders,
+            async (i, token) => Volatile.Write(ref lastSent, await context.Restate.SendRestockAsync(id, $"warm-{i}", token)), cancellationToken);
+        await context.Restate.WaitForSequenceAsync(id, signals, lastSent, options.ApplyTimeout, cancellationToken);
+        for (var n = 1; n <= options.Warmup; n++)
+        {
+            await context.Restate.RestockAsync(id, $"warm-wait-{n}", cancellationToken);
+        }
+
+        for (var n = 0; n < signals; n++)
+        {
+            await context.Restate.GetAsync(id, cancellationToken);
+        }
+    }
+
+    /// <summary>Awaited account signals (open, deposits, withdrawals, refusals) on a few accounts of the product and of Restate.</summary>
+    private static async Task<int> AccountsAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var accounts = Math.Max(2, options.Senders);
+        var perAccount = Math.Max(4, options.Warmup);
+        foreach (var (idOf, signal) in new (Func<string, string>, Func<string, string, string, string, CancellationToken, Task<AccountAnswer>>)[]
+        {
+            (context.ProductId, (id, name, body, key, token) => context.Product.SignalAccountAsync(id, name, body, key, options.SignalWaitSeconds, token)),
+            (context.RestateId, context.Restate.SignalAccountAsync),
+        })
+        {
+            var ids = Enumerable.Range(0, accounts).Select(a => idOf($"warm-account-{a}")).ToArray();
+            await Senders.RunAsync(accounts, options.Senders, (a, token) => signal(ids[a], AccountSignals.Open, AccountSignals.OpenBody, "open", token), cancellationToken);
+            await Senders.RunAsync(accounts * perAccount, options.Senders, (i, token) =>
+            {
+                var (name, body) = AccountSignals.Nth(i / accounts);
+                return signal(ids[i % accounts], name, body, $"warm-{i / accounts}", token);
+            }, cancellationToken);
+        }
+
+        return accounts * (perAccount + 1);
     }
 
     /// <summary>
@@ -50,6 +96,7 @@ public static class WarmUp
         var perEntity = options.SignalsPerEntity;
         var productIds = Enumerable.Range(0, entities).Select(e => context.ProductId($"warm-spread-{e}")).ToArray();
         var baselineIds = Enumerable.Range(0, entities).Select(e => context.BaselineId($"warm-spread-{e}")).ToArray();
+        var restateIds = Enumerable.Range(0, entities).Select(e => context.RestateId($"warm-spread-{e}")).ToArray();
         await Senders.RunAsync(entities, options.Senders,
             (e, token) => context.Baseline.ScheduleAsync(baselineIds[e], options.ContinueAsNewAfterSignals, token), cancellationToken);
 
@@ -61,6 +108,10 @@ public static class WarmUp
             (i, token) => context.Baseline.RaiseAsync(baselineIds[i % entities], token), cancellationToken);
         await Senders.RunAsync(entities, options.Senders,
             (e, token) => context.Baseline.WaitForCountAsync(baselineIds[e], perEntity, options.ApplyTimeout, token), cancellationToken);
+        await Senders.RunAsync(entities * perEntity, options.Senders,
+            (i, token) => context.Restate.SendRestockAsync(restateIds[i % entities], $"spread-{i / entities}", token), cancellationToken);
+        await Senders.RunAsync(entities, options.Senders,
+            (e, token) => context.Restate.WaitForSequenceAsync(restateIds[e], perEntity, null, options.ApplyTimeout, token), cancellationToken);
         return entities * perEntity;
     }
 }

@@ -47,12 +47,13 @@ public static class ProblemCatalog
 
         // Sending a signal: the request
         new("unknown-signal", 400, "The entity kind has no signal of that name.", ProblemScope.Signal),
-        new("malformed-json", 400, "The body is not a JSON object.", ProblemScope.Signal | ProblemScope.Checkout),
-        new("invalid-signal", 400, "The body does not fit the signal's schema (unknown, missing or mistyped field).", ProblemScope.Signal),
-        new("invalid-idempotency-key", 400, $"Idempotency-Key must be 1-{IdempotencyKeys.MaxLength} letters, digits, '-', '_', '.' or ':'.", ProblemScope.Signal),
-        new("body-too-large", 413, "The body is over EntityActors:Signals:MaxBodyBytes.", ProblemScope.Signal),
-        new("unsupported-media-type", 415, "Signals are JSON: send Content-Type: application/json.", ProblemScope.Signal),
+        new("malformed-json", 400, "The body is not JSON of the expected shape.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
+        new("invalid-signal", 400, "The body does not fit the signal's schema (unknown, missing or mistyped field).", ProblemScope.Signal | ProblemScope.Operation),
+        new("invalid-idempotency-key", 400, $"Idempotency-Key must be 1-{IdempotencyKeys.MaxLength} letters, digits, '-', '_', '.' or ':'.", ProblemScope.Signal | ProblemScope.Operation),
+        new("body-too-large", 413, "The body is over its limit (EntityActors:Signals:MaxBodyBytes for a signal).", ProblemScope.Signal | ProblemScope.Operation),
+        new("unsupported-media-type", 415, "Signals and bulk requests are JSON: send Content-Type: application/json.", ProblemScope.Signal | ProblemScope.Operation),
         new("idempotency-key-reused", 422, "The Idempotency-Key was used before for a different request.", ProblemScope.Signal),
+        new("replica-stopping", 503, "This replica is shutting down and took nothing; retry (another replica answers) with the same Idempotency-Key.", ProblemScope.Signal),
         new("entity-unavailable", 503, "The entity's workflow has ended and takes no signals.", ProblemScope.Signal),
         new("entity-unreachable", 503, "The entity could not take the signal or delete now; retry (with the same Idempotency-Key).", ProblemScope.Signal | ProblemScope.Delete),
 
@@ -77,6 +78,7 @@ public static class ProblemCatalog
         new("checkout-mismatch", 409, "The signal names a checkout that is not the cart's active one.", ProblemScope.Signal, "carts"),
         new("currency-mismatch", 409, "The cart holds items priced in another currency.", ProblemScope.Signal, "carts"),
         new("price-mismatch", 409, "The sku is in the cart at another unit price.", ProblemScope.Signal, "carts"),
+        new("cart-active", 409, "The cart was active after the idle time its expiry was reckoned from; it stays open.", ProblemScope.Signal, "carts"),
         new("reservation-exists", 409, "A reservation with that id already exists.", ProblemScope.Signal, "inventory-items"),
         new("insufficient-funds", 422, "The available balance (balance less holds) is below the amount.", ProblemScope.Signal, "accounts"),
         new("balance-limit", 422, "The deposit would take the balance over the limit.", ProblemScope.Signal, "accounts"),
@@ -97,6 +99,19 @@ public static class ProblemCatalog
         // Checkouts
         new("checkout-not-found", 404, "No checkout with that id.", ProblemScope.Checkout),
         new("checkout-finished", 409, "The checkout has finished; a decision changes nothing now.", ProblemScope.Checkout),
+
+        // Bulk operations and their progress
+        new("invalid-lines", 400, "The body is not the operation's list of lines, or some lines are invalid (each is named); nothing was started.", ProblemScope.Operation),
+        new("no-lines", 400, "The request has no lines; nothing was started.", ProblemScope.Operation),
+        new("cart-ids-required", 400, "Without a read model to search for idle carts, the body must name the carts to consider.", ProblemScope.Operation),
+        new("invalid-idle-for", 400, "idleFor is a positive duration of at most 365 days (PT30M or 00:30:00).", ProblemScope.Operation),
+        new("invalid-operation-id", 400, "Operation ids are 32 lowercase hex digits.", ProblemScope.Operation),
+        new("invalid-page", 400, "failuresAfter is an earlier page's nextFailures cursor and limit is at least 1.", ProblemScope.Operation),
+        new("operation-not-found", 404, "No operation with that id.", ProblemScope.Operation),
+        new("too-many-lines", 413, "A bulk request has more lines than EntityActors:Operations allows; split it.", ProblemScope.Operation),
+
+        // The replicas' agreement
+        new("replica-not-agreed", 503, "The replica has not (yet) found its components equal to the other replicas'; it serves no entity actors.", ProblemScope.Callback),
     ];
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class ProblemDocumentTransformer : IOpenApiDocumentTransformer
 
     private static ProblemScope ScopeOf(string path, HttpMethod method) =>
         path.Contains("/signals/", StringComparison.Ordinal) ? ProblemScope.Signal
+        : path.Contains("/bulk/", StringComparison.Ordinal) || path.StartsWith("/operations", StringComparison.Ordinal) ? ProblemScope.Operation
         : path.StartsWith("/checkouts", StringComparison.Ordinal) || path.EndsWith("/checkouts", StringComparison.Ordinal) ? ProblemScope.Checkout
         : method == HttpMethod.Get ? ProblemScope.Read
         : method == HttpMethod.Delete ? ProblemScope.Delete

@@ -8,7 +8,10 @@ public enum ProblemScope
     Read = 2,
     Checkout = 4,
     Delete = 16,
-    Any = Signal | Read | Checkout | Delete,
+
+    /// <summary>The bulk operations (<c>/{kind}/bulk/*</c>) and their progress (<c>/operations/{id}</c>).</summary>
+    Operation = 32,
+    Any = Signal | Read | Checkout | Delete | Operation,
 
     /// <summary>Only the sidecar's calls to the app (<c>/dapr/*</c>, <c>/actors/*</c>): listed, shown on no operation.</summary>
     Callback = 8,

@@ -8,12 +8,11 @@ using Microsoft.Extensions.Options;
 namespace EntityActors.App.History;
 
 /// <summary>
-/// Reads an entity's history, newest first, from where it is stored today: per sequence, the envelope
-/// (<c>{instance}:signal:{seq}</c>: name, key, acceptance time, trace) and the outcome record
-/// (<c>{instance}:outcome:{seq}</c>: accepted or why not, version, events), except for the latest few, whose outcomes
-/// and events are still in the workflow's view (outbox, recent outcomes) and stored a few signals later. The one place
-/// that knows this layout: when envelopes hold their outcome and events, only <see cref="LoadAsync"/> changes.
-/// Both records expire with the idempotency retention, so the history reaches back that far.
+/// Reads an entity's history, newest first, from the one record stored per signal: its envelope
+/// (<c>{instance}:signal:{seq}</c>), which holds the signal, its acceptance time and trace, and what its single writer
+/// decided (outcome and events). Records stored before signals were decided at intake lack the decision; for those the
+/// separate outcome record (<c>{instance}:outcome:{seq}</c>) is read, as it was stored then. Records expire with the
+/// idempotency retention, so the history reaches back that far.
 /// </summary>
 public sealed class EntityHistoryReader(DaprClient dapr, EntityReader reader, IOptions<DaprComponentsOptions> components)
 {
@@ -33,7 +32,7 @@ public sealed class EntityHistoryReader(DaprClient dapr, EntityReader reader, IO
         }
 
         var from = Math.Max(1, top - limit + 1);
-        var stored = await LoadAsync(address, view, from, top, cancellationToken);
+        var stored = await LoadAsync(address, from, top, cancellationToken);
         var items = new List<HistoryEntry>();
         for (var sequence = top; sequence >= from; sequence--)
         {
@@ -49,44 +48,40 @@ public sealed class EntityHistoryReader(DaprClient dapr, EntityReader reader, IO
         return new HistoryPage(items, from > 1 ? from : null);
     }
 
-    /// <summary>What is known of the signals <paramref name="from"/>..<paramref name="to"/>: envelopes, outcomes, events.</summary>
-    private async Task<Known> LoadAsync(EntityAddress address, EntityView<JsonElement> view, long from, long to, CancellationToken cancellationToken)
+    /// <summary>What is stored of the signals <paramref name="from"/>..<paramref name="to"/>: envelopes, and the outcomes the older ones lack.</summary>
+    private async Task<Known> LoadAsync(EntityAddress address, long from, long to, CancellationToken cancellationToken)
     {
         var known = new Known();
-        foreach (var applied in view.Outbox.Where(a => a.Outcome.Sequence >= from && a.Outcome.Sequence <= to))
-        {
-            known.Outcomes[applied.Outcome.Sequence] = (applied.Outcome, applied.Events);
-        }
-
         var keys = new List<string>();
         for (var sequence = from; sequence <= to; sequence++)
         {
             keys.Add(address.EnvelopeKey(sequence));
-            if (!known.Outcomes.ContainsKey(sequence))
-            {
-                keys.Add(address.OutcomeKey(sequence));
-            }
         }
 
         var items = await dapr.GetBulkStateAsync(components.Value.EntityStore, keys, parallelism: null, cancellationToken: cancellationToken);
+        var undecided = new List<string>();
         foreach (var item in items.Where(item => !string.IsNullOrEmpty(item.Value)))
         {
-            if (item.Key.Contains(":signal:", StringComparison.Ordinal))
+            var envelope = JsonSerializer.Deserialize<SignalEnvelope>(item.Value, EntityJson.Options)!;
+            known.Envelopes[envelope.Sequence] = envelope;
+            if (envelope.Outcome is { } outcome)
             {
-                var envelope = JsonSerializer.Deserialize<SignalEnvelope>(item.Value, EntityJson.Options)!;
-                known.Envelopes[envelope.Sequence] = envelope;
+                known.Outcomes[envelope.Sequence] = (outcome, envelope.Events);
             }
             else
             {
-                var (outcome, events) = OutcomeRecordFormat.Read(item.Value);
-                known.Outcomes[outcome.Sequence] = (outcome, events);
+                undecided.Add(address.OutcomeKey(envelope.Sequence));
             }
         }
 
-        // Outcomes not yet stored nor in the outbox (records of an older format, without events) are still recent.
-        foreach (var outcome in view.RecentOutcomes.Where(o => o.Sequence >= from && o.Sequence <= to))
+        if (undecided.Count > 0)
         {
-            known.Outcomes.TryAdd(outcome.Sequence, (outcome, null));
+            var records = await dapr.GetBulkStateAsync(components.Value.EntityStore, undecided, parallelism: null, cancellationToken: cancellationToken);
+            foreach (var record in records.Where(record => !string.IsNullOrEmpty(record.Value)))
+            {
+                var outcome = JsonSerializer.Deserialize<SignalOutcome>(record.Value, EntityJson.Options)!;
+                known.Outcomes[outcome.Sequence] = (outcome, null);
+            }
         }
 
         return known;

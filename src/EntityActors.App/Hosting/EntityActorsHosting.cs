@@ -2,6 +2,7 @@ using Dapr.Workflow;
 using EntityActors.App.Accounts;
 using EntityActors.App.Carts;
 using EntityActors.App.Checkouts;
+using EntityActors.App.Engine;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Intake;
@@ -13,11 +14,12 @@ using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Http;
 using EntityActors.App.Inventory;
+using EntityActors.App.Operations;
+using EntityActors.App.Payments;
 using EntityActors.App.Subscriptions;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
-using Grpc.Net.ClientFactory;
 
 namespace EntityActors.App.Hosting;
 
@@ -28,8 +30,6 @@ public static class EntityActorsHosting
     {
         var services = builder.Services;
         services.AddOptions<DaprComponentsOptions>().BindConfiguration(DaprComponentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckoutOptions>().BindConfiguration(CheckoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CartOptions>().BindConfiguration(CartOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -47,6 +47,8 @@ public static class EntityActorsHosting
             options.UseJsonSerialization = true;
             options.ActorIdleTimeout = actorOptions.IdleTimeout;
             options.ActorScanInterval = actorOptions.ScanInterval;
+            options.DrainOngoingCallTimeout = actorOptions.DrainOngoingCallTimeout;
+            options.DrainRebalancedActors = true;
         });
         services.AddDaprWorkflowBuilder(options =>
         {
@@ -54,10 +56,11 @@ public static class EntityActorsHosting
             options.RegisterWorkflow<AccountWorkflow>();
             options.RegisterWorkflow<InventoryItemWorkflow>();
             options.RegisterWorkflow<CheckoutWorkflow>();
-            options.RegisterActivity<RecordOutcomesActivity>();
             options.RegisterActivity<SendSignalActivity>();
             options.RegisterActivity<SubmitSignalActivity>();
             options.RegisterActivity<PublishMilestoneActivity>();
+            options.RegisterOperationWorkflows();
+            options.RegisterPaymentActivities();
         },
         // The worker and the client each have a serializer: both must read what the other wrote.
         (_, client) => client.UseJsonSerializer(EntityJson.Options)).WithJsonSerializer(EntityJson.Options);
@@ -65,27 +68,12 @@ public static class EntityActorsHosting
         services.AddSingleton(EntityDescriptor.For<Cart, CartState, CartSignal, CartEvent, CartActor, CartWorkflow>());
         services.AddSingleton(EntityDescriptor.For<Account, AccountState, AccountSignal, AccountEvent, AccountActor, AccountWorkflow>());
         services.AddSingleton(EntityDescriptor.For<InventoryItem, InventoryItemState, InventoryItemSignal, InventoryItemEvent, InventoryItemActor, InventoryItemWorkflow>());
-        services.AddSingleton<EntityCatalog>();
-        services.AddSingleton<EntityActorServices>();
-        services.AddSingleton<SignalGateway>();
-        services.AddSingleton<LocalEntityActors>();
-        services.AddSingleton<EntityReader>();
-        services.AddSingleton<EntityProgress>();
-        services.AddSingleton<SignalPump>();
-        services.AddSingleton<InsertIfAbsentProbe>();
-        services.AddSingleton<WorkflowTurns>();
-        services.AddSingleton<WorkflowTurnListener>();
-        // The worker's gRPC client comes from the gRPC client factory: every client it makes gets the listener.
-        services.ConfigureAll<GrpcClientFactoryOptions>(options => options.InterceptorRegistrations.Add(
-            new InterceptorRegistration(InterceptorScope.Client, provider => provider.GetRequiredService<WorkflowTurnListener>())));
-        services.AddSingleton<OutcomeRecorder>();
-        services.AddSingleton<StateGroupCommit>();
+        services.AddEntityEngine();
         services.AddSingleton<SignalRequestReader>();
-        services.AddSingleton<SignalMetrics>();
         services.AddSingleton<CheckoutReader>();
-        services.AddSingleton<TransientFaults>();
-        services.AddSingleton<SignalSender>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
+        services.AddOperations();
+        services.AddPayments();
         return builder;
     }
 
@@ -96,6 +84,7 @@ public static class EntityActorsHosting
         app.MapAccountEndpoints();
         app.MapInventoryItemEndpoints();
         app.MapCheckoutEndpoints();
+        app.MapOperationEndpoints();
         app.MapSignalSubscription();
         return app;
     }

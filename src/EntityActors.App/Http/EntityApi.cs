@@ -1,9 +1,11 @@
+using System.Text.Json;
 using System.Diagnostics;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Intake;
 using EntityActors.App.Engine.Queries;
 using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Hosting.Shutdown;
 using EntityActors.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -71,7 +73,6 @@ public static class EntityApi
                 _ => await reader.WaitUntilAsync<TState>(
                     address,
                     v => v.Sequence >= (minSequence ?? 0) && v.Version >= (minVersion ?? 0),
-                    minSequence ?? 1,
                     waitFor ?? TimeSpan.Zero,
                     cancellationToken),
             };
@@ -85,12 +86,20 @@ public static class EntityApi
             return TypedResults.Ok(EntitySnapshot<TState>.From(view));
         };
 
-    private static Func<string, string, HttpContext, EntityCatalog, SignalRequestReader, SignalGateway, EntityReader, SignalMetrics, ILoggerFactory, CancellationToken,
+    private static Func<string, string, HttpContext, EntityCatalog, SignalRequestReader, SignalGateway, SignalMetrics, ShutdownDrain, ILoggerFactory, CancellationToken,
         Task<Results<Accepted<SignalAccepted>, Ok<SignalApplied<TState>>, ProblemHttpResult>>>
         SendSignal<TState>(string kind) =>
-        async (id, signal, http, catalog, requests, gateway, reader, metrics, loggers, cancellationToken) =>
+        async (id, signal, http, catalog, requests, gateway, metrics, drain, loggers, cancellationToken) =>
         {
             var started = Stopwatch.GetTimestamp();
+            if (drain.IsDraining)
+            {
+                // Taken nowhere: the client retries on another replica (this response closes the connection).
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Create(StatusCodes.Status503ServiceUnavailable, "replica-stopping", "This replica is shutting down.",
+                    "The signal was not acknowledged. Retry with the same Idempotency-Key: it will be applied at most once.");
+            }
+
             if (!EntityIds.IsValid(id))
             {
                 return Problems.BadRequest("invalid-entity-id", EntityIds.Describe(id));
@@ -120,16 +129,17 @@ public static class EntityApi
 
             http.Response.Headers[IdempotencyKeys.Header] = key;
             var address = new EntityAddress(kind, id);
-            SignalReceipt receipt;
+            SignalAnswer answer;
             try
             {
-                receipt = await gateway.SubmitAsync(address, request.Submission!, cancellationToken);
+                answer = await gateway.SubmitAsync(address, request.Submission!, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Unavailable(address, ex, loggers);
+                return Unavailable(address, ex, http, loggers);
             }
 
+            var receipt = answer.Receipt;
             metrics.Received(kind, receipt);
             if (receipt.KeyReused)
             {
@@ -146,19 +156,20 @@ public static class EntityApi
             }
 
             var accepted = SignalAccepted.From(receipt);
-            if (wait is not { } waitFor)
+            if (wait is null)
             {
                 metrics.Answered(kind, Stopwatch.GetElapsedTime(started), waited: false);
                 return TypedResults.Accepted(accepted.Status, accepted);
             }
 
-            var (outcome, view) = await reader.WaitForOutcomeAsync<TState>(address, receipt.Sequence, waitFor, cancellationToken);
+            // The writer decided the signal before answering: the outcome is here, nothing to wait for.
             metrics.Answered(kind, Stopwatch.GetElapsedTime(started), waited: true);
-            if (outcome is null || view is null)
+            if (receipt.Outcome is not { } outcome || answer.Entity is not { } entity)
             {
                 return TypedResults.Accepted(accepted.Status, accepted);
             }
 
+            var view = entity.WithState(entity.State.Deserialize<TState>(EntityJson.Options)!);
             http.Response.Headers["Preference-Applied"] = "wait";
             if (outcome.Rejection is { } rejection)
             {
@@ -175,15 +186,18 @@ public static class EntityApi
                 receipt.SignalId, receipt.Name, key, receipt.Sequence, outcome.Version, receipt.Duplicate, outcome.At, EntitySnapshot<TState>.From(view)));
         };
 
-    private static ProblemHttpResult Unavailable(EntityAddress address, Exception ex, ILoggerFactory loggers)
+    private static ProblemHttpResult Unavailable(EntityAddress address, Exception ex, HttpContext http, ILoggerFactory loggers)
     {
-        if (ex is EntityUnavailableException || ex.InnerException is EntityUnavailableException || ex.ToString().Contains(nameof(EntityUnavailableException), StringComparison.Ordinal))
+        if (DaprErrors.IsEntityUnavailable(ex))
         {
             return Problems.Create(StatusCodes.Status503ServiceUnavailable, "entity-unavailable", "The entity is unavailable.",
                 $"The workflow of {address} has ended and takes no signals; nothing was changed.");
         }
 
         loggers.CreateLogger(typeof(EntityApi)).LogSignalNotAccepted(address.ToString(), ex);
+
+        // Mostly the entity's replica going away; placement moves it within seconds (deploy/README.md).
+        http.Response.Headers.RetryAfter = "1";
         return Problems.Create(StatusCodes.Status503ServiceUnavailable, "entity-unreachable", "The entity could not take the signal now.",
             "The signal was not acknowledged. Retry with the same Idempotency-Key: it will be applied at most once.");
     }

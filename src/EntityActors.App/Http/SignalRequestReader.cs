@@ -16,7 +16,7 @@ namespace EntityActors.App.Http;
 /// Turns an HTTP body into a validated signal: content type (415), size (413), JSON syntax, unknown or
 /// mistyped fields and the signal's own shape rules (400). Nothing reaches an entity unless all pass.
 /// </summary>
-public sealed class SignalRequestReader(IOptions<SignalOptions> options)
+public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
 {
     private static readonly JsonSerializerOptions Strict = CreateStrict();
 

@@ -77,7 +77,7 @@ public static class ReadModelEndpoints
     private static async Task CatchUpAsync(ReadAfter after, TimeSpan wait, EntityReader reader, ReadModelWriter writer, TimeProvider time, CancellationToken cancellationToken)
     {
         var observedAt = time.GetUtcNow();
-        var view = await reader.WaitUntilAsync<JsonElement>(after.Address, v => v.Sequence >= after.Sequence, after.Sequence, wait, cancellationToken);
+        var view = await reader.WaitUntilAsync<JsonElement>(after.Address, v => v.Sequence >= after.Sequence, wait, cancellationToken);
         if (view is not null && view.Sequence >= after.Sequence)
         {
             await writer.StoreAsync(view, observedAt, UpsertMode.Newer, cancellationToken);

@@ -21,7 +21,7 @@ namespace EntityActors.App.Retention;
 public sealed partial class EntityEraser(
     DaprClient dapr,
     DaprWorkflowClient workflows,
-    SignalPump pump,
+    SignalRelay relay,
     ReadModelStore readModel,
     IOptions<DaprComponentsOptions> components,
     IOptions<RetentionOptions> options,
@@ -35,7 +35,7 @@ public sealed partial class EntityEraser(
     public async Task<bool> EraseAsync(EntityAddress address, long knownNextSequence, CancellationToken cancellationToken)
     {
         // First, so nothing raises or relays for the old entity once its workflow is gone (or into a new one of the same id).
-        await pump.DropAsync(address.InstanceId, options.Value.StopTimeout, cancellationToken);
+        await relay.DropAsync(address.InstanceId, options.Value.StopTimeout, cancellationToken);
         var (workflowExisted, handledThrough) = await PurgeWorkflowAsync(address, cancellationToken);
         var store = components.Value.EntityStore;
         var head = await dapr.GetStateAsync<EntityHead?>(store, address.HeadKey, cancellationToken: cancellationToken);

@@ -68,8 +68,8 @@ public static class SignalSubscription
 
         try
         {
-            var receipt = await gateway.SubmitAsync(new EntityAddress(entity.Kind, inbound.Id), parsed.Submission, cancellationToken);
-            metrics.Received(entity.Kind, receipt);
+            var answer = await gateway.SubmitAsync(new EntityAddress(entity.Kind, inbound.Id), parsed.Submission, cancellationToken);
+            metrics.Received(entity.Kind, answer.Receipt);
             return Results.Ok(new { status = "SUCCESS" });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

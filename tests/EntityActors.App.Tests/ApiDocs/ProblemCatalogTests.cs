@@ -97,7 +97,7 @@ public partial class ProblemCatalogTests
     [GeneratedRegex("\"(?<code>[a-z]+(?:-[a-z]+)+)\"")]
     private static partial Regex CodeLiteral();
 
-    [GeneratedRegex("""(?:Reference|Text)\([^,()]+,\s*"(?<field>[a-z]+(?:-[a-z]+)*)"\)""")]
+    [GeneratedRegex("""(?:SignalValidation\.Reference|TextValidation\.Text)\([^,()]+,\s*"(?<field>[a-z]+(?:-[a-z]+)*)"\)""")]
     private static partial Regex FieldValidation();
 
     // BadRequestExceptionHandler.Describe: ("request-body-timeout", "The request body arrived too slowly.")

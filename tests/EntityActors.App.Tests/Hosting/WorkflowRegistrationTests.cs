@@ -10,8 +10,9 @@ public class WorkflowRegistrationTests
 {
     private static readonly string[] Registered =
     [
-        "CartWorkflow", "AccountWorkflow", "InventoryItemWorkflow", "CheckoutWorkflow",
-        "RecordOutcomesActivity", "SendSignalActivity", "SubmitSignalActivity", "PublishMilestoneActivity",
+        "CartWorkflow", "AccountWorkflow", "InventoryItemWorkflow", "CheckoutWorkflow", "BulkOperationWorkflow", "OperationChunkWorkflow",
+        "SendSignalActivity", "SubmitSignalActivity", "PublishMilestoneActivity", "ApplyOperationLinesActivity",
+        "CapturePaymentActivity", "VoidPaymentActivity",
     ];
 
     [Fact]

@@ -12,7 +12,7 @@ public class SignalRequestReaderReadTests
     private const int Limit = 256;
     private const string Deposit = """{ "amount": { "amount": 10, "currency": "EUR" } }""";
 
-    private readonly SignalRequestReader reader = new(Options.Create(new SignalOptions { MaxBodyBytes = Limit }));
+    private readonly SignalRequestReader reader = new(Options.Create(new IntakeOptions { MaxBodyBytes = Limit }));
 
     [Theory]
     [InlineData("application/json")]

@@ -14,9 +14,8 @@ internal static class Accounts
 
     public static readonly EntityAddress Address = new(Account.Kind, Id);
 
-    public static EntityWorkflowSettings Settings(int continueAsNewAfter = 100, int recentOutcomes = 32, int outboxCapacity = 256) =>
-        new(continueAsNewAfter, recentOutcomes, RecordOutcomesMaxAttempts: 7, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(9),
-            OutboxCapacity: outboxCapacity);
+    public static EntityWorkflowSettings Settings(int continueAsNewAfter = 100) =>
+        new(continueAsNewAfter, ActivityMaxAttempts: 7, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(9));
 
     public static Money Eur(decimal amount) => new(amount, "EUR");
 
@@ -30,11 +29,12 @@ internal static class Accounts
             LastChangedAt = Clock.T0,
         };
 
-    public static SignalEnvelope Envelope(long sequence, AccountSignal signal) =>
-        Envelope(sequence, NameOf(signal), JsonSerializer.SerializeToElement<AccountSignal>(signal, EntityJson.Options));
+    /// <summary>An envelope accepted at <paramref name="at"/> (the time its rules decide with), <see cref="Clock.T0"/> by default.</summary>
+    public static SignalEnvelope Envelope(long sequence, AccountSignal signal, DateTimeOffset? at = null) =>
+        Envelope(sequence, NameOf(signal), JsonSerializer.SerializeToElement<AccountSignal>(signal, EntityJson.Options), at);
 
-    public static SignalEnvelope Envelope(long sequence, string name, JsonElement payload) =>
-        new(Address.SignalId(sequence), sequence, name, $"key-{sequence}", payload, Clock.T0);
+    public static SignalEnvelope Envelope(long sequence, string name, JsonElement payload, DateTimeOffset? at = null) =>
+        new(Address.SignalId(sequence), sequence, name, $"key-{sequence}", payload, at ?? Clock.T0);
 
     public static SignalBatch Batch(params SignalEnvelope[] envelopes) => new(envelopes, Settings());
 
@@ -44,8 +44,8 @@ internal static class Accounts
     public static SignalEnvelope[] Deposits(long from, int count) =>
         Enumerable.Range(0, count).Select(i => Envelope(from + i, new Deposit(Eur(i + 1)))).ToArray();
 
-    public static EntityTurn<AccountState> Absorb(EntityCheckpoint<AccountState> checkpoint, SignalBatch batch, DateTimeOffset? now = null) =>
-        EntityLoop<Account, AccountState, AccountSignal, AccountEvent>.Absorb(checkpoint, batch, now ?? Clock.T1);
+    public static AbsorbedBatch<AccountState> Absorb(EntityCheckpoint<AccountState> checkpoint, SignalBatch batch) =>
+        EntityLoop<Account, AccountState, AccountSignal, AccountEvent>.Absorb(checkpoint, batch);
 
     public static ImmutableList<long> Sequences(IEnumerable<SignalEnvelope> envelopes) => envelopes.Select(e => e.Sequence).ToImmutableList();
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Telemetry;
@@ -26,7 +25,8 @@ public class MetricsTests
         metrics.Received(kind, Receipt(duplicate: false));
         metrics.Received(kind, Receipt(duplicate: false));
         metrics.Received(kind, Receipt(duplicate: true));
-        metrics.Applied(kind, [Applied(accepted: true), Applied(accepted: false)]);
+        metrics.Decided(kind, [Outcome(accepted: true), Outcome(accepted: false)]);
+        metrics.Diverged(kind);
         metrics.Answered(kind, TimeSpan.FromMilliseconds(12), waited: true);
         EntityLifetimeMetrics.Activated(kind);
         EntityLifetimeMetrics.Activated(kind);
@@ -38,6 +38,7 @@ public class MetricsTests
         Sum(exported, "entityactors.signals.deduplicated", kind).Should().Be(1);
         Sum(exported, "entityactors.signals.applied", kind).Should().Be(1);
         Sum(exported, "entityactors.signals.rejected", kind).Should().Be(1);
+        Sum(exported, "entityactors.signals.diverged", kind).Should().Be(1);
         Sum(exported, "entityactors.entities.active", kind).Should().Be(1);
         Sum(exported, "entityactors.entities.created", kind).Should().Be(1);
         Points(exported, "entityactors.signals.latency", kind).Single().GetHistogramCount().Should().Be(1);
@@ -69,6 +70,5 @@ public class MetricsTests
     private static SignalReceipt Receipt(bool duplicate) =>
         new("k-1:1", "k", "1", "key", "open", 1, DateTimeOffset.UnixEpoch, duplicate, KeyReused: false);
 
-    private static AppliedSignal Applied(bool accepted) =>
-        new(new SignalOutcome(1, "k-1:1", "open", "key", accepted, 1, null, DateTimeOffset.UnixEpoch), JsonSerializer.SerializeToElement(Array.Empty<object>()));
+    private static SignalOutcome Outcome(bool accepted) => new(1, "k-1:1", "open", "key", accepted, 1, null, DateTimeOffset.UnixEpoch);
 }

@@ -23,6 +23,9 @@ internal static class DeploymentContract
     public const string ConfigurationName = "entityactors-config";
     public const string ResiliencyName = "entityactors-resiliency";
     public const string TokensSecret = "entityactors-tokens";
+
+    /// <summary>The Secret holding production's PostgreSQL connection string (key <c>connectionString</c>).</summary>
+    public const string PostgresSecret = "postgres-credentials";
     public const string RedisSecret = "redis-credentials";
     public const string OtlpEndpoint = "otel-collector.observability:4317";
 

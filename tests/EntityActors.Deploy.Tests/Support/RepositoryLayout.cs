@@ -17,6 +17,8 @@ internal static class RepositoryLayout
 
     public static string ComponentsRedis => Path.Combine(Root, "components", "redis");
 
+    public static string ComponentsPostgres => Path.Combine(Root, "components", "postgres");
+
     public static string TyeFile => Path.Combine(Root, "tye.yaml");
 
     public static string DaprRunFile => Path.Combine(Root, "dapr.yaml");

@@ -31,7 +31,7 @@ public sealed class ShortLivedActorsFixture : IAsyncLifetime
             {
                 ["EntityActors__Actors__IdleTimeout"] = IdleTimeout.ToString("c", CultureInfo.InvariantCulture),
                 ["EntityActors__Actors__ScanInterval"] = "00:00:01",
-                ["EntityActors__Signals__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
+                ["EntityActors__Intake__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
             },
         });
     }

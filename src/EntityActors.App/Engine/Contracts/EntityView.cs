@@ -1,11 +1,13 @@
-using EntityActors.App.Engine.Relay;
-
 namespace EntityActors.App.Engine.Contracts;
 
 /// <summary>
-/// What an entity workflow publishes as its custom status after every turn; queries read it without
-/// replaying anything, and the <see cref="SignalPump"/> relays its <see cref="Outbox"/>.
+/// An entity as queries see it: from its single writer (everything acknowledged) or, when the writer cannot be
+/// reached, from the custom status its workflow publishes after every episode.
 /// </summary>
+/// <param name="Version">Number of signals the rules accepted (each one changes the state).</param>
+/// <param name="Sequence">Sequence of the last signal handled, accepted or rejected.</param>
+/// <param name="RelayedThrough">Highest sequence whose events the relay reported published (workflow side).</param>
+/// <param name="Divergences">How many signals the workflow decided otherwise than the writer (see <see cref="SignalDivergence"/>).</param>
 public sealed record EntityView<TState>(
     string Kind,
     string Id,
@@ -13,17 +15,12 @@ public sealed record EntityView<TState>(
     long Sequence,
     TState State,
     DateTimeOffset? LastChangedAt,
-    long Generation,
-    IReadOnlyList<SignalOutcome> RecentOutcomes,
-    IReadOnlyList<AppliedSignal>? Outbox = null,
-    long RelayedThrough = 0)
+    long Generation = 0,
+    long RelayedThrough = 0,
+    long Divergences = 0,
+    SignalDivergence? LastDivergence = null)
 {
-    public IReadOnlyList<AppliedSignal> Outbox { get; init; } = Outbox ?? [];
-
     /// <summary>The same view with its state in another shape (e.g. read as JSON, returned as the entity's state type).</summary>
     public EntityView<TOther> WithState<TOther>(TOther state) =>
-        new(Kind, Id, Version, Sequence, state, LastChangedAt, Generation, RecentOutcomes, Outbox, RelayedThrough);
-
-    public SignalOutcome? FindOutcome(long sequence) =>
-        RecentOutcomes.FirstOrDefault(outcome => outcome.Sequence == sequence);
+        new(Kind, Id, Version, Sequence, state, LastChangedAt, Generation, RelayedThrough, Divergences, LastDivergence);
 }

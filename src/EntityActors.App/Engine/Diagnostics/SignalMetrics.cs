@@ -13,6 +13,7 @@ public sealed class SignalMetrics : IDisposable
     private readonly Counter<long> deduplicated;
     private readonly Counter<long> applied;
     private readonly Counter<long> rejected;
+    private readonly Counter<long> diverged;
     private readonly Histogram<double> latency;
 
     public SignalMetrics(IMeterFactory meters)
@@ -22,19 +23,22 @@ public sealed class SignalMetrics : IDisposable
         deduplicated = meter.CreateCounter<long>("entityactors.signals.deduplicated", description: "Signals answered from an earlier use of their idempotency key");
         applied = meter.CreateCounter<long>("entityactors.signals.applied", description: "Signals the entity's rules accepted");
         rejected = meter.CreateCounter<long>("entityactors.signals.rejected", description: "Signals the entity's rules refused");
+        diverged = meter.CreateCounter<long>("entityactors.signals.diverged", description: "Signals an entity's workflow decided otherwise than its single writer did at intake");
         latency = meter.CreateHistogram<double>("entityactors.signals.latency", unit: "ms", description: "From receipt at the API to the acknowledgement or outcome");
     }
 
     public void Received(string kind, SignalReceipt receipt) =>
         (receipt.Duplicate ? deduplicated : accepted).Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    public void Applied(string kind, IEnumerable<AppliedSignal> outcomes)
+    public void Decided(string kind, IEnumerable<SignalOutcome> outcomes)
     {
         foreach (var outcome in outcomes)
         {
-            (outcome.Outcome.Accepted ? applied : rejected).Add(1, new KeyValuePair<string, object?>("kind", kind));
+            (outcome.Accepted ? applied : rejected).Add(1, new KeyValuePair<string, object?>("kind", kind));
         }
     }
+
+    public void Diverged(string kind) => diverged.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void Answered(string kind, TimeSpan elapsed, bool waited) =>
         latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("waited", waited));

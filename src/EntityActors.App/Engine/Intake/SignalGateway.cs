@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapr.Actors;
 using Dapr.Actors.Client;
+using EntityActors.App.Engine.Batching;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.SingleWriter;
@@ -11,99 +11,67 @@ using Microsoft.Extensions.Options;
 namespace EntityActors.App.Engine.Intake;
 
 /// <summary>
-/// Hands signals to their entity's actor. While a call to an entity is in flight, further signals for it
-/// queue here and go out together in the next call, so a hot entity costs one actor turn (one state
-/// transaction, one raised event) per batch rather than per signal. An entity whose actor is active in this
-/// process gets its batches in process (<see cref="LocalEntityActors"/>); the others through the sidecar.
+/// Hands signals to their entity's single writer. While a call to an entity is in flight, further signals for it queue
+/// here and go out together in the next call, so a hot entity costs one writer turn (one state transaction) per batch
+/// rather than per signal. An entity whose writer is active in this process gets its batches in process
+/// (<see cref="LocalEntityActors"/>); the others through the sidecar.
 /// </summary>
-public sealed class SignalGateway(IActorProxyFactory proxies, EntityCatalog catalog, LocalEntityActors localActors, IOptions<SignalOptions> options)
+public sealed class SignalGateway
 {
-    private readonly ConcurrentDictionary<EntityAddress, Mailbox> mailboxes = new();
+    private readonly IActorProxyFactory proxies;
+    private readonly EntityCatalog catalog;
+    private readonly LocalEntityActors writers;
+    private readonly KeyedBatcher<EntityAddress, SignalSubmission, SignalAnswer> batcher;
+    private readonly TimeSpan writerCallTimeout;
 
-    public Task<SignalReceipt> SubmitAsync(EntityAddress address, SignalSubmission submission, CancellationToken cancellationToken)
+    public SignalGateway(IActorProxyFactory proxies, EntityCatalog catalog, LocalEntityActors writers, IOptions<IntakeOptions> options)
     {
-        // The signal carries its sender's trace through the actor and the workflow to the recording activity.
-        submission = submission.TraceParent is null ? submission with { TraceParent = EntityTelemetry.CurrentTraceParent() } : submission;
-        var pending = new PendingSignal(submission, new TaskCompletionSource<SignalReceipt>(TaskCreationOptions.RunContinuationsAsynchronously));
-        while (true)
-        {
-            var mailbox = mailboxes.GetOrAdd(address, static _ => new Mailbox());
-            bool startPump;
-            lock (mailbox)
-            {
-                if (mailbox.Closed)
-                {
-                    continue;
-                }
-
-                mailbox.Queue.Add(pending);
-                startPump = !mailbox.Sending;
-                mailbox.Sending = true;
-            }
-
-            if (startPump)
-            {
-                _ = Task.Run(() => PumpAsync(address, mailbox), CancellationToken.None);
-            }
-
-            return pending.Completion.Task.WaitAsync(cancellationToken);
-        }
+        this.proxies = proxies;
+        this.catalog = catalog;
+        this.writers = writers;
+        writerCallTimeout = options.Value.WriterCallTimeout;
+        batcher = new(SubmitBatchAsync, options.Value.MaxBatchSize);
     }
 
-    private async Task PumpAsync(EntityAddress address, Mailbox mailbox)
+    /// <summary>Submits one signal; answers once its entity's writer has stored and decided it.</summary>
+    public Task<SignalAnswer> SubmitAsync(EntityAddress address, SignalSubmission submission, CancellationToken cancellationToken)
     {
-        // Started from the first sender's request: each batch continues its own senders' traces instead.
-        Activity.Current = null;
-        var proxy = proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType);
-        while (true)
+        // The signal carries its sender's trace through the writer to what the relay publishes.
+        submission = submission.TraceParent is null ? submission with { TraceParent = EntityTelemetry.CurrentTraceParent() } : submission;
+        return batcher.SubmitAsync(address, submission, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SignalAnswer>> SubmitBatchAsync(EntityAddress address, IReadOnlyList<SignalSubmission> batch)
+    {
+        using var span = EntityTelemetry.StartForSignals("deliver", address, batch.Select(submission => submission.TraceParent));
+        try
         {
-            List<PendingSignal> batch;
-            lock (mailbox)
-            {
-                if (mailbox.Queue.Count == 0)
-                {
-                    mailbox.Sending = false;
-                    mailbox.Closed = true;
-                    mailboxes.TryRemove(new KeyValuePair<EntityAddress, Mailbox>(address, mailbox));
-                    return;
-                }
-
-                var take = Math.Min(mailbox.Queue.Count, options.Value.MaxBatchSize);
-                batch = mailbox.Queue.GetRange(0, take);
-                mailbox.Queue.RemoveRange(0, take);
-            }
-
-            using var span = EntityTelemetry.StartForSignals("deliver", address, batch.Select(p => p.Submission.TraceParent));
+            var request = new SubmitRequest(batch);
+            // Bounded: a writer whose process died, or a hop that hangs, must not hold this entity's callers (nor the
+            // batches queued behind this one). What such a call stored is found by the caller's retry with the same key.
+            using var bounded = new CancellationTokenSource(writerCallTimeout);
+            SubmitResponse response;
             try
             {
-                var request = new SubmitRequest(batch.Select(p => p.Submission).ToList());
-                var response = localActors.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered
-                    ? answered
-                    : await proxy.InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Completion.TrySetResult(response.Receipts[i]);
-                }
+                response = await CallWriterAsync(address, request, bounded.Token).WaitAsync(bounded.Token);
             }
-            catch (Exception ex)
+            catch (OperationCanceledException) when (bounded.IsCancellationRequested)
             {
-                EntityTelemetry.Fail(span, ex);
-                foreach (var pending in batch)
-                {
-                    pending.Completion.TrySetException(ex);
-                }
+                throw new WriterTimeoutException($"The writer of {address} did not answer within {writerCallTimeout.TotalSeconds:0.#} s.");
             }
+
+            return [.. response.Receipts.Select(receipt => new SignalAnswer(receipt, response.View))];
+        }
+        catch (Exception ex)
+        {
+            EntityTelemetry.Fail(span, ex);
+            throw;
         }
     }
 
-    private sealed record PendingSignal(SignalSubmission Submission, TaskCompletionSource<SignalReceipt> Completion);
-
-    private sealed class Mailbox
-    {
-        public List<PendingSignal> Queue { get; } = [];
-
-        public bool Sending { get; set; }
-
-        public bool Closed { get; set; }
-    }
+    private async Task<SubmitResponse> CallWriterAsync(EntityAddress address, SubmitRequest request, CancellationToken cancellationToken) =>
+        writers.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered
+            ? answered
+            : await proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType)
+                .InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request, cancellationToken);
 }

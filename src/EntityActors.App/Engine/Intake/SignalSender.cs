@@ -9,9 +9,9 @@ namespace EntityActors.App.Engine.Intake;
 /// How workflows signal entities: through the same validation and single-writer intake as HTTP, with the
 /// command's idempotency key, so every retry of the sending activity is a duplicate of the first.
 /// </summary>
-public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, TransientFaults faults)
+public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, FaultInjection faults)
 {
-    public async Task<(EntityAddress Address, SignalReceipt Receipt)> SubmitAsync(SignalCommand command)
+    public async Task<SignalAnswer> SubmitAsync(SignalCommand command)
     {
         faults.ThrowIfInjected(command);
         if (!catalog.TryGet(command.Kind, out var entity))
@@ -26,6 +26,6 @@ public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, T
         }
 
         var address = new EntityAddress(command.Kind, command.EntityId);
-        return (address, await gateway.SubmitAsync(address, parsed.Submission, CancellationToken.None));
+        return await gateway.SubmitAsync(address, parsed.Submission, CancellationToken.None);
     }
 }

@@ -9,33 +9,24 @@ public sealed class EntityWorkflowOptions
     public const string Section = "EntityActors:Workflow";
 
     /// <summary>
-    /// Signals handled before the workflow continues as new, which bounds its history. Every turn replays the
-    /// generation's history in the worker, so short generations are cheaper: on 2 cores, 20 gave a signal →
-    /// applied p50 of 37 ms against 54 ms with 100; a cycle itself costs a few milliseconds.
+    /// Batches a workflow takes before it continues as new, which bounds the events of its history. Every episode replays
+    /// the generation's history in the worker, so short generations are cheaper per episode; each cycle costs one more.
     /// </summary>
     [Range(1, 10_000)]
-    public int ContinueAsNewAfterSignals { get; set; } = 20;
+    public int ContinueAsNewAfterBatches { get; set; } = 20;
 
-    /// <summary>How many latest outcomes the workflow keeps in its status for callers waiting on them.</summary>
-    [Range(1, 1_000)]
-    public int RecentOutcomes { get; set; } = 32;
+    /// <summary>Signals a workflow applies before it continues as new, which bounds the payload its history holds.</summary>
+    [Range(1, 100_000)]
+    public int ContinueAsNewAfterSignals { get; set; } = 500;
 
-    /// <summary>Attempts for recording outcomes and publishing events before the turn gives up on them.</summary>
+    /// <summary>Attempts of the workflow's own activity (an idle cart sending itself <c>expire</c>) before it gives up.</summary>
     [Range(1, 100)]
-    public int RecordOutcomesMaxAttempts { get; set; } = 10;
+    public int ActivityMaxAttempts { get; set; } = 10;
 
-    public TimeSpan RecordOutcomesFirstRetry { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan ActivityFirstRetry { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    public TimeSpan RecordOutcomesMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// Most applied signals an entity keeps in its outbox for the relay before it records the oldest itself
-    /// through an activity (which costs a scheduler dispatch and an extra turn each time).
-    /// </summary>
-    [Range(1, 10_000)]
-    public int OutboxCapacity { get; set; } = 256;
+    public TimeSpan ActivityMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
 
     public EntityWorkflowSettings ToSettings() =>
-        new(ContinueAsNewAfterSignals, RecentOutcomes, RecordOutcomesMaxAttempts, RecordOutcomesFirstRetry, RecordOutcomesMaxRetry,
-            OutboxCapacity: OutboxCapacity);
+        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry, ContinueAsNewAfterBatches: ContinueAsNewAfterBatches);
 }

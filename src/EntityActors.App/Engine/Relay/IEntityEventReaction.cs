@@ -4,7 +4,8 @@ namespace EntityActors.App.Engine.Relay;
 
 /// <summary>
 /// Something that happens because an entity applied a signal (e.g. a cart's checkout starting its saga).
-/// Runs in the entity workflow's activity, so at least once: implementations must be idempotent.
+/// Run by the entity's relay once the signal is decided and stored, at least once (again after a crash):
+/// implementations must be idempotent.
 /// </summary>
 public interface IEntityEventReaction
 {

@@ -60,7 +60,7 @@ public sealed class RaiseSlots(int slots, TimeSpan hold) : IDisposable
         }
         catch (ObjectDisposedException)
         {
-            // The pump stopped (the app shuts down) while the batch was on its way: no one waits for the slot.
+            // The relay stopped (the app shuts down) while the batch was on its way: no one waits for the slot.
         }
     }
 

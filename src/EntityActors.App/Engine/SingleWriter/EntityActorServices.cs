@@ -1,6 +1,8 @@
 using Dapr.Client;
 using Dapr.Workflow;
+using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Options;
+using EntityActors.App.Engine.Queries;
 using EntityActors.App.Engine.Relay;
 using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
@@ -14,12 +16,16 @@ public sealed class EntityActorServices(
     DaprClient dapr,
     DaprWorkflowClient workflows,
     IOptions<DaprComponentsOptions> components,
-    IOptions<SignalOptions> signals,
+    IOptions<IntakeOptions> intake,
     IOptions<EntityWorkflowOptions> workflowOptions,
-    SignalPump pump,
+    SignalRelay relay,
     InsertIfAbsentProbe insertIfAbsent,
     StateGroupCommit groupCommit,
+    StoredEnvelopes envelopes,
+    StoreReads reads,
     LocalEntityActors localActors,
+    EntityChanges changes,
+    SignalMetrics metrics,
     IOptions<ActorHostingOptions> actorHosting,
     Retention.EntityEraser eraser,
     TimeProvider time)
@@ -30,17 +36,25 @@ public sealed class EntityActorServices(
 
     public DaprComponentsOptions Components { get; } = components.Value;
 
-    public SignalOptions Signals { get; } = signals.Value;
+    public IntakeOptions Intake { get; } = intake.Value;
 
     public EntityWorkflowSettings WorkflowSettings { get; } = workflowOptions.Value.ToSettings();
 
-    public SignalPump Pump { get; } = pump;
+    public SignalRelay Relay { get; } = relay;
 
     public InsertIfAbsentProbe InsertIfAbsent { get; } = insertIfAbsent;
 
     public StateGroupCommit GroupCommit { get; } = groupCommit;
 
+    public StoredEnvelopes Envelopes { get; } = envelopes;
+
+    public StoreReads Reads { get; } = reads;
+
     public LocalEntityActors LocalActors { get; } = localActors;
+
+    public EntityChanges Changes { get; } = changes;
+
+    public SignalMetrics Metrics { get; } = metrics;
 
     public TimeSpan ActorIdleTimeout { get; } = actorHosting.Value.IdleTimeout;
 

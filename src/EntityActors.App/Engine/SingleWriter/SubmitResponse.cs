@@ -1,6 +1,7 @@
+using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
 
 namespace EntityActors.App.Engine.SingleWriter;
 
-/// <summary>One receipt per submitted signal, in the order submitted.</summary>
-public sealed record SubmitResponse(IReadOnlyList<SignalReceipt> Receipts);
+/// <summary>One receipt per submitted signal, in the order submitted, and the entity as the batch left it.</summary>
+public sealed record SubmitResponse(IReadOnlyList<SignalReceipt> Receipts, EntityView<JsonElement>? View = null);

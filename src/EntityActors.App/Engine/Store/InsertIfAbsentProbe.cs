@@ -1,4 +1,5 @@
 using Dapr.Client;
+using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -36,10 +37,6 @@ public sealed partial class InsertIfAbsentProbe(
         return await current ?? false;
     }
 
-    /// <summary>Whether a failed state transaction failed on a first-write (or ETag) conflict.</summary>
-    public static bool IsConflict(Exception exception) =>
-        exception.ToString().Contains("etag mismatch", StringComparison.OrdinalIgnoreCase);
-
     private async Task<bool?> TryProbeAsync()
     {
         try
@@ -71,7 +68,7 @@ public sealed partial class InsertIfAbsentProbe(
                     new StateTransactionRequest(existing, [0x32], StateOperationType.Upsert, options: new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }),
                 ]);
             }
-            catch (Exception ex) when (IsConflict(ex))
+            catch (Exception ex) when (DaprErrors.IsWriteConflict(ex))
             {
                 refused = true;
             }

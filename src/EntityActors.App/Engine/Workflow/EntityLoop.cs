@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.Domain.Common;
@@ -6,8 +5,10 @@ using EntityActors.Domain.Common;
 namespace EntityActors.App.Engine.Workflow;
 
 /// <summary>
-/// The deterministic heart of an entity workflow, free of Dapr so it can be tested alone: absorbs a batch
-/// of envelopes into a checkpoint, applying them strictly in sequence order, exactly once each.
+/// The deterministic heart of an entity, free of Dapr so it can be tested alone. <see cref="Decide"/> folds one
+/// envelope into the entity with the envelope's own time, so the single writer (at intake) and the workflow (later)
+/// reach the same outcome from the same envelopes; <see cref="Absorb"/> is the workflow's side: strict sequence order,
+/// each envelope exactly once, and a check against what the writer decided.
 /// </summary>
 public static class EntityLoop<TEntity, TState, TSignal, TEvent>
     where TEntity : IEntity<TState, TSignal, TEvent>
@@ -15,15 +16,13 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
     where TSignal : class, ISignal
     where TEvent : class
 {
-    public static EntityTurn<TState> Absorb(EntityCheckpoint<TState> checkpoint, SignalBatch batch, DateTimeOffset now)
+    public static AbsorbedBatch<TState> Absorb(EntityCheckpoint<TState> checkpoint, SignalBatch batch)
     {
-        // Whatever the sender relayed has left the outbox for good.
-        var relayed = Math.Max(checkpoint.RelayedThrough, batch.RelayedThrough);
         checkpoint = checkpoint with
         {
             Settings = batch.Settings,
-            RelayedThrough = relayed,
-            Outbox = checkpoint.Outbox.RemoveAll(applied => applied.Outcome.Sequence <= relayed),
+            RelayedThrough = Math.Max(checkpoint.RelayedThrough, batch.RelayedThrough),
+            BatchesThisGeneration = checkpoint.BatchesThisGeneration + 1,
         };
         // Envelopes at or below the handled sequence are redeliveries; those already waiting are duplicates.
         var pending = checkpoint.Pending;
@@ -36,32 +35,41 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
         }
 
         pending = pending.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-
         var current = checkpoint;
         var applied = new List<AppliedSignal>();
+        var divergences = new List<SignalDivergence>();
         while (pending.Count > 0 && pending[0].Sequence == current.Sequence + 1)
         {
             var envelope = pending[0];
             pending = pending.RemoveAt(0);
-            var (next, outcome) = ApplyOne(current, envelope, now);
-            current = next;
-            applied.Add(outcome);
+            var (next, decided) = Decide(current, envelope);
+            current = next with { HandledThisGeneration = next.HandledThisGeneration + 1 };
+            applied.Add(decided);
+            if (Diverges(envelope, decided) is { } divergence)
+            {
+                divergences.Add(divergence);
+                current = current with { Divergences = current.Divergences + 1, LastDivergence = divergence };
+            }
         }
 
-        return new EntityTurn<TState>(current with { Pending = pending, Outbox = current.Outbox.AddRange(applied) }, applied);
+        return new AbsorbedBatch<TState>(current with { Pending = pending }, applied, divergences);
     }
 
-    private static (EntityCheckpoint<TState> Checkpoint, AppliedSignal Applied) ApplyOne(
-        EntityCheckpoint<TState> checkpoint, SignalEnvelope envelope, DateTimeOffset now)
+    /// <summary>
+    /// Decides <paramref name="envelope"/> against the entity as of the signal before it, at the envelope's acceptance
+    /// time, and applies what the rules accepted. A rule that throws rejects the signal: the entity never fails.
+    /// </summary>
+    public static (EntityCheckpoint<TState> Entity, AppliedSignal Decided) Decide(EntityCheckpoint<TState> entity, SignalEnvelope envelope)
     {
-        var decision = Decide(checkpoint, envelope, now);
-        var state = checkpoint.State;
+        var now = envelope.AcceptedAt;
+        var decision = DecideSignal(entity, envelope, now);
+        var state = entity.State;
         if (decision.IsAccepted)
         {
-            // Apply is a rule too: a bug in it must not fail the workflow any more than one in Decide.
+            // Apply is a rule too: a bug in it must not fail the entity any more than one in Decide.
             try
             {
-                state = decision.Events.Aggregate(checkpoint.State, TEntity.Apply);
+                state = decision.Events.Aggregate(entity.State, TEntity.Apply);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -70,33 +78,35 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
         }
 
         var accepted = decision.IsAccepted;
-        var version = accepted ? checkpoint.Version + 1 : checkpoint.Version;
-
+        var version = accepted ? entity.Version + 1 : entity.Version;
         var outcome = new SignalOutcome(
-            envelope.Sequence, envelope.SignalId, envelope.Name, envelope.IdempotencyKey,
-            accepted, version, decision.Rejection, now);
-
-        var recent = checkpoint.Recent.Add(outcome);
-        var capacity = Math.Max(1, checkpoint.Settings.RecentOutcomes);
-        if (recent.Count > capacity)
-        {
-            recent = recent.RemoveRange(0, recent.Count - capacity);
-        }
-
-        var next = checkpoint with
+            envelope.Sequence, envelope.SignalId, envelope.Name, envelope.IdempotencyKey, accepted, version, decision.Rejection, now);
+        var next = entity with
         {
             State = state,
             Version = version,
             Sequence = envelope.Sequence,
-            LastChangedAt = accepted ? now : checkpoint.LastChangedAt,
-            Recent = recent,
-            HandledThisGeneration = checkpoint.HandledThisGeneration + 1,
+            LastChangedAt = accepted ? now : entity.LastChangedAt,
         };
         var events = JsonSerializer.SerializeToElement(decision.Events, EntityJson.Options);
         return (next, new AppliedSignal(outcome, events, envelope.TraceParent));
     }
 
-    private static Decision<TEvent> Decide(EntityCheckpoint<TState> checkpoint, SignalEnvelope envelope, DateTimeOffset now)
+    /// <summary>How <paramref name="decided"/> differs from what the envelope's writer decided; null when alike (or not decided at intake).</summary>
+    public static SignalDivergence? Diverges(SignalEnvelope envelope, AppliedSignal decided)
+    {
+        if (envelope.Outcome is not { } atIntake)
+        {
+            return null;
+        }
+
+        var eventsDiffer = envelope.Events is { } events && !JsonElement.DeepEquals(events, decided.Events);
+        return atIntake.AgreesWith(decided.Outcome) && !eventsDiffer
+            ? null
+            : new SignalDivergence(envelope.Sequence, envelope.SignalId, atIntake, decided.Outcome, eventsDiffer);
+    }
+
+    private static Decision<TEvent> DecideSignal(EntityCheckpoint<TState> entity, SignalEnvelope envelope, DateTimeOffset now)
     {
         TSignal? signal;
         try
@@ -118,7 +128,7 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
         // The exception is deterministic for the same state and signal, so replay reaches the same answer.
         try
         {
-            return TEntity.Decide(checkpoint.State, signal, new EntityContext(checkpoint.Id, now));
+            return TEntity.Decide(entity.State, signal, new EntityContext(entity.Id, now));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,16 +1,16 @@
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
-using EntityActors.App.Engine.Relay;
 using EntityActors.Domain.Common;
 
 namespace EntityActors.App.Engine.Workflow;
 
 /// <summary>
-/// One long-lived workflow per entity: wait for a batch of signals, let the domain decide, publish the new
-/// view (with its outbox of outcomes and events to relay) as custom status, and continue as new before the
-/// history grows. It never returns on its own: a completed or failed entity workflow would be wiped and
-/// restarted from scratch by the next schedule of its id.
+/// One long-lived workflow per entity: the durable holder of what its single writer decided. It waits for batches of
+/// decided envelopes, folds them in sequence order through the same pure rules (reporting any signal it decides
+/// otherwise), publishes the result as custom status, keeps the entity's timers, and continues as new before the
+/// history grows. It never returns on its own: a completed or failed entity workflow would be wiped and restarted from
+/// scratch by the next schedule of its id.
 /// </summary>
 public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflow<EntityCheckpoint<TState>, object?>
     where TEntity : IEntity<TState, TSignal, TEvent>
@@ -24,81 +24,36 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         // An entity's first signals come with its input (signal-with-start): apply them before anything else.
         if (checkpoint.Pending.Count > 0)
         {
-            checkpoint = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(
-                checkpoint, new SignalBatch([], checkpoint.Settings, checkpoint.RelayedThrough), context.CurrentUtcDateTime).Checkpoint;
+            checkpoint = Absorb(context, checkpoint, new SignalBatch([], checkpoint.Settings, checkpoint.RelayedThrough)) with { BatchesThisGeneration = 0 };
         }
 
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
-
-        // Outcome records, events and reactions leave through the outbox in the custom status, relayed by the
-        // SignalPump outside the workflow: one turn per batch, no activity, no scheduler dispatch. Only when
-        // the outbox overflows (no relay is keeping up) does the workflow record the oldest itself, one
-        // activity at a time, while arriving batches go on being decided.
-        Task? recording = null;
-        Task<SignalBatch?>? arrival = null;
+        // One wait for the next batch at a time, never cancelled: a cancelled wait stays queued in the SDK and would take
+        // (and lose) the next batch. The idle timer races it instead.
+        Task<SignalBatch>? arrival = null;
         long? idleSignalSentAt = null;
-        while (checkpoint.HandledThisGeneration < checkpoint.Settings.ContinueAsNewAfterSignals)
+        while (!checkpoint.GenerationFull)
         {
+            arrival ??= context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+
             // An entity that goes idle signals itself through its own intake, so the signal is sequenced,
             // deduplicated and decided like any other. Once sent, wait for it rather than set another timer.
-            arrival ??= WaitForSignalsAsync(context, idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint));
-            if (recording is not null && await Task.WhenAny(arrival, recording) == recording)
-            {
-                (checkpoint, recording) = RecordOverflow(context, checkpoint);
-                continue;
-            }
-
-            var batch = await arrival;
-            arrival = null;
-            if (batch is null)
+            if (idleSignalSentAt != checkpoint.Sequence && IdleDeadline(checkpoint) is { } deadline && !await ArrivesBeforeAsync(context, arrival, deadline))
             {
                 await SendIdleSignalAsync(context, checkpoint);
                 idleSignalSentAt = checkpoint.Sequence;
                 continue;
             }
 
-            checkpoint = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(checkpoint, batch, context.CurrentUtcDateTime).Checkpoint;
-            if (recording is null)
-            {
-                (checkpoint, recording) = RecordOverflow(context, checkpoint);
-            }
-
+            checkpoint = Absorb(context, checkpoint, await arrival);
+            arrival = null;
             context.SetCustomStatus(checkpoint.ToView());
         }
 
-        // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost. The outbox
-        // travels in the checkpoint; an overflow recording in flight finishes before the history is dropped.
-        if (recording is not null)
-        {
-            await recording;
-        }
-
+        // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost.
         context.ContinueAsNew(checkpoint.NextGeneration(), preserveUnprocessedEvents: true);
         return null;
-    }
-
-    /// <summary>
-    /// When the outbox holds more than its capacity, takes the oldest half out of it and starts recording them
-    /// through <see cref="RecordOutcomesActivity"/>; the task never faults. Otherwise changes nothing.
-    /// </summary>
-    private (EntityCheckpoint<TState> Checkpoint, Task? Recording) RecordOverflow(WorkflowContext context, EntityCheckpoint<TState> checkpoint)
-    {
-        var capacity = Math.Max(1, checkpoint.Settings.OutboxCapacity);
-        if (checkpoint.Outbox.Count <= capacity)
-        {
-            return (checkpoint, null);
-        }
-
-        var overflow = checkpoint.Outbox.Count - (capacity / 2);
-        var batch = new OutcomeBatch(checkpoint.Kind, checkpoint.Id, [.. checkpoint.Outbox.Take(overflow)]);
-        var relayed = batch.Applied[^1].Outcome.Sequence;
-        var next = checkpoint with
-        {
-            Outbox = checkpoint.Outbox.RemoveRange(0, overflow),
-            RelayedThrough = Math.Max(checkpoint.RelayedThrough, relayed),
-        };
-        return (next, RecordAsync(context, batch, checkpoint.Settings));
     }
 
     /// <summary>When this entity, if nothing else arrives, should be sent its <see cref="IdleSignal"/>; null for never.</summary>
@@ -108,17 +63,15 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
     protected virtual SignalCommand IdleSignal(EntityCheckpoint<TState> checkpoint) =>
         throw new NotSupportedException($"{GetType().Name} has no idle signal.");
 
-    private async Task RecordAsync(WorkflowContext context, OutcomeBatch batch, EntityWorkflowSettings settings)
+    private EntityCheckpoint<TState> Absorb(WorkflowContext context, EntityCheckpoint<TState> checkpoint, SignalBatch batch)
     {
-        try
+        var absorbed = EntityLoop<TEntity, TState, TSignal, TEvent>.Absorb(checkpoint, batch);
+        foreach (var divergence in absorbed.Divergences)
         {
-            await context.CallActivityAsync(nameof(RecordOutcomesActivity), batch, RetryOptions(settings));
+            context.CreateReplaySafeLogger(GetType()).LogDivergence(context.InstanceId, divergence.Sequence, divergence.AtIntake, divergence.InWorkflow, divergence.EventsDiffer);
         }
-        catch (WorkflowTaskFailedException ex)
-        {
-            // The state change stands (it is the entity's truth); only its echo outside failed.
-            context.CreateReplaySafeLogger(GetType()).LogOutcomesNotRecorded(batch.Kind, batch.Id, ex.Message);
-        }
+
+        return absorbed.Checkpoint;
     }
 
     private async Task SendIdleSignalAsync(WorkflowContext context, EntityCheckpoint<TState> checkpoint)
@@ -134,31 +87,18 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         }
     }
 
-    /// <summary>The next batch, or null when the deadline passed first.</summary>
-    private static async Task<SignalBatch?> WaitForSignalsAsync(WorkflowContext context, DateTimeOffset? deadline)
+    /// <summary>Whether <paramref name="arrival"/> completes before <paramref name="deadline"/> (a durable timer).</summary>
+    private static async Task<bool> ArrivesBeforeAsync(WorkflowContext context, Task<SignalBatch> arrival, DateTimeOffset deadline)
     {
-        if (deadline is not { } due)
+        var remaining = deadline - context.CurrentUtcDateTime;
+        if (arrival.IsCompleted)
         {
-            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+            return true;
         }
 
-        var remaining = due - context.CurrentUtcDateTime;
-        if (remaining <= TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, remaining);
-        }
-        catch (TaskCanceledException)
-        {
-            return null;
-        }
+        return remaining > TimeSpan.Zero && await Task.WhenAny(arrival, context.CreateTimer(remaining)) == arrival;
     }
 
     private static WorkflowTaskOptions RetryOptions(EntityWorkflowSettings settings) =>
-        new(new WorkflowRetryPolicy(
-            settings.RecordOutcomesMaxAttempts, settings.RecordOutcomesFirstRetry, 2.0, settings.RecordOutcomesMaxRetry));
+        new(new WorkflowRetryPolicy(settings.ActivityMaxAttempts, settings.ActivityFirstRetry, 2.0, settings.ActivityMaxRetry));
 }

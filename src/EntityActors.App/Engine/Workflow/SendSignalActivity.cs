@@ -11,11 +11,11 @@ using Microsoft.Extensions.Options;
 namespace EntityActors.App.Engine.Workflow;
 
 /// <summary>
-/// Sends one signal to an entity and waits for its answer. Idempotent: the command's key makes a retried
-/// attempt a duplicate, which is answered with the original outcome. Transport faults and missing answers
-/// throw (the caller's retry policy retries them); business rejections return as results, never retried.
+/// Sends one signal to an entity and returns its answer (the entity's single writer decides at intake). Idempotent: the
+/// command's key makes a retried attempt a duplicate, which is answered with the original outcome. Transport faults and
+/// missing answers throw (the caller's retry policy retries them); business rejections return as results, never retried.
 /// </summary>
-public sealed class SendSignalActivity(SignalSender sender, EntityReader reader, IOptions<SignalOptions> options, ILogger<SendSignalActivity> logger)
+public sealed class SendSignalActivity(SignalSender sender, ILogger<SendSignalActivity> logger)
     : WorkflowActivity<SignalCommand, SignalResult>
 {
     public override async Task<SignalResult> RunAsync(WorkflowActivityContext context, SignalCommand input)
@@ -37,12 +37,10 @@ public sealed class SendSignalActivity(SignalSender sender, EntityReader reader,
 
     private async Task<SignalResult> SendAsync(SignalCommand input, Activity? span)
     {
-        var (address, receipt) = await sender.SubmitAsync(input);
+        var receipt = (await sender.SubmitAsync(input)).Receipt;
         EntityTelemetry.SetSignals(span, [receipt.SignalId]);
-        var timeout = options.Value.AnswerTimeout;
-        var (outcome, _) = await reader.WaitForOutcomeAsync<JsonElement>(address, receipt.Sequence, timeout, CancellationToken.None);
-        return outcome is null
-            ? throw new TimeoutException($"{input} (sequence {receipt.Sequence}) was not answered within {timeout}.")
-            : new SignalResult(outcome.Accepted, outcome.Rejection?.Code, outcome.Rejection?.Reason, outcome.Version);
+        return receipt.Outcome is { } outcome
+            ? new SignalResult(outcome.Accepted, outcome.Rejection?.Code, outcome.Rejection?.Reason, outcome.Version)
+            : throw new InvalidOperationException($"{input} (sequence {receipt.Sequence}) was answered without an outcome.");
     }
 }

@@ -3,8 +3,7 @@ using EntityActors.App.Engine.Contracts;
 namespace EntityActors.App.Engine.Workflow;
 
 /// <summary>
-/// The external event an entity workflow waits for: one or more envelopes in sequence order, the workflow
-/// settings in force when they were sent, and how far the sender has relayed the workflow's outbox (so the
-/// workflow can drop those outcomes from it).
+/// The external event an entity workflow waits for: decided envelopes in sequence order, the workflow settings in
+/// force when they were sent, and how far the relay has published what the entity's signals did.
 /// </summary>
 public sealed record SignalBatch(IReadOnlyList<SignalEnvelope> Signals, EntityWorkflowSettings Settings, long RelayedThrough = 0);

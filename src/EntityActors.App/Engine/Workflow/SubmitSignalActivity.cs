@@ -6,8 +6,8 @@ using EntityActors.App.Telemetry;
 namespace EntityActors.App.Engine.Workflow;
 
 /// <summary>
-/// Queues a signal for an entity without waiting for its answer: how an entity workflow signals itself
-/// (waiting would deadlock, since the answer needs the very workflow that is waiting).
+/// Sends a signal to an entity and returns its receipt: how an entity workflow signals itself (an idle cart its
+/// <c>expire</c>). Idempotent through the command's key.
 /// </summary>
 public sealed class SubmitSignalActivity(SignalSender sender, ILogger<SubmitSignalActivity> logger) : WorkflowActivity<SignalCommand, SignalReceipt>
 {

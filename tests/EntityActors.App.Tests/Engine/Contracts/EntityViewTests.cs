@@ -1,4 +1,5 @@
-using EntityActors.App.Tests.Support;
+using System.Text.Json;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.Domain.Accounts;
 using static EntityActors.App.Tests.Support.Accounts;
 
@@ -7,29 +8,24 @@ namespace EntityActors.App.Tests.Engine.Contracts;
 public class EntityViewTests
 {
     [Fact]
-    public void The_outcome_of_a_recent_signal_is_found_by_its_sequence()
+    public void A_view_read_as_json_and_returned_as_the_state_type_keeps_everything_else()
     {
-        var view = Absorb(Opened(), Batch(
-            Envelope(2, new Deposit(Eur(10m))),
-            Envelope(3, new Withdraw(Eur(99m))),
-            Envelope(4, new Deposit(Eur(1m))))).Checkpoint.ToView();
+        var view = Absorb(Opened() with { Generation = 3 }, Batch(Deposits(from: 2, count: 2))).Checkpoint.ToView();
+        var json = view.WithState(JsonSerializer.SerializeToElement(view.State, EntityJson.Options));
 
-        var outcome = view.FindOutcome(3);
+        var typed = json.WithState(json.State.Deserialize<AccountState>(EntityJson.Options)!);
 
-        outcome.Should().NotBeNull();
-        outcome!.SignalId.Should().Be("accounts-acct-1:3");
-        outcome.Accepted.Should().BeFalse();
+        typed.Should().BeEquivalentTo(view);
+        typed.State.Balance.Should().Be(3m);
     }
 
     [Fact]
-    public void A_signal_no_longer_or_not_yet_among_the_recent_outcomes_is_not_found()
+    public void A_view_round_trips_through_the_json_a_workflow_status_holds()
     {
-        var settings = Settings(recentOutcomes: 2);
-        var view = Absorb(Opened(settings: settings), Batch(settings, Deposits(from: 2, count: 3))).Checkpoint.ToView();
-        view.RecentOutcomes.Select(o => o.Sequence).Should().Equal(3, 4);
+        var view = Absorb(Opened(), Batch(Deposits(from: 2, count: 1))).Checkpoint.ToView() with { Divergences = 2, RelayedThrough = 2 };
 
-        view.FindOutcome(2).Should().BeNull("it fell off the recent list");
-        view.FindOutcome(5).Should().BeNull("it has not been applied");
-        view.FindOutcome(4).Should().NotBeNull();
+        var read = JsonSerializer.Deserialize<EntityView<AccountState>>(JsonSerializer.Serialize(view, EntityJson.Options), EntityJson.Options);
+
+        read.Should().BeEquivalentTo(view);
     }
 }

@@ -13,7 +13,7 @@ public class DomainCloudEventTests
     [Fact]
     public void The_cloud_event_of_an_applied_signal_is_identified_by_the_signal_and_carries_its_events()
     {
-        var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)))), now: Clock.T2).Applied.Single();
+        var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)), at: Clock.T2))).Applied.Single();
 
         var cloudEvent = DomainCloudEvent.For(Address, applied);
 
@@ -31,7 +31,7 @@ public class DomainCloudEventTests
     [Fact]
     public void The_cloud_event_serializes_with_the_attribute_names_of_cloud_events_1_0()
     {
-        var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)))), now: Clock.T2).Applied.Single();
+        var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)), at: Clock.T2))).Applied.Single();
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(DomainCloudEvent.For(Address, applied), EntityJson.Options))!.AsObject();
 

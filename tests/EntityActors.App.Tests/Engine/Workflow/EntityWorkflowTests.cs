@@ -1,6 +1,5 @@
 using EntityActors.App.Accounts;
 using EntityActors.App.Engine.Contracts;
-using EntityActors.App.Engine.Relay;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Tests.Support;
 using EntityActors.Domain.Accounts;
@@ -46,51 +45,61 @@ public class EntityWorkflowTests
         context.Timeline.Should().Equal("status", "wait:signals");
         var view = context.Statuses.Cast<EntityView<AccountState>>().Single();
         (view.Sequence, view.Version, view.State.Balance).Should().Be((2, 2, 10m));
-        view.Outbox.Select(applied => applied.Outcome.Sequence).Should().Equal(1, 2);
     }
 
     [Fact]
-    public async Task Every_turn_publishes_the_new_view_with_what_it_applied_in_the_outbox_and_runs_no_activity()
+    public async Task Every_episode_publishes_the_new_view_and_runs_no_activity()
     {
         var context = new FakeWorkflowContext(
-            Batch(Envelope(2, new Deposit(Eur(10m)))),
-            Batch(Envelope(3, new Withdraw(Eur(4m)))));
+            Batch(Envelope(2, new Deposit(Eur(10m)), at: Clock.T1)),
+            Batch(Envelope(3, new Withdraw(Eur(4m)), at: Clock.T1)));
 
         _ = new AccountWorkflow().RunAsync(context, Opened());
         await context.Idle.WaitAsync(Patience);
 
-        // One turn per batch: the relay outside the workflow takes outcomes and events from the status.
         context.Timeline.Should().Equal("status", "wait:signals", "status", "wait:signals", "status", "wait:signals");
         context.Activities.Should().BeEmpty();
         var views = context.Statuses.Cast<EntityView<AccountState>>().ToList();
         views.Select(v => (v.Sequence, v.Version, v.State.Balance)).Should().Equal((1, 1, 0m), (2, 2, 10m), (3, 3, 6m));
-        views.Select(v => v.Outbox.Select(applied => applied.Outcome.Sequence)).Should().BeEquivalentTo(
-            new[] { Array.Empty<long>(), [2L], [2L, 3L] }, options => options.WithStrictOrdering());
-        views[^1].RecentOutcomes.Select(o => o.Sequence).Should().Equal(2, 3);
-        views[^1].LastChangedAt.Should().Be(Clock.T2, "the workflow's clock is the time of a change");
+        views[^1].LastChangedAt.Should().Be(Clock.T1, "a change happens when its signal was accepted, not when the workflow applies it");
     }
 
     [Fact]
-    public async Task The_outbox_carries_every_outcome_of_the_turn_with_its_events()
+    public async Task Signals_decided_alike_at_intake_are_not_divergences()
     {
-        var context = new FakeWorkflowContext(Batch(
-            Envelope(2, new Deposit(Eur(10m))),
-            Envelope(3, new Withdraw(Eur(50m))),
-            Envelope(4, new Withdraw(Eur(4m)))));
+        var intake = Decided(Opened(), Envelope(2, new Deposit(Eur(10m))), Envelope(3, new Withdraw(Eur(50m))));
+        var context = new FakeWorkflowContext(Batch([.. intake]));
 
         _ = new AccountWorkflow().RunAsync(context, Opened());
         await context.Idle.WaitAsync(Patience);
 
         var view = context.Statuses.Cast<EntityView<AccountState>>().Last();
-        view.Kind.Should().Be("accounts");
-        view.Id.Should().Be(Id);
-        view.Outbox.Select(a => (a.Outcome.Sequence, a.Outcome.Accepted, a.Outcome.Version)).Should().Equal((2, true, 2), (3, false, 2), (4, true, 3));
-        view.Outbox.Select(a => a.Events.GetArrayLength()).Should().Equal(1, 0, 1);
-        view.Outbox[1].Outcome.Rejection!.Code.Should().Be("insufficient-funds");
+        (view.Sequence, view.Version, view.Divergences, view.LastDivergence).Should().Be((3, 2, 0, null));
+        context.Logger.Entries.Should().NotContain(e => e.Level == LogLevel.Error);
     }
 
     [Fact]
-    public async Task What_the_sender_reports_relayed_leaves_the_outbox()
+    public async Task A_signal_decided_otherwise_than_at_intake_is_counted_and_logged_and_the_workflows_outcome_stands()
+    {
+        // At intake the withdrawal was accepted (say, by a rule since changed); the workflow refuses it.
+        var withdrawal = Envelope(2, new Withdraw(Eur(50m)));
+        var claimed = new SignalOutcome(2, withdrawal.SignalId, "withdraw", withdrawal.IdempotencyKey, true, 2, null, Clock.T0);
+        var context = new FakeWorkflowContext(Batch(withdrawal with { Outcome = claimed }));
+
+        _ = new AccountWorkflow().RunAsync(context, Opened(balance: 10m));
+        await context.Idle.WaitAsync(Patience);
+
+        var view = context.Statuses.Cast<EntityView<AccountState>>().Last();
+        (view.Sequence, view.Version, view.State.Balance).Should().Be((2, 1, 10m));
+        view.Divergences.Should().Be(1);
+        view.LastDivergence!.AtIntake.Should().Be(claimed);
+        view.LastDivergence.InWorkflow.Accepted.Should().BeFalse();
+        context.Logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Error)
+            .Which.Message.Should().Contain("accounts-acct-1").And.Contain("signal 2");
+    }
+
+    [Fact]
+    public async Task The_workflow_keeps_how_far_the_relay_reported_publishing()
     {
         var context = new FakeWorkflowContext(
             Batch(Envelope(2, new Deposit(Eur(10m))), Envelope(3, new Deposit(Eur(1m)))),
@@ -102,32 +111,7 @@ public class EntityWorkflowTests
 
         var views = context.Statuses.Cast<EntityView<AccountState>>().ToList();
         views.Select(v => v.RelayedThrough).Should().Equal(0, 0, 2, 4);
-        views[2].Outbox.Select(a => a.Outcome.Sequence).Should().Equal(3, 4);
-        views[3].Outbox.Should().BeEmpty();
         context.Activities.Should().BeEmpty();
-    }
-
-    [Fact]
-    public async Task An_overflowing_outbox_records_its_oldest_half_through_the_activity_with_the_retries_the_settings_say()
-    {
-        var settings = Settings(outboxCapacity: 2);
-        var context = new FakeWorkflowContext(Batch(settings, Deposits(from: 2, count: 3)));
-
-        _ = new AccountWorkflow().RunAsync(context, Opened(settings: settings));
-        await context.Idle.WaitAsync(Patience);
-
-        var call = context.Activities.Should().ContainSingle().Subject;
-        call.Name.Should().Be(nameof(RecordOutcomesActivity));
-        var batch = call.Input.Should().BeOfType<OutcomeBatch>().Subject;
-        (batch.Kind, batch.Id).Should().Be(("accounts", Id));
-        batch.Applied.Select(a => a.Outcome.Sequence).Should().Equal(2, 3);
-        var view = context.Statuses.Cast<EntityView<AccountState>>().Last();
-        view.Outbox.Select(a => a.Outcome.Sequence).Should().Equal(4);
-        view.RelayedThrough.Should().Be(3, "what the activity records is not the relay's to send again");
-        var policy = call.Options!.RetryPolicy!;
-        policy.MaxNumberOfAttempts.Should().Be(7);
-        policy.FirstRetryInterval.Should().Be(TimeSpan.FromMilliseconds(250));
-        policy.MaxRetryInterval.Should().Be(TimeSpan.FromSeconds(9));
     }
 
     [Fact]
@@ -146,35 +130,13 @@ public class EntityWorkflowTests
     }
 
     [Fact]
-    public async Task A_failed_overflow_recording_is_logged_and_the_workflow_goes_on()
-    {
-        var settings = Settings(outboxCapacity: 1);
-        var context = new FakeWorkflowContext(
-            Batch(settings, Deposits(from: 2, count: 2)),
-            Batch(settings, Deposits(from: 4, count: 2)))
-        {
-            ActivityFails = call => call == 0,
-        };
-
-        var run = new AccountWorkflow().RunAsync(context, Opened(settings: settings));
-        await context.Idle.WaitAsync(Patience);
-
-        run.IsFaulted.Should().BeFalse();
-        run.IsCompleted.Should().BeFalse("a workflow that ends loses its entity on the next schedule");
-        context.Activities.Should().HaveCount(2, "the next overflow is recorded as usual");
-        context.Statuses.Cast<EntityView<AccountState>>().Last().Should().Match<EntityView<AccountState>>(v => v.Sequence == 5 && v.State.Balance == 6m);
-        context.Logger.Entries.Should().ContainSingle(e => e.Level == LogLevel.Error)
-            .Which.Message.Should().Contain("accounts/acct-1").And.Contain("state store unavailable");
-    }
-
-    [Fact]
     public async Task After_the_configured_number_of_signals_it_continues_as_new_with_everything_it_knows()
     {
         var settings = Settings(continueAsNewAfter: 3);
         var input = Opened(settings: settings) with { Generation = 4, HandledThisGeneration = 0 };
         var context = new FakeWorkflowContext(
             Batch(settings, Envelope(2, new Deposit(Eur(10m))), Envelope(3, new Withdraw(Eur(99m)))),
-            Batch(settings, Envelope(4, new Deposit(Eur(5m))), Envelope(6, new Deposit(Eur(1m)))),
+            Batch(settings, Envelope(4, new Deposit(Eur(5m)), at: Clock.T1), Envelope(6, new Deposit(Eur(1m)))),
             Batch(settings, Envelope(5, new Deposit(Eur(100m)))));
 
         var result = await new AccountWorkflow().RunAsync(context, input).WaitAsync(Patience);
@@ -190,12 +152,27 @@ public class EntityWorkflowTests
         next.State.Balance.Should().Be(15m);
         next.Version.Should().Be(3);
         next.Sequence.Should().Be(4);
-        next.LastChangedAt.Should().Be(Clock.T2);
+        next.LastChangedAt.Should().Be(Clock.T1);
         Sequences(next.Pending).Should().Equal(6);
-        next.Recent.Select(o => o.Sequence).Should().Equal(2, 3, 4);
         next.Generation.Should().Be(5);
         next.HandledThisGeneration.Should().Be(0);
         next.Settings.Should().Be(settings);
+    }
+
+    [Fact]
+    public async Task After_the_configured_number_of_batches_it_continues_as_new_however_few_signals_they_carried()
+    {
+        var settings = Settings(continueAsNewAfter: 1_000) with { ContinueAsNewAfterBatches = 2 };
+        var context = new FakeWorkflowContext(
+            Batch(settings, Envelope(2, new Deposit(Eur(1m)))),
+            Batch(settings, Envelope(3, new Deposit(Eur(1m)))),
+            Batch(settings, Envelope(4, new Deposit(Eur(1m)))));
+
+        await new AccountWorkflow().RunAsync(context, Opened(settings: settings)).WaitAsync(Patience);
+
+        context.WaitedFor.Should().HaveCount(2, "a generation holds two raised events, the third is left for the next");
+        var next = context.ContinuedAsNew!.InputAs<EntityCheckpoint<AccountState>>();
+        (next.Sequence, next.HandledThisGeneration, next.BatchesThisGeneration, next.Generation).Should().Be((3, 0, 0, 1));
     }
 
     [Fact]
@@ -230,5 +207,18 @@ public class EntityWorkflowTests
 
         context.Timeline.Should().Equal("status", "continue-as-new");
         context.ContinuedAsNew!.InputAs<EntityCheckpoint<AccountState>>().Generation.Should().Be(1);
+    }
+
+    /// <summary>The envelopes as the single writer stores them: each with the outcome and events it decided at intake.</summary>
+    private static List<SignalEnvelope> Decided(EntityCheckpoint<AccountState> entity, params SignalEnvelope[] envelopes)
+    {
+        var decided = new List<SignalEnvelope>();
+        foreach (var envelope in envelopes)
+        {
+            (entity, var applied) = EntityLoop<Account, AccountState, AccountSignal, AccountEvent>.Decide(entity, envelope);
+            decided.Add(envelope with { Outcome = applied.Outcome, Events = applied.Events });
+        }
+
+        return decided;
     }
 }

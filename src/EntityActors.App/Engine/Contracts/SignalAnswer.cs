@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace EntityActors.App.Engine.Contracts;
+
+/// <summary>A signal's receipt with the entity as its single writer left it after the signal's batch.</summary>
+public sealed record SignalAnswer(SignalReceipt Receipt, EntityView<JsonElement>? Entity);

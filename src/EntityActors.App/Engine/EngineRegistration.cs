@@ -1,0 +1,47 @@
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Engine.Intake;
+using EntityActors.App.Engine.Options;
+using EntityActors.App.Engine.Queries;
+using EntityActors.App.Engine.Relay;
+using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Engine.Store;
+using EntityActors.App.Engine.Workflow;
+using Grpc.Net.ClientFactory;
+
+namespace EntityActors.App.Engine;
+
+/// <summary>Registration of the signal engine: intake, single writers' services, store, relay, queries, and their options.</summary>
+public static class EngineRegistration
+{
+    public static IServiceCollection AddEntityEngine(this IServiceCollection services)
+    {
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.Section);
+        services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<EntityCatalog>();
+        services.AddSingleton<SignalGateway>();
+        services.AddSingleton<SignalSender>();
+        services.AddSingleton<EntityActorServices>();
+        services.AddSingleton<LocalEntityActors>();
+        services.AddSingleton<InsertIfAbsentProbe>();
+        services.AddSingleton<StateGroupCommit>();
+        services.AddSingleton<StoredEnvelopes>();
+        services.AddSingleton<StoreReads>();
+        services.AddSingleton<SignalRelay>();
+        services.AddSingleton<DomainEventPublisher>();
+        services.AddSingleton<WorkflowEpisodes>();
+        services.AddSingleton<WorkflowEpisodeListener>();
+        // The worker's gRPC client comes from the gRPC client factory: every client it makes gets the listener.
+        services.ConfigureAll<GrpcClientFactoryOptions>(options => options.InterceptorRegistrations.Add(
+            new InterceptorRegistration(InterceptorScope.Client, provider => provider.GetRequiredService<WorkflowEpisodeListener>())));
+        services.AddSingleton<EntityReader>();
+        services.AddSingleton<EntityChanges>();
+        services.AddSingleton<SignalMetrics>();
+        services.AddSingleton<FaultInjection>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+namespace EntityActors.App.Engine.Options;
+
+/// <summary>Resilience testing only (section <c>EntityActors:FaultInjection</c>); empty in production.</summary>
+public sealed class FaultInjectionOptions
+{
+    public const string Section = "EntityActors:FaultInjection";
+
+    /// <summary>
+    /// The first N attempts of a workflow step sending the named signal (e.g. <c>place-hold</c>, or
+    /// <c>place-hold@flaky-</c> for entity ids starting with <c>flaky-</c>) fail as if the network had.
+    /// </summary>
+    public Dictionary<string, int> TransientSignalFailures { get; set; } = [];
+
+    /// <summary>
+    /// The first N raises to the workflow of each entity whose id starts with the key fail as if the sidecar were
+    /// unreachable, so a lane gives up and the redelivery reminder must step in.
+    /// </summary>
+    public Dictionary<string, int> RaiseFailures { get; set; } = [];
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using EntityActors.App.Engine.Store;
+
+namespace EntityActors.App.Engine.Options;
+
+/// <summary>How signals are taken in (section <c>EntityActors:Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "EntityActors:Intake";
+
+    /// <summary>How long an idempotency key (and the outcome it maps to) and a signal's stored record are kept.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Most signals one turn of an entity's single writer takes.</summary>
+    [Range(1, 1_000)]
+    public int MaxBatchSize { get; set; } = 128;
+
+    /// <summary>Largest accepted signal body.</summary>
+    [Range(16, 1_048_576)]
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Signals for an entity whose actor is active in this process go to it directly rather than through the
+    /// sidecar, which placement would route straight back here. Only where the entity store refuses a second
+    /// writer's records atomically (see <see cref="InsertIfAbsentProbe"/>); elsewhere every call goes through the sidecar.
+    /// </summary>
+    public bool InProcessIntake { get; set; } = true;
+
+    /// <summary>
+    /// Due time and period of the reminder an entity's actor holds while it has signals the relay has not seen
+    /// through: should this process die first, the reminder resumes them from the store. Removed once caught up.
+    /// </summary>
+    public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long the first store of an activation waits for its redelivery reminder to be registered. Past it (the
+    /// scheduler out of reach, e.g. restarting) the signals are stored and answered anyway while registration is retried
+    /// in the background: until it succeeds, only the relay carries them on, and should this process die first they wait
+    /// for the entity's next signal or read (deploy/README.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RedeliveryRegistrationWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Longest an intake waits for the entity's single writer to answer (in process or through the sidecar) before the
+    /// caller is told to retry (503, Retry-After): a writer in a dead process or behind a hung hop must not hold clients.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Dapr.Client;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Hosting;
+using EntityActors.App.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Engine.Relay;
+
+/// <summary>
+/// What decided signals do outside their entity: one CloudEvent per accepted signal on the kind's topic, then the
+/// reactions. Idempotent: the event id is the signal id, so publishing a batch twice (after a crash) republishes the
+/// same events, and reactions must be idempotent themselves.
+/// </summary>
+public sealed class DomainEventPublisher(
+    DaprClient dapr,
+    IOptions<DaprComponentsOptions> components,
+    IOptions<TopicOptions> topics,
+    IEnumerable<IEntityEventReaction> reactions,
+    ILogger<DomainEventPublisher> logger)
+{
+    public async Task PublishAsync(EntityAddress address, IReadOnlyList<AppliedSignal> signals, CancellationToken cancellationToken)
+    {
+        var accepted = signals.Where(applied => applied.Outcome.Accepted).ToList();
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        // The workflow opens no spans (it is replayed); the signals carry their senders' trace here instead.
+        using var span = EntityTelemetry.StartForSignals("publish", address, accepted.Select(applied => applied.TraceParent));
+        var signalIds = accepted.Select(applied => applied.Outcome.SignalId).ToList();
+        EntityTelemetry.SetSignals(span, signalIds);
+        using var scope = logger.BeginSignals(address, signalIds);
+        try
+        {
+            foreach (var applied in accepted)
+            {
+                await dapr.PublishByteEventAsync(
+                    components.Value.PubSub,
+                    topics.Value.EntityEvents(address.Kind),
+                    JsonSerializer.SerializeToUtf8Bytes(DomainCloudEvent.For(address, applied), EntityJson.Options),
+                    "application/cloudevents+json",
+                    cancellationToken: cancellationToken);
+            }
+
+            foreach (var applied in accepted)
+            {
+                foreach (var reaction in reactions)
+                {
+                    await reaction.ReactAsync(address, applied, cancellationToken);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            EntityTelemetry.Fail(span, ex);
+            throw;
+        }
+
+        logger.LogPublished(signals.Count, accepted.Count);
+    }
+}
