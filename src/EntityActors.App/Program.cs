@@ -1,5 +1,7 @@
+using EntityActors.App.ApiDocs;
 using EntityActors.App.Cluster;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Explorer;
 using EntityActors.App.Health;
 using EntityActors.App.History;
 using EntityActors.App.Hosting;
@@ -13,8 +15,8 @@ using EntityActors.App.Telemetry;
 // The content root is the app's own folder, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.AddEntityProblems();
+builder.AddEntityApiDocs();
 builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(options.SerializerOptions));
 builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
@@ -33,7 +35,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();
 app.UseClusterAgreement();
-app.MapOpenApi();
+app.MapEntityApiDocs();
+app.MapEntityExplorer();
+app.MapEntityTelemetry();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
 app.MapEntityReadModel();

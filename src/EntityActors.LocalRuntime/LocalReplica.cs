@@ -222,6 +222,17 @@ public sealed partial class LocalReplica
     internal Task StopProcessesAsync(TimeSpan gracePeriod, CancellationToken cancellationToken = default) =>
         Task.WhenAll(ProcessLauncher.StopAsync(app, gracePeriod, cancellationToken), ProcessLauncher.StopAsync(daprd, gracePeriod, cancellationToken));
 
+    /// <summary>
+    /// For the whole topology's stop: the app first (its sidecar still serves its drain), then the sidecar. Signalled
+    /// together, the sidecar left once the draining app turned unhealthy and cut its workflow worker's stream mid-drain,
+    /// which the app logged as an error with a stack trace at every stop of the run command.
+    /// </summary>
+    internal async Task StopAppThenSidecarAsync(TimeSpan gracePeriod)
+    {
+        await ProcessLauncher.StopAsync(app, gracePeriod);
+        await ProcessLauncher.StopAsync(daprd, gracePeriod);
+    }
+
     private async Task WithDeadlineAsync(Func<CancellationToken, Task> wait, CancellationToken cancellationToken)
     {
         using var deadline = context.Readiness.Deadline(cancellationToken);

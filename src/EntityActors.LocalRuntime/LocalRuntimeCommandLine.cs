@@ -19,6 +19,8 @@ internal sealed record LocalRuntimeCommandLine
           --dapr-grpc-port <port>  first replica's sidecar gRPC port (default 50001)
           --data <dir>             state folder, kept between runs (default <repo>/.dapr-data)
           --resources <dir>        Dapr components folder (default: the store's, under <repo>/components)
+          --verbose, -v            also stream daprd's, scheduler's, placement's and the store servers' logs here
+                                   (always in <data>/logs)
           --help                   this text
         """;
 
@@ -35,6 +37,8 @@ internal sealed record LocalRuntimeCommandLine
     public int Replicas { get; init; } = 1;
 
     public LocalStore Store { get; init; } = LocalStore.Sqlite;
+
+    public bool Verbose { get; init; }
 
     public bool ShowHelp { get; init; }
 
@@ -53,6 +57,7 @@ internal sealed record LocalRuntimeCommandLine
                 "--resources" => parsed with { ResourcesPath = Value(args, ref i) },
                 "--replicas" => parsed with { Replicas = CountValue(args, ref i) },
                 "--store" => parsed with { Store = LocalStoreFacts.Parse(Value(args, ref i)) },
+                "--verbose" or "-v" => parsed with { Verbose = true },
                 "--help" or "-h" => parsed with { ShowHelp = true },
                 var unknown => throw new FormatException($"Unknown option '{unknown}'."),
             };

@@ -113,8 +113,9 @@ public sealed class LocalTopology : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops every replica (all at once), the scheduler, placement and the servers, in that order (SIGTERM, then SIGKILL
-    /// after <see cref="LocalDaprEnvironmentOptions.StopGracePeriod"/>), and deletes a temporary data folder.
+    /// Stops every replica (all at once, in each the app before its sidecar), the scheduler, placement and the servers, in
+    /// that order (SIGTERM, then SIGKILL after <see cref="LocalDaprEnvironmentOptions.StopGracePeriod"/>), and deletes a
+    /// temporary data folder.
     /// </summary>
     public Task StopAsync() =>
         lifecycle.ExclusiveAsync(async () =>
@@ -230,7 +231,7 @@ public sealed class LocalTopology : IAsyncDisposable
 
     private async Task StopAllAsync(TimeSpan gracePeriod)
     {
-        await Task.WhenAll(replicas.Select(replica => replica.StopProcessesAsync(gracePeriod)));
+        await Task.WhenAll(replicas.Select(replica => replica.StopAppThenSidecarAsync(gracePeriod)));
         if (controlPlane is not null)
         {
             await controlPlane.StopAsync(gracePeriod);

@@ -13,6 +13,8 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
     private static readonly ConcurrentDictionary<ManagedProcess, byte> Alive = new();
     private static int exitHookInstalled;
 
+    private const string SetSid = "/usr/bin/setsid";
+
     // Only bounds Dispose when a killed process's output pipes are held open by something else.
     private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
@@ -60,14 +62,15 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(startInfo);
         InstallExitHook();
-        var processStartInfo = new ProcessStartInfo(startInfo.FileName)
+        var (fileName, arguments) = InOwnSession(startInfo);
+        var processStartInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = startInfo.WorkingDirectory ?? string.Empty,
         };
-        foreach (var argument in startInfo.Arguments)
+        foreach (var argument in arguments)
         {
             processStartInfo.ArgumentList.Add(argument);
         }
@@ -86,6 +89,18 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
 
         return new ManagedProcess(startInfo, new Process { StartInfo = processStartInfo });
     }
+
+    /// <summary>
+    /// Runs the program through <c>setsid</c> where there is one (it execs in place: the process id stays the
+    /// program's), so the child has a session and process group of its own. A terminal's Ctrl+C, or a signal to the
+    /// owner's group, then reaches only the owner, which stops its children in order (the app before its sidecar):
+    /// signalled together, the sidecar closed the workflow worker's stream under the still running app, which logged
+    /// it as an error with a stack trace at every stop.
+    /// </summary>
+    private static (string FileName, IReadOnlyList<string> Arguments) InOwnSession(ManagedProcessStartInfo startInfo) =>
+        OperatingSystem.IsWindows() || !File.Exists(SetSid)
+            ? (startInfo.FileName, startInfo.Arguments)
+            : (SetSid, [startInfo.FileName, .. startInfo.Arguments]);
 
     /// <summary>The last lines the process wrote, oldest first.</summary>
     public IReadOnlyList<string> RecentOutput()

@@ -30,17 +30,19 @@ using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Reque
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, RequestStop);
 
+var dataDirectory = commandLine.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".dapr-data");
+using var output = new RunOutput(Path.Combine(dataDirectory, "logs"), commandLine.Verbose, Console.Out);
 var options = new LocalDaprEnvironmentOptions
 {
     AppPort = commandLine.AppPort,
     DaprHttpPort = commandLine.DaprHttpPort,
     DaprGrpcPort = commandLine.DaprGrpcPort,
-    DataDirectory = commandLine.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".dapr-data"),
+    DataDirectory = dataDirectory,
     ResourcesPath = commandLine.ResourcesPath,
     Replicas = commandLine.Replicas,
     Store = commandLine.Store,
     AppHealthChecks = true,
-    Log = Console.WriteLine,
+    Log = output.Write,
 };
 
 await using var environment = new LocalTopology(options);
@@ -56,7 +58,7 @@ catch (Exception) when (stopping.IsCancellationRequested)
 }
 catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
 {
-    await Console.Error.WriteLineAsync($"Could not start the local runtime: {exception.Message}");
+    await Console.Error.WriteLineAsync($"Could not start the local runtime: {exception.Message}{Environment.NewLine}Logs: {output.Directory}");
     return 1;
 }
 
@@ -68,7 +70,9 @@ foreach (var replica in environment.Replicas)
     var name = environment.Replicas.Count > 1 ? $"replica {replica.Index + 1}: " : string.Empty;
     Console.WriteLine($"""
           {name}app               {replica.AppBaseAddress}
-          {name}OpenAPI           {new Uri(replica.AppBaseAddress, "openapi/v1.json")}
+          {name}explorer          {new Uri(replica.AppBaseAddress, "explorer/")}
+          {name}API docs          {new Uri(replica.AppBaseAddress, "docs")} (OpenAPI: {new Uri(replica.AppBaseAddress, "openapi/v1.json")})
+          {name}metrics           {new Uri(replica.AppBaseAddress, "metrics")}
           {name}sidecar metadata  {new Uri(replica.DaprHttpAddress, "v1.0/metadata")}
           {name}sidecar gRPC      {replica.DaprGrpcAddress}
         """);
@@ -77,6 +81,7 @@ foreach (var replica in environment.Replicas)
 Console.WriteLine($"""
       components        {environment.ResourcesPath}
       state             {environment.DataDirectory}
+      logs              {output.Directory} (apps, sidecars, scheduler, placement, store servers{(commandLine.Verbose ? string.Empty : "; --verbose streams them here")})
     Press Ctrl+C to stop.
 
     """);

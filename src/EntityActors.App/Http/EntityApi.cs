@@ -52,6 +52,14 @@ public static class EntityApi
                 return Problems.BadRequest("invalid-entity-id", EntityIds.Describe(id));
             }
 
+            // A malformed number never gets here (BadRequestExceptionHandler answers it with the same codes).
+            if (minSequence < 0 || minVersion < 0)
+            {
+                return minSequence < 0
+                    ? Problems.BadRequest("invalid-min-sequence", $"minSequence must be 0 or more; got {minSequence}.")
+                    : Problems.BadRequest("invalid-min-version", $"minVersion must be 0 or more; got {minVersion}.");
+            }
+
             var (waitFor, waitError) = WaitPreference.Parse(http.Request.Headers["Prefer"], wait);
             if (waitError is not null)
             {

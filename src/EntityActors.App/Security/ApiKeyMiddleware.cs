@@ -5,15 +5,16 @@ namespace EntityActors.App.Security;
 
 /// <summary>
 /// With <see cref="ApiOptions.ApiKey"/> set, every request except the probes (<c>/healthz</c>, <c>/readyz</c>), the
-/// OpenAPI document and the Dapr callbacks (guarded by <see cref="AppApiTokenMiddleware"/> instead) must carry the
-/// key in <see cref="Header"/>; otherwise it is answered 401 with a problem. Deny by default: a new endpoint is
-/// covered without anyone remembering to.
+/// Dapr callbacks (guarded by <see cref="AppApiTokenMiddleware"/> instead) and the pages that hold no entity data
+/// (<see cref="PublicPaths"/>: the OpenAPI document, the docs and explorer pages, whose own calls send the key, and the
+/// metrics a scraper reads) must carry the key in <see cref="Header"/>; otherwise it is answered 401 with a problem.
+/// Deny by default: a new endpoint is covered without anyone remembering to.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiOptions> options, ILogger<ApiKeyMiddleware> logger)
 {
     public const string Header = "X-Api-Key";
 
-    private static readonly PathString OpenApi = "/openapi";
+    public static readonly IReadOnlyList<PathString> PublicPaths = ["/openapi", "/docs", "/explorer", "/metrics"];
 
     private readonly string? apiKey = string.IsNullOrWhiteSpace(options.Value.ApiKey) ? null : options.Value.ApiKey;
 
@@ -21,7 +22,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiOptions> 
     {
         var path = context.Request.Path;
         if (apiKey is null || DaprCallbackPaths.IsProbe(path) || DaprCallbackPaths.IsDaprCallback(path)
-            || path.StartsWithSegments(OpenApi, StringComparison.OrdinalIgnoreCase))
+            || PublicPaths.Any(open => path.StartsWithSegments(open, StringComparison.OrdinalIgnoreCase)))
         {
             return next(context);
         }

@@ -1,4 +1,5 @@
 using EntityActors.App.Engine.Diagnostics;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
@@ -28,7 +29,8 @@ public static class TelemetryHosting
     /// <see cref="EntityTelemetry.SourceName"/> spans), metrics (the <see cref="SignalMetrics.MeterName"/> meter plus
     /// ASP.NET Core and HttpClient) and logs with their scopes, exported over OTLP when
     /// <see cref="TelemetryOptions.OtlpEndpoint"/> is set and spans to a file when
-    /// <see cref="TelemetryOptions.FileExporterPath"/> is set. With neither, nothing is registered.
+    /// <see cref="TelemetryOptions.FileExporterPath"/> is set; the metrics are also served for Prometheus at
+    /// <see cref="TelemetryOptions.PrometheusScrapePath"/>. With none of these, nothing is registered.
     /// </summary>
     public static IHostApplicationBuilder AddEntityTelemetry(this IHostApplicationBuilder builder)
     {
@@ -39,15 +41,58 @@ public static class TelemetryHosting
             return builder;
         }
 
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(options.ServiceName))
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(options.ServiceName));
+        if (options.ExportsTraces)
+        {
+            AddTracesAndLogs(telemetry, options);
+        }
+
+        if (options.ExportsOtlp || options.ServesPrometheus)
+        {
+            telemetry.WithMetrics(metrics =>
+            {
+                metrics
+                    .AddMeter(SignalMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (options.ServesPrometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        }
+
+        if (options.ExportsOtlp)
+        {
+            telemetry.UseOtlpExporter(ParseProtocol(options.OtlpProtocol), new Uri(options.OtlpEndpoint!));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps the Prometheus scrape endpoint (<see cref="TelemetryOptions.PrometheusScrapePath"/>) when it is on.</summary>
+    public static WebApplication MapEntityTelemetry(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        if (options.ServesPrometheus)
+        {
+            app.MapPrometheusScrapingEndpoint(options.PrometheusScrapePath!).ExcludeFromDescription();
+        }
+
+        return app;
+    }
+
+    private static void AddTracesAndLogs(IOpenTelemetryBuilder telemetry, TelemetryOptions options)
+    {
+        var untraced = UntracedPaths.Append(options.PrometheusScrapePath ?? string.Empty).ToArray();
+        telemetry
             .WithTracing(tracing =>
             {
                 tracing
                     .AddSource(EntityTelemetry.SourceName, DaprWorkflowSourceName, GrpcClientSourceName)
                     .AddAspNetCoreInstrumentation(aspNetCore =>
-                        // Probes poll these every few seconds; their spans (and their calls to the sidecar) are noise.
-                        aspNetCore.Filter = http => !UntracedPaths.Contains(http.Request.Path.Value, StringComparer.OrdinalIgnoreCase))
+                        // Probes and scrapers poll these every few seconds; their spans (and their calls to the sidecar) are noise.
+                        aspNetCore.Filter = http => !untraced.Contains(http.Request.Path.Value, StringComparer.OrdinalIgnoreCase))
                     .AddHttpClientInstrumentation();
                 if (!string.IsNullOrWhiteSpace(options.FileExporterPath))
                 {
@@ -69,18 +114,6 @@ public static class TelemetryHosting
                     logging.IncludeScopes = true;
                     logging.IncludeFormattedMessage = true;
                 });
-
-        if (options.ExportsOtlp)
-        {
-            telemetry
-                .WithMetrics(metrics => metrics
-                    .AddMeter(SignalMetrics.MeterName)
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation())
-                .UseOtlpExporter(ParseProtocol(options.OtlpProtocol), new Uri(options.OtlpEndpoint!));
-        }
-
-        return builder;
     }
 
     private static OtlpExportProtocol ParseProtocol(string protocol) =>

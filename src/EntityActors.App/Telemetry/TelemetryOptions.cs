@@ -1,8 +1,8 @@
 namespace EntityActors.App.Telemetry;
 
 /// <summary>
-/// Where traces, metrics and logs go (section <c>EntityActors:Telemetry</c>). Everything is off by default: with no
-/// exporter configured the app registers no OpenTelemetry pipeline at all.
+/// Where traces, metrics and logs go (section <c>EntityActors:Telemetry</c>). Only the Prometheus scrape endpoint is
+/// on by default (metrics alone); traces and logs are collected only when an exporter for them is configured.
 /// </summary>
 public sealed class TelemetryOptions
 {
@@ -33,8 +33,19 @@ public sealed class TelemetryOptions
     /// </summary>
     public string? FileLogExporterPath { get; set; }
 
+    /// <summary>
+    /// Path of the Prometheus scrape endpoint (the <c>EntityActors</c> meter and ASP.NET Core's metrics, in the
+    /// Prometheus text format); empty turns it off.
+    /// </summary>
+    public string? PrometheusScrapePath { get; set; } = "/metrics";
+
     /// <summary>Whether any exporter is configured, i.e. whether telemetry is collected at all.</summary>
-    public bool Enabled => ExportsOtlp || !string.IsNullOrWhiteSpace(FileExporterPath) || !string.IsNullOrWhiteSpace(FileLogExporterPath);
+    public bool Enabled => ExportsTraces || ServesPrometheus;
+
+    /// <summary>Whether traces and logs are collected: an OTLP endpoint or a test file is configured.</summary>
+    public bool ExportsTraces => ExportsOtlp || !string.IsNullOrWhiteSpace(FileExporterPath) || !string.IsNullOrWhiteSpace(FileLogExporterPath);
+
+    public bool ServesPrometheus => !string.IsNullOrWhiteSpace(PrometheusScrapePath);
 
     public bool ExportsOtlp => !string.IsNullOrWhiteSpace(OtlpEndpoint);
 }

@@ -43,11 +43,23 @@ public class ApiKeyMiddlewareTests
     [InlineData("/healthz")]
     [InlineData("/readyz")]
     [InlineData("/openapi/v1.json")]
+    [InlineData("/docs")]
+    [InlineData("/docs/scalar.js")]
+    [InlineData("/explorer/")]
+    [InlineData("/explorer/app.js")]
+    [InlineData("/metrics")]
     [InlineData("/dapr/config")]
     [InlineData("/actors/CartActor/c1/method/SubmitAsync")]
     [InlineData("/subscriptions/signals")]
-    public async Task Probes_openapi_and_dapr_callbacks_need_no_key(string path) =>
+    public async Task Probes_pages_without_data_metrics_and_dapr_callbacks_need_no_key(string path) =>
         (await MiddlewareHarness.RunAsync(With(Key), "GET", path)).PassedOn.Should().BeTrue();
+
+    [Theory]
+    [InlineData("/docsx")]
+    [InlineData("/explorers/c1")]
+    [InlineData("/metrics-and-more")]
+    public async Task A_path_that_only_begins_like_a_public_page_needs_the_key(string path) =>
+        (await MiddlewareHarness.RunAsync(With(Key), "GET", path)).PassedOn.Should().BeFalse();
 
     [Theory]
     [InlineData(null)]

@@ -18,4 +18,6 @@ internal static class Descriptors
 
     public static readonly EntityDescriptor InventoryItems =
         EntityDescriptor.For<InventoryItem, InventoryItemState, InventoryItemSignal, InventoryItemEvent, InventoryItemActor, InventoryItemWorkflow>();
+
+    public static readonly IReadOnlyList<EntityDescriptor> All = [Carts, Accounts, InventoryItems];
 }

@@ -2,6 +2,7 @@ using EntityActors.App.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace EntityActors.App.Tests.Telemetry;
@@ -9,11 +10,21 @@ namespace EntityActors.App.Tests.Telemetry;
 public class TelemetryHostingTests
 {
     [Fact]
-    public void With_no_exporter_configured_no_pipeline_is_registered()
+    public void By_default_only_metrics_are_collected_for_the_prometheus_endpoint()
     {
         using var host = Build([]);
 
-        host.Services.GetService<TracerProvider>().Should().BeNull("telemetry is off by default");
+        host.Services.GetService<TracerProvider>().Should().BeNull("traces need an exporter");
+        host.Services.GetService<MeterProvider>().Should().NotBeNull("the scrape endpoint is on by default");
+    }
+
+    [Fact]
+    public void With_no_exporter_and_no_scrape_path_no_pipeline_is_registered()
+    {
+        using var host = Build(new() { ["EntityActors:Telemetry:PrometheusScrapePath"] = string.Empty });
+
+        host.Services.GetService<TracerProvider>().Should().BeNull();
+        host.Services.GetService<MeterProvider>().Should().BeNull();
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace EntityActors.EndToEnd.Tests.Operations;
 
 /// <summary>
-/// The app as a production overlay runs it: both Dapr API tokens set (<c>DAPR_API_TOKEN</c>, <c>APP_API_TOKEN</c>,
+/// The app as a production overlay runs it, in the Production environment: both Dapr API tokens set (<c>DAPR_API_TOKEN</c>, <c>APP_API_TOKEN</c>,
 /// each given to daprd and to the app), the product API behind an API key, and telemetry exported, here to files
 /// (<c>EntityActors:Telemetry:FileExporterPath</c> for spans, <c>FileLogExporterPath</c> for logs) the tests read.
 /// Secrets are fresh per run.
@@ -40,6 +40,8 @@ public sealed class SecuredAppFixture : IAsyncLifetime
             AppApiToken = AppApiToken,
             AppEnvironment =
             {
+                // As deployed: no developer exception page, the answers a client gets in production.
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["EntityActors__Api__ApiKey"] = ApiKey,
                 ["EntityActors__Telemetry__FileExporterPath"] = SpansFile,
                 ["EntityActors__Telemetry__FileLogExporterPath"] = LogsFile,

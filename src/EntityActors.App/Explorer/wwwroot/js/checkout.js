@@ -1,0 +1,104 @@
+// One checkout (the saga): its steps with timings, its compensations, and the approval buttons.
+import { call, get } from './api.js';
+import { badge, field, fill, h, money, ms, problemBox, time } from './dom.js';
+
+const refreshEvery = 1500;
+
+export async function renderCheckout(view, checkoutId) {
+  const path = `/checkouts/${encodeURIComponent(checkoutId)}`;
+  const summaryCard = h('section', { className: 'card', 'data-testid': 'checkout-summary' }, h('p', { className: 'muted' }, 'Loading…'));
+  const steps = h('section', { className: 'card', 'data-testid': 'checkout-steps' });
+  const compensations = h('section', { className: 'card', 'data-testid': 'checkout-compensations' });
+  const answer = h('div', { 'data-testid': 'decision-answer' });
+  const decision = decisionForm(path, answer, () => refresh());
+  let finished = false;
+
+  async function refresh() {
+    const status = await get(path);
+    if (!status.ok) {
+      fill(summaryCard, problemBox(status.problem));
+      return;
+    }
+
+    const checkout = status.data.checkout;
+    finished = checkout.outcome !== null && checkout.outcome !== undefined;
+    renderSummary(summaryCard, status.data);
+    renderSteps(steps, checkout);
+    renderCompensations(compensations, checkout.compensations);
+    decision.querySelectorAll('button').forEach((button) => { button.disabled = finished; });
+  }
+
+  fill(view,
+    h('div', { className: 'crumbs' }, h('a', { href: '#/carts' }, 'Carts'), ' / checkout'),
+    h('h1', { 'data-testid': 'checkout-title' }, `Checkout · ${checkoutId}`),
+    h('div', { className: 'grid' }, h('div', {}, summaryCard, decision), h('div', {}, steps, compensations)));
+  await refresh();
+  const timer = setInterval(() => !finished && document.visibilityState === 'visible' && refresh(), refreshEvery);
+  return () => clearInterval(timer);
+}
+
+function renderSummary(card, status) {
+  const checkout = status.checkout;
+  const outcome = checkout.outcome
+    ? badge(checkout.outcome, checkout.outcome === 'completed' ? 'ok' : 'bad')
+    : badge(checkout.step, 'warn');
+  fill(card,
+    h('h2', {}, 'Checkout'),
+    h('dl', { className: 'facts' },
+      h('dt', {}, 'outcome'), h('dd', { 'data-testid': 'checkout-outcome' }, outcome),
+      h('dt', {}, 'step'), h('dd', { 'data-testid': 'checkout-step' }, checkout.step),
+      h('dt', {}, 'cart'), h('dd', {}, h('a', { href: `#/carts/${encodeURIComponent(checkout.cartId)}` }, checkout.cartId)),
+      h('dt', {}, 'account'), h('dd', {}, h('a', { href: `#/accounts/${encodeURIComponent(checkout.accountId)}` }, checkout.accountId)),
+      h('dt', {}, 'total'), h('dd', {}, `${money(checkout.total)} (${checkout.lines} line${checkout.lines === 1 ? '' : 's'})`),
+      h('dt', {}, 'started'), h('dd', {}, time(checkout.startedAt)),
+      h('dt', {}, 'finished'), h('dd', {}, time(checkout.finishedAt) || '—'),
+      h('dt', {}, 'workflow'), h('dd', {}, status.runtimeStatus)),
+    checkout.reason ? h('p', { 'data-testid': 'checkout-reason' }, checkout.reason) : null);
+}
+
+function renderSteps(card, checkout) {
+  const longest = Math.max(1, ...checkout.steps.map((step) => step.milliseconds ?? 0));
+  fill(card, h('h2', {}, 'Steps'),
+    h('table', { className: 'steps' },
+      h('thead', {}, h('tr', {}, ['step', 'started', 'took', ''].map((name) => h('th', {}, name)))),
+      h('tbody', {}, checkout.steps.map((step) => h('tr', { 'data-testid': 'checkout-step-row', 'data-step': step.step },
+        h('td', {}, step.step),
+        h('td', { className: 'small' }, time(step.startedAt)),
+        h('td', {}, step.finishedAt ? ms(step.milliseconds) : badge('running', 'warn')),
+        h('td', {}, h('div', { className: 'bar-track' },
+          h('div', { className: 'bar-fill', style: `width:${Math.round(100 * (step.milliseconds ?? 0) / longest)}%` }))))))));
+}
+
+function renderCompensations(card, runs) {
+  fill(card, h('h2', {}, 'Compensations'),
+    runs.length === 0 ? h('p', { className: 'muted' }, 'None ran.')
+      : h('table', {},
+        h('thead', {}, h('tr', {}, ['signal', 'entity', 'result'].map((name) => h('th', {}, name)))),
+        h('tbody', {}, runs.map((run) => h('tr', { 'data-testid': 'compensation-row' },
+          h('td', {}, run.signal),
+          h('td', {}, h('a', { href: `#/${run.kind}/${encodeURIComponent(run.entityId)}` }, `${run.kind}/${run.entityId}`)),
+          h('td', {}, run.result))))));
+}
+
+function decisionForm(path, answer, refresh) {
+  const form = h('form', { className: 'card', 'data-testid': 'decision-form', onsubmit: (event) => event.preventDefault() },
+    h('h2', {}, 'Approval'),
+    h('div', { className: 'row' },
+      field('by', h('input', { name: 'by', value: 'explorer', 'data-testid': 'decision-by' })),
+      field('comment', h('input', { name: 'comment', 'data-testid': 'decision-comment' }))),
+    h('div', { className: 'row' },
+      h('button', { type: 'button', 'data-testid': 'approve', onclick: () => decide('approve') }, 'Approve'),
+      h('button', { type: 'button', className: 'danger', 'data-testid': 'deny', onclick: () => decide('deny') }, 'Deny')),
+    answer);
+
+  async function decide(verb) {
+    const data = new FormData(form);
+    const sent = await call('POST', `${path}/${verb}`, { body: { by: data.get('by') || 'explorer', comment: data.get('comment') || null } });
+    fill(answer, sent.ok
+      ? h('div', { className: 'answer', 'data-testid': 'answer' }, h('strong', {}, `${sent.status} ${verb === 'approve' ? 'Approved' : 'Denied'}: the saga goes on.`))
+      : problemBox(sent.problem));
+    await refresh();
+  }
+
+  return form;
+}

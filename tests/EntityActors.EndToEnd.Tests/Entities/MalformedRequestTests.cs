@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using static EntityActors.EndToEnd.Tests.EntityApiClient;
+
+namespace EntityActors.EndToEnd.Tests.Entities;
+
+/// <summary>
+/// Requests the framework refuses before an endpoint runs (a query number that does not bind, a body that arrives too
+/// slowly) are problems with a stable code too, in the Development environment the run command uses.
+/// </summary>
+[Collection(DaprCollection.Name)]
+public sealed class MalformedRequestTests(DaprAppFixture fixture) : EntityApiTest(fixture)
+{
+    [Theory]
+    [InlineData("minSequence=abc", "invalid-min-sequence")]
+    [InlineData("minSequence=-1", "invalid-min-sequence")]
+    [InlineData("minVersion=1.5", "invalid-min-version")]
+    [InlineData("minVersion=99999999999999999999999", "invalid-min-version")]
+    [InlineData("minSequence=1&wait=soon", "invalid-wait")]
+    public async Task A_malformed_query_parameter_is_a_400_problem_with_its_code(string query, string code)
+    {
+        var id = DaprAppFixture.UniqueId("bad-query");
+
+        using var response = await Api.Http.GetAsync($"accounts/{id}?{query}");
+
+        ((int)response.StatusCode).Should().Be(400, await response.Content.ReadAsStringAsync());
+        var problem = await ProblemAsync(response);
+        problem["code"]!.GetValue<string>().Should().Be(code);
+        problem["detail"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_body_that_arrives_too_slowly_is_a_408_problem_and_changes_nothing()
+    {
+        var id = DaprAppFixture.UniqueId("slow-body");
+        var body = Encoding.UTF8.GetBytes("""{"owner":"Slow","currency":"EUR"}""");
+        var head = $"POST /accounts/{id}/signals/open HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n";
+        var app = Fixture.Environment.AppBaseAddress;
+
+        using var client = new TcpClient();
+        await client.ConnectAsync(app.Host, app.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        var answer = await TrickleUntilAnsweredAsync(stream, body, TimeSpan.FromSeconds(1));
+
+        answer.Should().StartWith("HTTP/1.1 408", answer);
+        answer.Should().Contain("application/problem+json").And.Contain("\"code\":\"request-body-timeout\"");
+        (await Api.GetAsync("accounts", id)).Should().BeNull("a body that never arrived must not create the entity");
+    }
+
+    /// <summary>Sends one byte per <paramref name="pause"/> (far below Kestrel's minimum rate) until the app answers.</summary>
+    private static async Task<string> TrickleUntilAnsweredAsync(NetworkStream stream, byte[] body, TimeSpan pause)
+    {
+        var buffer = new byte[8192];
+        var answer = new StringBuilder();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var reading = stream.ReadAsync(buffer, deadline.Token).AsTask();
+        for (var sent = 0; sent < body.Length && !reading.IsCompleted; sent++)
+        {
+            await stream.WriteAsync(body.AsMemory(sent, 1), deadline.Token);
+            await Task.WhenAny(reading, Task.Delay(pause, deadline.Token));
+        }
+
+        var read = await reading;
+        while (read > 0)
+        {
+            answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            if (answer.ToString().Contains("request-body-timeout", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            read = await stream.ReadAsync(buffer, deadline.Token);
+        }
+
+        return answer.ToString();
+    }
+}

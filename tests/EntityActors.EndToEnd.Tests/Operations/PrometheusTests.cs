@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EntityActors.EndToEnd.Tests.Operations;
+
+/// <summary>The Prometheus scrape endpoint (<c>/metrics</c>, on by default): the product's meter and ASP.NET Core's.</summary>
+[Collection(DaprCollection.Name)]
+public sealed partial class PrometheusTests(DaprAppFixture fixture) : EntityApiTest(fixture)
+{
+    private static readonly TimeSpan ScrapeBound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_scrape_after_a_signal_shows_it_accepted_and_the_http_requests()
+    {
+        var id = DaprAppFixture.UniqueId("metrics");
+        await Api.ApplyAsync("accounts", id, "open", new { owner = "Mia", currency = "EUR" });
+
+        var (contentType, text) = await ScrapeUntilAsync(body => AcceptedAccounts(body) >= 1);
+
+        contentType.Should().StartWith("text/plain").And.Contain("version=0.0.4");
+        AcceptedAccounts(text).Should().BeGreaterThanOrEqualTo(1, text);
+        text.Should().Contain("# TYPE entityactors_signals_accepted").And.Contain("http_server_request_duration_seconds_bucket");
+    }
+
+    private async Task<(string ContentType, string Text)> ScrapeUntilAsync(Func<string, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await Api.Http.GetAsync("metrics");
+            response.EnsureSuccessStatusCode();
+            var text = await response.Content.ReadAsStringAsync();
+            // The exporter serves a scrape from a short cache: the signal may show in the next one.
+            if (done(text) || clock.Elapsed > ScrapeBound)
+            {
+                return (response.Content.Headers.ContentType!.ToString(), text);
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
+    private static double AcceptedAccounts(string text) =>
+        AcceptedLine().Matches(text).Where(line => line.Groups["labels"].Value.Contains("kind=\"accounts\"", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"^entityactors_signals_accepted(?:_total)?\{(?<labels>[^}]*)\} (?<value>[0-9.eE+]+)", RegexOptions.Multiline)]
+    private static partial Regex AcceptedLine();
+}
