@@ -1,13 +1,6 @@
-using System.Collections.Concurrent;
-using Dapr.Workflow;
-using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
-using EntityActors.App.Engine.Options;
-using EntityActors.App.Engine.SingleWriter;
-using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Engine.Relay;
 

@@ -6,7 +6,6 @@ using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
-using EntityActors.App.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Engine.Relay;
