@@ -31,25 +31,55 @@ public sealed partial class ReadModelRebuilder(
     private Progress? progress;
     private Task? running;
 
-    /// <summary>Starts a rebuild in the background unless one is running; either way answers how it ends.</summary>
+    // A rebuild asked for while another runs, not begun yet: later asks join it (it reads what they expect it to read).
+    private (Progress Run, Task Done)? queued;
+
+    /// <summary>
+    /// Starts a rebuild in the background, and answers how it ends. While one runs, a new one is queued behind it rather
+    /// than joined: the running one read positions and entities before the ask, so it would not see what the asker
+    /// changed since.
+    /// </summary>
     public Task<RebuildReport> Start()
     {
         lock (gate)
         {
-            if (running is { IsCompleted: false } && progress is { } current)
+            if (queued is { } waiting)
             {
-                return running.ContinueWith(_ => current.Report(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                return Reported(waiting.Done, waiting.Run);
             }
 
             var started = new Progress(time.GetUtcNow());
             progress = started;
-            running = Task.Run(() => RunAsync(started, lifetime.ApplicationStopping));
-            return running.ContinueWith(_ => started.Report(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            if (running is { IsCompleted: false } previous)
+            {
+                var done = previous.ContinueWith(_ => RunQueuedAsync(started), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                queued = (started, done);
+                running = done;
+            }
+            else
+            {
+                running = Task.Run(() => RunAsync(started, lifetime.ApplicationStopping));
+            }
+
+            return Reported(running, started);
         }
     }
 
     public async Task<ReadModelStatus> StatusAsync(CancellationToken cancellationToken) =>
         new(store.Provider, await store.PositionAsync(cancellationToken), progress?.Report());
+
+    private Task RunQueuedAsync(Progress run)
+    {
+        lock (gate)
+        {
+            queued = null;
+        }
+
+        return RunAsync(run, lifetime.ApplicationStopping);
+    }
+
+    private static Task<RebuildReport> Reported(Task done, Progress run) =>
+        done.ContinueWith(_ => run.Report(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     /// <summary>The rebuild itself; completes when it is done.</summary>
     public async Task<RebuildReport> RebuildAsync(CancellationToken cancellationToken)
