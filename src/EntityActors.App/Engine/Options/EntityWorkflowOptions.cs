@@ -23,6 +23,14 @@ public sealed class EntityWorkflowOptions
 
     public TimeSpan ActivityMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A generation older than this continues as new even when few signals came: a quiet entity's history is renewed
+    /// and its workflow moves to the newest code (a generation begun before a patch replays the old branch until it
+    /// ends), at the cost of one durable timer per generation and one episode per quiet entity per period. Null: never.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan? GenerationMaxAge { get; set; } = TimeSpan.FromDays(1);
+
     public EntityWorkflowSettings ToSettings() =>
-        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry);
+        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry, GenerationMaxAge: GenerationMaxAge);
 }

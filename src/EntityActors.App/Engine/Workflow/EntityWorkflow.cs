@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Versioning;
 using EntityActors.Domain.Common;
 
 namespace EntityActors.App.Engine.Workflow;
@@ -9,8 +10,8 @@ namespace EntityActors.App.Engine.Workflow;
 /// One long-lived workflow per entity: the durable holder of what its single writer decided. It waits for batches of
 /// decided envelopes, folds them in sequence order through the same pure rules (reporting any signal it decides
 /// otherwise), publishes the result as custom status, keeps the entity's timers, and continues as new before the
-/// history grows. It never returns on its own: a completed or failed entity workflow would be wiped and restarted from
-/// scratch by the next schedule of its id.
+/// history grows or when its generation grows old. It never returns on its own: a completed or failed entity workflow
+/// would be wiped and restarted from scratch by the next schedule of its id.
 /// </summary>
 public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflow<EntityCheckpoint<TState>, object?>
     where TEntity : IEntity<TState, TSignal, TEvent>
@@ -29,24 +30,33 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
 
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
+        // Asked once per generation, before its first wait: a generation begun before the patch replays without an age
+        // limit to its end. Asked again in a later episode, the SDK would answer true where the replay had said false.
+        var generation = context.IsPatched(WorkflowPatches.GenerationMaxAge) ? GenerationTimer.Start(context, checkpoint.Settings) : null;
         long? idleSignalSentAt = null;
         while (checkpoint.HandledThisGeneration < checkpoint.Settings.ContinueAsNewAfterSignals)
         {
             // An entity that goes idle signals itself through its own intake, so the signal is sequenced,
             // deduplicated and decided like any other. Once sent, wait for it rather than set another timer.
-            var batch = await WaitForSignalsAsync(context, idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint));
-            if (batch is null)
+            var idleDeadline = idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint);
+            var arrival = await WaitForSignalsAsync(context, idleDeadline, generation);
+            if (arrival.Batch is { } batch)
+            {
+                checkpoint = Absorb(context, checkpoint, batch);
+                context.SetCustomStatus(checkpoint.ToView());
+            }
+            else if (arrival.EndsGeneration)
+            {
+                break;
+            }
+            else
             {
                 await SendIdleSignalAsync(context, checkpoint);
                 idleSignalSentAt = checkpoint.Sequence;
-                continue;
             }
-
-            checkpoint = Absorb(context, checkpoint, batch);
-            context.SetCustomStatus(checkpoint.ToView());
         }
 
-        // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost.
+        // Nothing is waiting for an event here (every arrival was consumed or its wait withdrawn), so no signal can be lost.
         context.ContinueAsNew(checkpoint.NextGeneration(), preserveUnprocessedEvents: true);
         return null;
     }
@@ -82,30 +92,74 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         }
     }
 
-    /// <summary>The next batch, or null when the deadline passed first.</summary>
-    private static async Task<SignalBatch?> WaitForSignalsAsync(WorkflowContext context, DateTimeOffset? deadline)
+    /// <summary>The next batch, or why none came: the idle deadline passed, or the generation grew old.</summary>
+    private static async Task<Arrival> WaitForSignalsAsync(WorkflowContext context, DateTimeOffset? idleDeadline, GenerationTimer? generation)
     {
-        if (deadline is not { } due)
+        if (generation is { Fired.IsCompleted: true })
         {
-            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+            return Arrival.GenerationAged;
         }
 
-        var remaining = due - context.CurrentUtcDateTime;
-        if (remaining <= TimeSpan.Zero)
+        // An idle deadline that comes first bounds the wait with the SDK's timed wait, as it did before generations aged.
+        if (idleDeadline is { } due && (generation is null || due < generation.Deadline))
         {
-            return null;
+            var remaining = due - context.CurrentUtcDateTime;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return Arrival.Idle;
+            }
+
+            try
+            {
+                return new Arrival(await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, remaining));
+            }
+            catch (TaskCanceledException)
+            {
+                return Arrival.Idle;
+            }
         }
 
-        try
+        if (generation is null)
         {
-            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, remaining);
+            return new Arrival(await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals));
         }
-        catch (TaskCanceledException)
+
+        using var withdraw = new CancellationTokenSource();
+        var signals = context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, withdraw.Token);
+        if (await Task.WhenAny(signals, generation.Fired) == signals)
         {
-            return null;
+            return new Arrival(await signals);
         }
+
+        // A wait left open would be handed the next batch, which then would not carry over to the next generation.
+        // Cancel (not CancelAsync) withdraws it now, within this episode, as every replay of it will.
+        withdraw.Cancel();
+        return Arrival.GenerationAged;
     }
 
     private static WorkflowTaskOptions RetryOptions(EntityWorkflowSettings settings) =>
         new(new WorkflowRetryPolicy(settings.ActivityMaxAttempts, settings.ActivityFirstRetry, 2.0, settings.ActivityMaxRetry));
+
+    /// <summary>What ended a wait: a batch, or none because the idle deadline passed or the generation grew old.</summary>
+    private sealed record Arrival(SignalBatch? Batch, bool EndsGeneration = false)
+    {
+        public static Arrival Idle { get; } = new(Batch: null);
+
+        public static Arrival GenerationAged { get; } = new(Batch: null, EndsGeneration: true);
+    }
+
+    /// <summary>One durable timer per generation, set when it begins: when it fires, the generation continues as new.</summary>
+    private sealed record GenerationTimer(DateTimeOffset Deadline, Task Fired)
+    {
+        public static GenerationTimer? Start(WorkflowContext context, EntityWorkflowSettings settings)
+        {
+            if (settings.GenerationMaxAge is not { } maxAge)
+            {
+                return null;
+            }
+
+            var deadline = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + maxAge;
+            return new GenerationTimer(deadline, context.CreateTimer(deadline.UtcDateTime, CancellationToken.None));
+        }
+    }
 }

@@ -7,9 +7,12 @@ namespace EntityActors.App.Engine.Workflow;
 /// </summary>
 /// <param name="ActivityMaxAttempts">Attempts of the workflow's own activity (an idle entity signalling itself).</param>
 /// <param name="IdleTimeout">For kinds that expire when idle (carts): how long without a signal until they do.</param>
+/// <param name="GenerationMaxAge">How old a generation may grow before it continues as new, however few signals it
+/// handled; null for no limit (and in checkpoints written before the limit existed).</param>
 public sealed record EntityWorkflowSettings(
     int ContinueAsNewAfterSignals,
     int ActivityMaxAttempts,
     TimeSpan ActivityFirstRetry,
     TimeSpan ActivityMaxRetry,
-    TimeSpan? IdleTimeout = null);
+    TimeSpan? IdleTimeout = null,
+    TimeSpan? GenerationMaxAge = null);

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using EntityActors.App.Engine.Workflow;
+
+namespace EntityActors.App.Engine.Options;
+
+/// <summary>Tunables of the entity workflows (section <c>EntityActors:Workflow</c>).</summary>
+public sealed class EntityWorkflowOptions
+{
+    public const string Section = "EntityActors:Workflow";
+
+    /// <summary>
+    /// Signals handled before the workflow continues as new, which bounds its history. Every episode replays the
+    /// generation's history in the worker, so short generations are cheaper per episode; each cycle costs one more.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ContinueAsNewAfterSignals { get; set; } = 20;
+
+    /// <summary>Attempts of the workflow's own activity (an idle cart sending itself <c>expire</c>) before it gives up.</summary>
+    [Range(1, 100)]
+    public int ActivityMaxAttempts { get; set; } = 10;
+
+    public TimeSpan ActivityFirstRetry { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan ActivityMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
+
+    public EntityWorkflowSettings ToSettings() =>
+        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry);
+}

@@ -1,0 +1,15 @@
+namespace EntityActors.App.Engine.Workflow;
+
+/// <summary>
+/// <see cref="Options.EntityWorkflowOptions"/> as the workflow sees them. Workflows cannot read configuration (it
+/// would not replay deterministically), so the relay sends the current settings with every batch and the workflow
+/// keeps the latest in its checkpoint: configuration changes reach live entities with their next signal.
+/// </summary>
+/// <param name="ActivityMaxAttempts">Attempts of the workflow's own activity (an idle entity signalling itself).</param>
+/// <param name="IdleTimeout">For kinds that expire when idle (carts): how long without a signal until they do.</param>
+public sealed record EntityWorkflowSettings(
+    int ContinueAsNewAfterSignals,
+    int ActivityMaxAttempts,
+    TimeSpan ActivityFirstRetry,
+    TimeSpan ActivityMaxRetry,
+    TimeSpan? IdleTimeout = null);
