@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using EntityActors.LocalRuntime;
+
+namespace EntityActors.Replay.Recorder;
+
+/// <summary>One build of the app on the real runtime, the scenarios' way in, and what they recorded.</summary>
+public sealed class Recording(LocalDaprEnvironment environment, string build) : IAsyncDisposable
+{
+    public string Build => build;
+
+    public AppApi Api { get; } = new(environment.CreateAppClient());
+
+    public Instances Instances { get; } = new(environment);
+
+    public List<RecordedHistory> Histories { get; } = [];
+
+    /// <summary>An id no earlier recording used: <paramref name="prefix"/> and 12 hex digits.</summary>
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+
+    /// <summary>Records an entity's current generation once its workflow has applied every signal its writer stored.</summary>
+    public async Task RecordEntityAsync(string scenario, string description, string kind, string id)
+    {
+        var instanceId = $"{kind}-{id}";
+        var sequence = await Api.SequenceAsync(kind, id);
+        await Instances.WaitForStatusAsync(instanceId, view => Sequence(view) >= sequence);
+        Histories.Add(new RecordedHistory(scenario, description, build, instanceId, [await Instances.HistoryAsync(instanceId)]));
+    }
+
+    /// <summary>Records a checkout once its workflow has completed.</summary>
+    public async Task RecordCheckoutAsync(string scenario, string description, string checkoutId)
+    {
+        var instanceId = $"checkouts-{checkoutId}";
+        await Instances.WaitForEndAsync(instanceId);
+        Histories.Add(new RecordedHistory(scenario, description, build, instanceId, [await Instances.HistoryAsync(instanceId)]));
+    }
+
+    public static long Sequence(JsonObject view) => view["sequence"]?.GetValue<long>() ?? 0;
+
+    public static long Generation(JsonObject view) => view["generation"]?.GetValue<long>() ?? 0;
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Instances.DisposeAsync();
+        await environment.DisposeAsync();
+    }
+}
