@@ -5,6 +5,12 @@ using EntityActors.LocalRuntime;
 using EntityActors.Replay.Recorder;
 
 // dotnet run --project tests/EntityActors.Replay.Recorder [-- --out <folder>] [--build current|baseline] [--only <scenario>]
+// dotnet run --project tests/EntityActors.Replay.Recorder -- audit --sidecar <daprd gRPC address> --patch <name> [--workflow <name>]
+if (args.Length > 0 && args[0] == "audit")
+{
+    return await AuditCommand.RunAsync(args[1..]);
+}
+
 var options = RecorderOptions.Parse(args);
 var binaries = await DaprBinaries.ResolveAsync();
 var info = new RecordingInfo(DateTimeOffset.UtcNow, await DaprdVersionAsync(binaries.Daprd), SdkVersion());
@@ -26,6 +32,8 @@ foreach (var build in options.Builds)
         Console.WriteLine($"  wrote {history.FileName} ({history.Generations.Sum(g => g.Count)} events)");
     }
 }
+
+return 0;
 
 static async Task<Recording> StartAsync(string build, string daprBinDirectory)
 {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Dapr.Workflow;
 using Dapr.Workflow.Client;
 using Xunit.Abstractions;
+using static EntityActors.App.Versioning.WorkflowPatches;
 using static EntityActors.EndToEnd.Tests.EntityApiClient;
 
 namespace EntityActors.EndToEnd.Tests.Versioning;
@@ -27,6 +28,7 @@ public sealed class WorkflowPatchTests(DeploymentFixture fixture, ITestOutputHel
         var newShop = await Shop.OpenAsync(api, "new");
         var newCheckoutId = await newShop.CheckOutAsync(api);
         await Shop.WaitForStepAsync(api, newCheckoutId, "awaiting-approval", Patience);
+        var waitingOnOldBranch = await workflows.OnOldBranchAsync(PaymentBeforeStock, "CheckoutWorkflow");
 
         await ApproveAsync(fixture.OldCheckoutId);
         await ApproveAsync(newCheckoutId);
@@ -41,6 +43,8 @@ public sealed class WorkflowPatchTests(DeploymentFixture fixture, ITestOutputHel
             await ExpectCheckedOutAsync(shop);
         }
 
+        waitingOnOldBranch.Should().Contain($"checkouts-{fixture.OldCheckoutId}").And.NotContain($"checkouts-{newCheckoutId}");
+        (await workflows.OnOldBranchAsync(PaymentBeforeStock, "CheckoutWorkflow")).Should().BeEmpty("the old checkout has finished");
         (await workflows.ReadAsync($"checkouts-{fixture.OldCheckoutId}")).Status.Should().Be(WorkflowRuntimeStatus.Completed);
         (await workflows.ReadAsync($"checkouts-{newCheckoutId}")).Status.Should().Be(WorkflowRuntimeStatus.Completed);
     }
@@ -61,11 +65,13 @@ public sealed class WorkflowPatchTests(DeploymentFixture fixture, ITestOutputHel
         (await workflows.GenerationAsync(oldInstance)).Should().Be(0, "a generation begun before the patch has no age limit");
         (await workflows.HistoryAsync(oldInstance)).Should().NotContain(WorkflowHistoryEventType.TimerCreated);
         (await workflows.HistoryAsync(newInstance)).Should().Contain(WorkflowHistoryEventType.TimerCreated);
+        (await workflows.OnOldBranchAsync(GenerationMaxAge, "AccountWorkflow")).Should().Contain(oldInstance).And.NotContain(newInstance);
 
         // Two more signals end the old generation by count; the next one, begun on the new build, ages.
         await api.ApplyAsync("accounts", fixture.OldAccountId, "deposit", new { amount = Eur(1m) });
         await api.ApplyAsync("accounts", fixture.OldAccountId, "deposit", new { amount = Eur(1m) });
         await WaitUntilAsync(oldInstance, generation => generation >= 2);
+        (await workflows.OnOldBranchAsync(GenerationMaxAge, "AccountWorkflow")).Should().NotContain(oldInstance);
 
         // Signals keep coming while the new account's generations end by age: each is applied once.
         for (var i = 0; i < 8; i++)

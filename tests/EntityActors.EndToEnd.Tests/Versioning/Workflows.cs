@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapr.Workflow;
 using Dapr.Workflow.Client;
 using EntityActors.LocalRuntime;
+using EntityActors.Replay.Recorder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,9 +13,11 @@ public sealed class Workflows : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
     private readonly DaprWorkflowClient client;
+    private readonly HistoryReader histories;
 
     public Workflows(LocalDaprEnvironment environment)
     {
+        histories = new HistoryReader(environment.DaprGrpcAddress);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -43,5 +46,13 @@ public sealed class Workflows : IAsyncDisposable
     public async Task<IReadOnlyList<WorkflowHistoryEventType>> HistoryAsync(string instanceId) =>
         [.. (await client.GetInstanceHistoryAsync(instanceId)).Select(e => e.EventType)];
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    /// <summary>The running instances that never recorded <paramref name="patch"/>: still on its old branch.</summary>
+    public async Task<IReadOnlyList<string>> OnOldBranchAsync(string patch, string workflow) =>
+        [.. PatchAudit.OnOldBranch(await PatchAudit.RunningAsync(client, histories), patch, workflow).Select(i => i.InstanceId)];
+
+    public ValueTask DisposeAsync()
+    {
+        histories.Dispose();
+        return provider.DisposeAsync();
+    }
 }
