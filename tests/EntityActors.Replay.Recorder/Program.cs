@@ -16,13 +16,24 @@ var binaries = await DaprBinaries.ResolveAsync();
 var info = new RecordingInfo(DateTimeOffset.UtcNow, await DaprdVersionAsync(binaries.Daprd), SdkVersion());
 Console.WriteLine($"Recording into {options.Output} with daprd {info.Daprd}, Dapr.Workflow {info.DaprWorkflowSdk}");
 
+// The processes' output, shown only when a scenario fails.
+var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
 foreach (var build in options.Builds)
 {
-    await using var recording = await StartAsync(build, binaries.Directory);
+    await using var recording = await StartAsync(build, binaries.Directory, log);
     foreach (var (name, run) in Scenarios.For(build).Where(s => options.Only is null || s.Name == options.Only))
     {
         var clock = Stopwatch.StartNew();
-        await run(recording);
+        try
+        {
+            await run(recording);
+        }
+        catch
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine, log.TakeLast(300)));
+            throw;
+        }
+
         Console.WriteLine($"[{build}] {name}: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -35,13 +46,19 @@ foreach (var build in options.Builds)
 
 return 0;
 
-static async Task<Recording> StartAsync(string build, string daprBinDirectory)
+static async Task<Recording> StartAsync(string build, string daprBinDirectory, System.Collections.Concurrent.ConcurrentQueue<string> log)
 {
     var environment = new LocalDaprEnvironment(new LocalDaprEnvironmentOptions
     {
         DaprBinDirectory = daprBinDirectory,
         AppAssemblyPath = AppBuild.AssemblyPath(build),
-        Log = line => { if (line.Contains("error", StringComparison.OrdinalIgnoreCase)) { Console.Error.WriteLine(line); } },
+        Log = line =>
+        {
+            log.Enqueue(line);
+            while (log.Count > 2_000 && log.TryDequeue(out _))
+            {
+            }
+        },
         AppEnvironment =
         {
             ["EntityActors__Workflow__ContinueAsNewAfterSignals"] = Scenarios.ContinueAsNewAfterSignals.ToString(CultureInfo.InvariantCulture),

@@ -31,7 +31,7 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
         // Asked once per generation, before its first wait: a generation begun before the patch replays without an age
-        // limit to its end. Asked again in a later episode, the SDK would answer true where the replay had said false.
+        // limit to its end, one begun since has its timer from its first episode (docs/versioning.md).
         var generation = context.IsPatched(WorkflowPatches.GenerationMaxAge) ? GenerationTimer.Start(context, checkpoint.Settings) : null;
         long? idleSignalSentAt = null;
         while (checkpoint.HandledThisGeneration < checkpoint.Settings.ContinueAsNewAfterSignals)
