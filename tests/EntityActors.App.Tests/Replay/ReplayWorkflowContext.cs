@@ -47,6 +47,9 @@ internal sealed partial class ReplayWorkflowContext(string name, string instance
 
     public object? CustomStatus { get; private set; }
 
+    /// <summary>Raised events no wait has taken: what a continue-as-new now would carry over to the next generation.</summary>
+    public IReadOnlyList<EventRaisedEvent> Unconsumed => buffered;
+
     public IReadOnlyList<string> EvaluatedPatches => evaluatedPatches;
 
     /// <summary>Events the code waits for now, by name.</summary>
