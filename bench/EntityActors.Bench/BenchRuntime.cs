@@ -22,7 +22,7 @@ public sealed class BenchRuntime : IAsyncDisposable
 {
     public const string ProductAppId = "entityactors";
     public const string BaselineAppId = "entityactors-baseline";
-    public const string ContinueAsNewVariable = "EntityActors__Workflow__ContinueAsNewAfterSignals";
+    public const string ContinueAsNewVariable = "EntityActors__Workflow__ContinueAsNewAfterBatches";
 
     private readonly DirectoryInfo baselineResources;
     private readonly HttpClient productHttp;

@@ -1,8 +1,12 @@
 using EntityActors.App.Cluster;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Health;
+using EntityActors.App.History;
 using EntityActors.App.Hosting;
+using EntityActors.App.Hosting.Shutdown;
 using EntityActors.App.Http;
+using EntityActors.App.ReadModel;
+using EntityActors.App.Retention;
 using EntityActors.App.Security;
 using EntityActors.App.Telemetry;
 
@@ -16,10 +20,15 @@ builder.AddEntityTelemetry();
 builder.AddEntitySecurity();
 builder.AddEntityActors();
 builder.AddClusterAgreement();
+builder.AddEntityReadModel();
+builder.AddEntityHistory();
+builder.AddEntityRetention();
 builder.AddEntityHealthChecks();
+builder.AddShutdownDrain();
 
 var app = builder.Build();
 
+app.UseShutdownDrain();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEntitySecurity();
@@ -27,6 +36,9 @@ app.UseClusterAgreement();
 app.MapOpenApi();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
+app.MapEntityReadModel();
+app.MapEntityHistories();
+app.MapEntityDeletes();
 app.MapUnknownRoutes();
 
 app.Run();

@@ -36,7 +36,8 @@ public sealed class LocalDaprEnvironmentOptions
 
     /// <summary>
     /// Turns on daprd's app health checks (<c>/healthz</c> every second, unhealthy after two failures), as
-    /// <c>deploy/</c> does: a sidecar whose app crashed then gives up its actors to the other replicas at once.
+    /// <c>deploy/</c> does: a sidecar whose app crashed then gives up its actors to the other replicas at once. Its
+    /// shutdown on SIGTERM then waits (up to 10 s) until the draining app reports unhealthy, as deploy/ has it too.
     /// </summary>
     public bool AppHealthChecks { get; init; }
 

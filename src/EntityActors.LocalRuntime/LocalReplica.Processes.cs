@@ -17,6 +17,8 @@ public sealed partial class LocalReplica
             ["DAPR_HTTP_ENDPOINT"] = $"http://127.0.0.1:{Readiness.Port(ports.DaprHttp)}",
             ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{Readiness.Port(ports.DaprGrpc)}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // The embedded read model sits beside the sidecar's SQLite files (unless the app is pointed elsewhere).
+            ["EntityActors__ReadModel__SqlitePath"] = Path.Combine(context.Layout.DataDirectory, $"readmodel{Suffix}.db"),
         };
         foreach (var (name, value) in Options.AppEnvironment.Concat(appEnvironmentOverrides))
         {
@@ -59,8 +61,11 @@ public sealed partial class LocalReplica
                     "--enable-app-health-check",
                     "--app-health-check-path", "/healthz",
                     "--app-health-probe-interval", "1",
-                    "--app-health-probe-timeout", "500",
+                    // Below the interval, yet long enough that a live app starved of CPU for a moment is not taken for dead.
+                    "--app-health-probe-timeout", "900",
                     "--app-health-threshold", "2",
+                    // On SIGTERM the sidecar keeps serving until the draining app reports unhealthy (deploy/ does the same).
+                    "--dapr-block-shutdown-duration", "10s",
                 ]
                 : (string[])[],
             "--dapr-http-port", Readiness.Port(ports.DaprHttp),

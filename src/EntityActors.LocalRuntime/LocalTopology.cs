@@ -212,13 +212,17 @@ public sealed class LocalTopology : IAsyncDisposable
         replicas = ReplicaPorts.Allocate(options, options.Replicas).Select((ports, index) => new LocalReplica(index, ports, context)).ToList();
 
         controlPlane.Start();
-        foreach (var replica in replicas)
+        // The first sidecar creates the store's tables alone: state.postgresql's "create if not exists" races between
+        // sidecars initializing at once ("type dapr_metadata already exists"), and the loser exits.
+        replicas[0].StartProcesses();
+        await controlPlane.WaitReadyAsync(cancellationToken);
+        await replicas[0].WaitReadyAsync(cancellationToken);
+        foreach (var replica in replicas.Skip(1))
         {
             replica.StartProcesses();
         }
 
-        await controlPlane.WaitReadyAsync(cancellationToken);
-        foreach (var replica in replicas)
+        foreach (var replica in replicas.Skip(1))
         {
             await replica.WaitReadyAsync(cancellationToken);
         }

@@ -138,6 +138,20 @@ public sealed partial class SidecarAnnotationTests
             .Should().BeInRange(100, 1000, "milliseconds, below the one-second interval");
     }
 
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task A_stopping_sidecar_waits_for_its_draining_app_within_the_pods_grace_period(string kustomization)
+    {
+        var rendered = await RenderedDeployment.RenderAsync(kustomization);
+        var grace = int.Parse(rendered.Deployment.Root.Mapping("spec", "template", "spec").Text("terminationGracePeriodSeconds")!, CultureInfo.InvariantCulture);
+
+        // Without it the sidecar stops with the app on SIGTERM: the app's requests in flight lose their store and actors.
+        var block = rendered.PodAnnotations.Should().ContainKey("dapr.io/block-shutdown-duration").WhoseValue;
+        block.Should().MatchRegex("^[0-9]+s$");
+        int.Parse(block.TrimEnd('s'), CultureInfo.InvariantCulture).Should().BeInRange(1, grace - 5,
+            "the sidecar's wait, then its own graceful stop, fit in the pod's termination grace period");
+    }
+
     [Fact]
     public async Task Production_turns_on_api_tokens_both_ways_from_the_tokens_secret()
     {

@@ -26,6 +26,12 @@ public sealed class DaprAppFixture : IAsyncLifetime
     /// <summary>Due time and period of the actors' redelivery reminder in these tests.</summary>
     public static readonly TimeSpan RedeliveryInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a payment capture may go without a heartbeat before the checkout's watchdog calls it stalled.</summary>
+    public static readonly TimeSpan PaymentHeartbeatTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Lines per child workflow of a bulk operation in these tests.</summary>
+    public const int OperationChunkLines = 50;
+
     private const int MaxIdPrefixLength = 31;
 
     private readonly ProcessLog log = new();
@@ -87,6 +93,17 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 ["EntityActors__FaultInjection__RaiseFailures__stranded-"] = "2",
                 ["EntityActors__Relay__MaxAttempts"] = "2",
                 ["EntityActors__Intake__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
+                // The checkout's watchdog over the payment capture, and a gateway stub that is slow or hangs for some carts.
+                ["EntityActors__Checkout__PaymentCapture__HeartbeatTimeout"] = PaymentHeartbeatTimeout.ToString("c", CultureInfo.InvariantCulture),
+                ["EntityActors__Checkout__PaymentCapture__MaxAttempts"] = "2",
+                ["EntityActors__Payments__Gateway__InjectDelays__slowpay-"] = "00:00:01",
+                ["EntityActors__Payments__Gateway__InjectHangs__hangpay-"] = "2",
+                ["EntityActors__Payments__Gateway__InjectHangs__stallpay-"] = "0",
+                // Small chunks and generations, so a few hundred lines make several children and continue-as-new.
+                ["EntityActors__Operations__ChunkLines"] = OperationChunkLines.ToString(CultureInfo.InvariantCulture),
+                ["EntityActors__Operations__LinesPerActivity"] = "25",
+                ["EntityActors__Operations__MaxChildrenInFlight"] = "4",
+                ["EntityActors__Operations__ChildrenPerGeneration"] = "6",
             },
             Log = log.Add,
         });

@@ -32,11 +32,12 @@ public abstract class FailoverScenarios(ScaleOutFixture fixture, ITestOutputHelp
         await fixture.Replicas[2].KillAsync();
         await Task.Delay(Observe);
         var (entity, silence) = load.LongestSilence(killedAt, DateTime.UtcNow);
+        var summary = load.SilenceSummary(killedAt, DateTime.UtcNow);
         await fixture.Replicas[2].StartAsync();
         await Task.Delay(TimeSpan.FromSeconds(4));
         await load.StopAsync();
 
-        Report($"replica 3 killed: the longest an entity went unanswered was {silence.TotalSeconds:0.00} s ({entity})");
+        Report($"replica 3 killed: the longest an entity went unanswered was {silence.TotalSeconds:0.00} s ({entity}); per entity {summary}");
         load.Attempts.Should().NotContain(attempt => attempt.Kind == AnswerKind.Unexpected);
         await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
         (await fixture.ActiveActorsAsync("InventoryItemActor"))[2].Should().BePositive("placement gives the restarted replica its share again");
@@ -130,10 +131,11 @@ public sealed class PostgresFailoverTests(PostgresFixture fixture, ITestOutputHe
         await Fixture.Replicas[1].KillAppAsync();
         await Task.Delay(Observe);
         var (entity, silence) = load.LongestSilence(crashedAt, DateTime.UtcNow);
+        var summary = load.SilenceSummary(crashedAt, DateTime.UtcNow);
         await Fixture.Replicas[1].RestartAppAsync();
         await load.StopAsync();
 
-        Report($"app of replica 2 crashed (sidecar alive, app health checks on): longest silence {silence.TotalSeconds:0.00} s ({entity})");
+        Report($"app of replica 2 crashed (sidecar alive, app health checks on): longest silence {silence.TotalSeconds:0.00} s ({entity}); per entity {summary}");
         await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
         silence.Should().BeLessThanOrEqualTo(AppCrashBound);
     });

@@ -28,7 +28,8 @@ public sealed class ContinueAsNewScenario(BenchContext context) : IBenchScenario
         $"of the others, in the every-{options.ContinueAsNewShort} series. The mean per signal of both series is shown too: their " +
         "difference is the net effect of continuing as new often, i.e. the cycles minus the cost of a longer history (JSON: " +
         "cycleCostAbMs = difference in total time ÷ difference in cycles; firstTenthMeanMs/lastTenthMeanMs show the history's " +
-        "growth). The product's app is restarted with EntityActors__Workflow__ContinueAsNewAfterSignals set to each value; the " +
+        "growth). The product's app is restarted with EntityActors__Workflow__ContinueAsNewAfterBatches set to each value (a generation " +
+        "holds that many raised events on both sides; the product's answers never wait for its workflow, so a cycle costs them nothing); the " +
         "baseline gets it in the instance's input. Restate has no equivalent: a virtual object's state is a value, with no history to cut.";
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)

@@ -18,7 +18,9 @@ public sealed class CartWorkflow : EntityWorkflow<Cart, CartState, CartSignal, C
             ? lastActivity + idle
             : null;
 
+    // The workflow may lag its writer: the signal says which activity the timer saw, so a cart active since refuses it.
     protected override SignalCommand IdleSignal(EntityCheckpoint<CartState> checkpoint) =>
-        new(Cart.Kind, checkpoint.Id, "expire", JsonSerializer.SerializeToElement<CartSignal>(new ExpireCart(), EntityJson.Options),
+        new(Cart.Kind, checkpoint.Id, "expire",
+            JsonSerializer.SerializeToElement<CartSignal>(new ExpireCart(checkpoint.State.LastActivityAt ?? checkpoint.LastChangedAt), EntityJson.Options),
             $"idle-expiry:{checkpoint.Sequence}");
 }

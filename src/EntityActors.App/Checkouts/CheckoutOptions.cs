@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EntityActors.App.Payments;
 
 namespace EntityActors.App.Checkouts;
 
@@ -23,6 +24,9 @@ public sealed class CheckoutOptions
     /// <summary>Retries of compensations, which must eventually succeed.</summary>
     public RetryOptions CompensationRetry { get; set; } = new() { MaxAttempts = 20, MaxRetry = TimeSpan.FromSeconds(30) };
 
+    /// <summary>The watchdog over the payment capture at the gateway.</summary>
+    public PaymentCaptureOptions PaymentCapture { get; set; } = new();
+
     public CheckoutSettings ToSettings() =>
-        new(ApprovalThreshold, ApprovalTimeout, EscalationTimeout, StepRetry.ToSettings(), CompensationRetry.ToSettings());
+        new(ApprovalThreshold, ApprovalTimeout, EscalationTimeout, StepRetry.ToSettings(), CompensationRetry.ToSettings(), PaymentCapture.ToSettings());
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Payments;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
@@ -13,6 +15,10 @@ namespace EntityActors.App.Checkouts;
 public static class CheckoutPlan
 {
     public static bool NeedsApproval(CheckoutRequest request) => request.Total.Amount > request.Settings.ApprovalThreshold;
+
+    /// <summary>The payment is captured at the gateway line by line, one idempotency key per checkout and line.</summary>
+    public static ImmutableList<CapturePart> CaptureParts(CheckoutRequest request) =>
+        [.. request.Lines.Select((line, i) => new CapturePart(i + 1, $"{request.CheckoutId}:capture:{line.Sku}", request.AccountId, line.LineTotal))];
 
     public static SignalCommand Reserve(CheckoutRequest request, CartLine line) =>
         Inventory(request, line.Sku, "reserve", new Reserve(request.CheckoutId, line.Quantity));

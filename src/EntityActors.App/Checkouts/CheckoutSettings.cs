@@ -1,3 +1,5 @@
+using EntityActors.App.Payments;
+
 namespace EntityActors.App.Checkouts;
 
 /// <summary><see cref="CheckoutOptions"/> as the saga receives them in its input.</summary>
@@ -6,4 +8,5 @@ public sealed record CheckoutSettings(
     TimeSpan ApprovalTimeout,
     TimeSpan EscalationTimeout,
     RetrySettings StepRetry,
-    RetrySettings CompensationRetry);
+    RetrySettings CompensationRetry,
+    PaymentCaptureSettings PaymentCapture);

@@ -8,6 +8,7 @@ public static class CheckoutSteps
     public const string HoldingPayment = "holding-payment";
     public const string AwaitingApproval = "awaiting-approval";
     public const string ApprovalEscalated = "approval-escalated";
+    public const string CapturingPayment = "capturing-payment";
     public const string Committing = "committing";
     public const string Compensating = "compensating";
     public const string Finished = "finished";

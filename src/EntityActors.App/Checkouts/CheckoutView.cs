@@ -1,3 +1,4 @@
+using EntityActors.App.Payments;
 using System.Collections.Immutable;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.Domain.Common;
@@ -17,7 +18,8 @@ public sealed record CheckoutView(
     ImmutableList<StepTiming> Steps,
     ImmutableList<CompensationRun> Compensations,
     DateTimeOffset StartedAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    CaptureWatch? Payment = null)
 {
     public static CheckoutView Start(CheckoutRequest request, DateTimeOffset now) =>
         new(request.CheckoutId, request.CartId, request.AccountId, request.Total, request.Lines.Count,

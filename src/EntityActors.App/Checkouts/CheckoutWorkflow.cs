@@ -1,3 +1,4 @@
+using EntityActors.App.Payments;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Workflow;
@@ -7,8 +8,8 @@ namespace EntityActors.App.Checkouts;
 
 /// <summary>
 /// The checkout saga. Hold the total on the buyer's account, reserve every line's stock in parallel,
-/// wait for approval when the order is large (reminding once, then rejecting), then commit. Each step's
-/// compensation is registered before the step runs; on any refusal or exhausted retry the registered
+/// wait for approval when the order is large (reminding once, then rejecting), capture the payment, then commit.
+/// Each step's compensation is registered before the step runs; on any refusal or exhausted retry the registered
 /// compensations run last-first and the cart is told the checkout failed. Committing is the pivot: from
 /// there the saga only moves forward, retrying until the entities have taken the commit.
 /// </summary>
@@ -33,6 +34,11 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
             if (CheckoutPlan.NeedsApproval(input) && await saga.AwaitApprovalAsync() is { } denied)
             {
                 return await saga.UndoAsync(denied);
+            }
+
+            if (await saga.CapturePaymentAsync() is { } notCaptured)
+            {
+                return await saga.UndoAsync(notCaptured);
             }
 
             return await saga.CommitAsync();
@@ -96,6 +102,24 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
                 { Approved: false } => $"approval-denied: by {decision.By}{(decision.Comment is null ? string.Empty : ": " + decision.Comment)}",
                 _ => null,
             };
+        }
+
+        /// <returns>Null when the gateway captured every part; otherwise why not, once the payment is voided.</returns>
+        public async Task<string?> CapturePaymentAsync()
+        {
+            await EnterAsync(CheckoutSteps.CapturingPayment);
+            var parts = CheckoutPlan.CaptureParts(request);
+            var watch = await new PaymentCaptureWatchdog(context, request.Settings.PaymentCapture).RunAsync(
+                request.CheckoutId, parts, progress => { view = view with { Payment = progress }; Publish(); });
+            if (watch.Complete)
+            {
+                return null;
+            }
+
+            await context.CallActivityAsync(
+                nameof(VoidPaymentActivity), new PaymentVoid(request.CheckoutId, [.. parts.Select(part => part.Key)]), request.Settings.CompensationRetry.ToTaskOptions());
+            view = view with { Compensations = view.Compensations.Add(new CompensationRun("void-capture", "payment-gateway", request.CheckoutId, "undone")) };
+            return $"payment-stalled: attempt {watch.Attempt} of {watch.MaxAttempts} ended by {watch.Attempts[^1].EndedBy}";
         }
 
         public async Task<CheckoutView> CommitAsync()

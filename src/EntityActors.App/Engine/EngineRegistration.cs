@@ -30,6 +30,7 @@ public static class EngineRegistration
         services.AddSingleton<InsertIfAbsentProbe>();
         services.AddSingleton<StateGroupCommit>();
         services.AddSingleton<StoredEnvelopes>();
+        services.AddSingleton<StoreReads>();
         services.AddSingleton<SignalRelay>();
         services.AddSingleton<DomainEventPublisher>();
         services.AddSingleton<WorkflowEpisodes>();

@@ -9,6 +9,7 @@ namespace EntityActors.App.Health;
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
+    private const string LiveTag = "live";
 
     public static IHostApplicationBuilder AddEntityHealthChecks(this IHostApplicationBuilder builder)
     {
@@ -23,6 +24,7 @@ public static class HealthEndpoints
             }
         });
         builder.Services.AddHealthChecks()
+            .AddCheck<DrainingHealthCheck>("draining", tags: [LiveTag, ReadyTag])
             .AddCheck<SidecarHealthCheck>("sidecar", tags: [ReadyTag])
             .AddCheck<WorkflowRuntimeHealthCheck>("workflow-runtime", tags: [ReadyTag])
             .AddCheck<StateStoreHealthCheck>("state-store", tags: [ReadyTag])
@@ -30,10 +32,13 @@ public static class HealthEndpoints
         return builder;
     }
 
-    /// <summary><c>/healthz</c>: the process is alive (no dependency checked). <c>/readyz</c>: it can serve signals.</summary>
+    /// <summary>
+    /// <c>/healthz</c>: the process is alive and not stopping (no dependency checked; the sidecar's app health check reads
+    /// it, so a stopping replica hands its actors over). <c>/readyz</c>: it can serve signals.
+    /// </summary>
     public static WebApplication MapEntityHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag), ResponseWriter = WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
         return app;
     }

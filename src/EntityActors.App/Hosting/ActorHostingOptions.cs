@@ -9,4 +9,11 @@ public sealed class ActorHostingOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the sidecar lets calls in progress on an actor finish before it gives the actor up to another replica
+    /// (placement moving entities). Short: a writer's turn takes milliseconds, and while the sidecar drains, placement's
+    /// table change waits for it on every replica.
+    /// </summary>
+    public TimeSpan DrainOngoingCallTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -14,6 +14,8 @@ using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Http;
 using EntityActors.App.Inventory;
+using EntityActors.App.Operations;
+using EntityActors.App.Payments;
 using EntityActors.App.Subscriptions;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
@@ -45,6 +47,8 @@ public static class EntityActorsHosting
             options.UseJsonSerialization = true;
             options.ActorIdleTimeout = actorOptions.IdleTimeout;
             options.ActorScanInterval = actorOptions.ScanInterval;
+            options.DrainOngoingCallTimeout = actorOptions.DrainOngoingCallTimeout;
+            options.DrainRebalancedActors = true;
         });
         services.AddDaprWorkflowBuilder(options =>
         {
@@ -55,6 +59,8 @@ public static class EntityActorsHosting
             options.RegisterActivity<SendSignalActivity>();
             options.RegisterActivity<SubmitSignalActivity>();
             options.RegisterActivity<PublishMilestoneActivity>();
+            options.RegisterOperationWorkflows();
+            options.RegisterPaymentActivities();
         },
         // The worker and the client each have a serializer: both must read what the other wrote.
         (_, client) => client.UseJsonSerializer(EntityJson.Options)).WithJsonSerializer(EntityJson.Options);
@@ -66,6 +72,8 @@ public static class EntityActorsHosting
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<CheckoutReader>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
+        services.AddOperations();
+        services.AddPayments();
         return builder;
     }
 
@@ -76,6 +84,7 @@ public static class EntityActorsHosting
         app.MapAccountEndpoints();
         app.MapInventoryItemEndpoints();
         app.MapCheckoutEndpoints();
+        app.MapOperationEndpoints();
         app.MapSignalSubscription();
         return app;
     }

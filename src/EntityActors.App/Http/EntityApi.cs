@@ -5,6 +5,7 @@ using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Intake;
 using EntityActors.App.Engine.Queries;
 using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Hosting.Shutdown;
 using EntityActors.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -77,12 +78,20 @@ public static class EntityApi
             return TypedResults.Ok(EntitySnapshot<TState>.From(view));
         };
 
-    private static Func<string, string, HttpContext, EntityCatalog, SignalRequestReader, SignalGateway, SignalMetrics, ILoggerFactory, CancellationToken,
+    private static Func<string, string, HttpContext, EntityCatalog, SignalRequestReader, SignalGateway, SignalMetrics, ShutdownDrain, ILoggerFactory, CancellationToken,
         Task<Results<Accepted<SignalAccepted>, Ok<SignalApplied<TState>>, ProblemHttpResult>>>
         SendSignal<TState>(string kind) =>
-        async (id, signal, http, catalog, requests, gateway, metrics, loggers, cancellationToken) =>
+        async (id, signal, http, catalog, requests, gateway, metrics, drain, loggers, cancellationToken) =>
         {
             var started = Stopwatch.GetTimestamp();
+            if (drain.IsDraining)
+            {
+                // Taken nowhere: the client retries on another replica (this response closes the connection).
+                http.Response.Headers.RetryAfter = "1";
+                return Problems.Create(StatusCodes.Status503ServiceUnavailable, "replica-stopping", "This replica is shutting down.",
+                    "The signal was not acknowledged. Retry with the same Idempotency-Key: it will be applied at most once.");
+            }
+
             if (!EntityIds.IsValid(id))
             {
                 return Problems.BadRequest("invalid-entity-id", EntityIds.Describe(id));

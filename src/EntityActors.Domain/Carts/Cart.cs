@@ -54,6 +54,8 @@ public sealed class Cart : IEntity<CartState, CartSignal, CartEvent>
                 Accept(new CheckoutFailed(fail.CheckoutId, fail.Reason, now)),
             (_, FailCheckout fail) => Reject(CheckoutMismatch(state, fail.CheckoutId)),
 
+            ({ Status: CartStatus.Open }, ExpireCart { IdleSince: { } since }) when state.LastActivityAt > since => Reject(Rejection.Conflict(
+                "cart-active", $"The cart was active at {state.LastActivityAt:O}, after the idle time the expiry was set from ({since:O}).")),
             ({ Status: CartStatus.Open }, ExpireCart) => Accept(new CartExpired(now)),
             ({ Status: CartStatus.CheckingOut }, ExpireCart) => Reject(Rejection.Conflict(
                 "checkout-in-progress",

@@ -1,8 +1,10 @@
 using EntityActors.App.Accounts;
 using EntityActors.App.Carts;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Inventory;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
+using EntityActors.Domain.Inventory;
 
 namespace EntityActors.App.Tests.Support;
 
@@ -13,4 +15,7 @@ internal static class Descriptors
 
     public static readonly EntityDescriptor Carts =
         EntityDescriptor.For<Cart, CartState, CartSignal, CartEvent, CartActor, CartWorkflow>();
+
+    public static readonly EntityDescriptor InventoryItems =
+        EntityDescriptor.For<InventoryItem, InventoryItemState, InventoryItemSignal, InventoryItemEvent, InventoryItemActor, InventoryItemWorkflow>();
 }

@@ -16,6 +16,7 @@ internal sealed class FakeWorkflowContext(DateTime now, IEnumerable<SignalBatch>
 {
     private readonly Queue<SignalBatch> inbox = new(batches);
     private readonly TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<TaskCompletionSource<SignalBatch>> waiting = new();
 
     public FakeWorkflowContext(params SignalBatch[] batches)
         : this(Clock.T2.UtcDateTime, batches)
@@ -34,6 +35,15 @@ internal sealed class FakeWorkflowContext(DateTime now, IEnumerable<SignalBatch>
     public List<ActivityCall> Activities { get; } = [];
 
     public ContinueAsNewCall? ContinuedAsNew { get; private set; }
+
+    /// <summary>Timers fire at once; otherwise a timer never fires.</summary>
+    public bool TimersFire { get; init; }
+
+    /// <summary>
+    /// Batches are held back until the workflow calls an activity (e.g. an idle entity signalling itself), then the
+    /// next goes to the oldest wait still open: events that arrive while the workflow waits.
+    /// </summary>
+    public bool BatchesFollowActivities { get; init; }
 
     /// <summary>Decides, per activity call (0-based), whether it fails after all its retries.</summary>
     public Func<int, bool> ActivityFails { get; set; } = _ => false;
@@ -58,6 +68,11 @@ internal sealed class FakeWorkflowContext(DateTime now, IEnumerable<SignalBatch>
         var index = Activities.Count;
         Activities.Add(new ActivityCall(name, input, options));
         Timeline.Add($"activity:{name}");
+        if (BatchesFollowActivities && waiting.Count > 0 && inbox.TryDequeue(out var batch))
+        {
+            waiting.Dequeue().TrySetResult(batch);
+        }
+
         return ActivityFails(index)
             ? Task.FromException<T>(new WorkflowTaskFailedException(
                 $"Task '{name}' (#{index}) failed with an unhandled exception: state store unavailable",
@@ -65,11 +80,13 @@ internal sealed class FakeWorkflowContext(DateTime now, IEnumerable<SignalBatch>
             : Task.FromResult(default(T)!);
     }
 
-    public override Task CreateTimer(TimeSpan delay, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Entity workflows use no timers.");
+    public override Task CreateTimer(TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        Timeline.Add("timer");
+        return TimersFire ? Task.CompletedTask : new TaskCompletionSource().Task;
+    }
 
-    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Entity workflows use no timers.");
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => CreateTimer(fireAt - CurrentUtcDateTime, cancellationToken);
 
     public override Task<T> WaitForExternalEventAsync<T>(string eventName, CancellationToken cancellationToken = default) =>
         NextEvent<T>(eventName);
@@ -113,13 +130,38 @@ internal sealed class FakeWorkflowContext(DateTime now, IEnumerable<SignalBatch>
     {
         WaitedFor.Add(eventName);
         Timeline.Add($"wait:{eventName}");
+        if (BatchesFollowActivities)
+        {
+            var held = new TaskCompletionSource<SignalBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting.Enqueue(held);
+            return OverTheWireAsync<T>(held.Task);
+        }
+
         if (inbox.TryDequeue(out var batch))
         {
-            var wire = JsonSerializer.SerializeToUtf8Bytes(batch, EntityJson.Options);
-            return Task.FromResult(JsonSerializer.Deserialize<T>(wire, EntityJson.Options)!);
+            return Task.FromResult(OverTheWire<T>(batch));
         }
 
         idle.TrySetResult();
         return new TaskCompletionSource<T>().Task;
     }
+
+    private async Task<T> OverTheWireAsync<T>(Task<SignalBatch> batch)
+    {
+        var arrived = batch.IsCompleted ? batch.Result : await WhenArrivedOrIdleAsync(batch);
+        return OverTheWire<T>(arrived);
+    }
+
+    private async Task<SignalBatch> WhenArrivedOrIdleAsync(Task<SignalBatch> batch)
+    {
+        if (inbox.Count == 0)
+        {
+            idle.TrySetResult();
+        }
+
+        return await batch;
+    }
+
+    private static T OverTheWire<T>(SignalBatch batch) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(batch, EntityJson.Options), EntityJson.Options)!;
 }

@@ -197,4 +197,20 @@ public class CartCheckoutTests
 
         state.Status.Should().Be(CartStatus.CheckedOut);
     }
+
+    [Fact]
+    public void An_expiry_set_from_an_older_activity_is_refused_by_a_cart_active_since()
+    {
+        Given(new ItemAdded("sku-1", 1, Eur(2m), Clock.T1))
+            .When(new ExpireCart(IdleSince: Clock.T0))
+            .ThenRejects("cart-active", RejectionKind.Conflict);
+    }
+
+    [Fact]
+    public void An_expiry_set_from_the_last_activity_expires_the_cart()
+    {
+        Given(new ItemAdded("sku-1", 1, Eur(2m), Clock.T1))
+            .When(new ExpireCart(IdleSince: Clock.T1))
+            .ThenEmits(new CartExpired(Clock.T1));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         checkout["outcome"]!.GetValue<string>().Should().Be("completed");
         checkout["compensations"]!.AsArray().Should().BeEmpty();
         checkout["steps"]!.AsArray().Select(step => step!["step"]!.GetValue<string>())
-            .Should().Equal("holding-payment", "reserving-stock", "committing");
+            .Should().Equal("holding-payment", "reserving-stock", "capturing-payment", "committing");
         await ExpectAsync(shop, onHand: [8, 9, 7], reserved: 0, balance: Opening - 28m, held: 0, cartStatus: "checked-out");
         Timing(checkout);
     }

@@ -9,6 +9,11 @@ public sealed class ProcessLog(int capacity = 6000)
     private readonly Queue<string> lines = new(capacity);
     private readonly Lock gate = new();
 
+    // Set SCALEOUT_LOG to a file to follow every line while the tests run (they are dumped only when one fails).
+    private readonly StreamWriter? mirror = Environment.GetEnvironmentVariable("SCALEOUT_LOG") is { Length: > 0 } path
+        ? new StreamWriter(path, append: true) { AutoFlush = true }
+        : null;
+
     public void Add(string line)
     {
         var stamped = $"{DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}";
@@ -20,6 +25,7 @@ public sealed class ProcessLog(int capacity = 6000)
             }
 
             lines.Enqueue(stamped);
+            mirror?.WriteLine(stamped);
         }
     }
 

@@ -117,9 +117,9 @@ public abstract class ScaleOutFixture : IAsyncLifetime
             ["EntityActors__Checkout__ApprovalThreshold"] = "100000",
             // Entities whose id starts with "stranded-" fail their first two raises: the lane gives up after two
             // attempts, and only the redelivery reminder (the scheduler's) delivers their signal.
-            ["EntityActors__Signals__InjectRaiseFailures__stranded-"] = "2",
-            ["EntityActors__Signals__RelayMaxAttempts"] = "2",
-            ["EntityActors__Signals__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
+            ["EntityActors__FaultInjection__RaiseFailures__stranded-"] = "2",
+            ["EntityActors__Relay__MaxAttempts"] = "2",
+            ["EntityActors__Intake__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
         },
     };
 

@@ -9,8 +9,15 @@ namespace EntityActors.ScaleOut.Tests.Support;
 public static class SignalClient
 {
     public static async Task<Attempt> SendAsync(
-        HttpClient replica, int index, string kind, string id, string signal, string body, string key, int? waitSeconds = null, CancellationToken cancellationToken = default)
+        HttpClient replica, int index, string kind, string id, string signal, string body, string key, int? waitSeconds = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        // The attempt's own bound, counted on top of any wait the request asks for, so a Prefer: wait is never cut short.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } bound)
+        {
+            bounded.CancelAfter(bound + TimeSpan.FromSeconds(waitSeconds ?? 0));
+        }
+
         var at = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{kind}/{id}/signals/{signal}")
@@ -25,8 +32,8 @@ public static class SignalClient
 
         try
         {
-            using var response = await replica.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await replica.SendAsync(request, bounded.Token);
+            var text = await response.Content.ReadAsStringAsync(bounded.Token);
             var kindSeen = response.StatusCode switch
             {
                 HttpStatusCode.OK or HttpStatusCode.Accepted => AnswerKind.Acknowledged,
@@ -43,7 +50,7 @@ public static class SignalClient
         {
             return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.Interrupted, Shorten(ex.Message + " " + ex.InnerException?.Message));
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.TimedOut, "no answer in time");
         }

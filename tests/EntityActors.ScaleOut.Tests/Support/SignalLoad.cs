@@ -17,6 +17,12 @@ public sealed class SignalLoad : IAsyncDisposable
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>Bound on creating the load's entities, so a replica that never answers fails the test rather than hangs it.</summary>
+    private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long all workflows together may take to apply what their writers acknowledged, once the load stops.</summary>
+    private static readonly TimeSpan WorkflowCatchUp = TimeSpan.FromSeconds(60);
+
     private readonly ScaleOutFixture fixture;
     private readonly IReadOnlyList<string> entities;
     private readonly HttpClient[] clients;
@@ -34,7 +40,7 @@ public sealed class SignalLoad : IAsyncDisposable
         this.fixture = fixture;
         this.entities = entities;
         this.pause = pause;
-        clients = fixture.Replicas.Select(replica => new HttpClient { BaseAddress = replica.AppBaseAddress, Timeout = AttemptTimeout }).ToArray();
+        clients = fixture.Replicas.Select(replica => new HttpClient { BaseAddress = replica.AppBaseAddress, Timeout = Timeout.InfiniteTimeSpan }).ToArray();
         foreach (var entity in entities)
         {
             acknowledgements[entity] = new ConcurrentQueue<DateTime>();
@@ -48,9 +54,10 @@ public sealed class SignalLoad : IAsyncDisposable
     {
         var entities = Enumerable.Range(0, count).Select(_ => ScaleOutFixture.UniqueId(prefix)).ToList();
         var load = new SignalLoad(fixture, entities, pause ?? TimeSpan.FromMilliseconds(100));
-        await Parallel.ForEachAsync(entities.Select((entity, index) => (entity, index)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, token) =>
+        using var creating = new CancellationTokenSource(CreateTimeout);
+        await Parallel.ForEachAsync(entities.Select((entity, index) => (entity, index)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, _) =>
         {
-            var attempt = await load.SendUntilAcknowledgedAsync(item.entity, $"{item.entity}-0", item.index, waitSeconds: 20, token);
+            var attempt = await load.SendUntilAcknowledgedAsync(item.entity, $"{item.entity}-0", item.index, waitSeconds: 20, creating.Token);
             attempt.Kind.Should().Be(AnswerKind.Acknowledged, $"creating {item.entity}: {attempt}");
         });
         load.senders = entities.Select(entity => Task.Run(() => load.SendLoopAsync(entity))).ToArray();
@@ -70,19 +77,33 @@ public sealed class SignalLoad : IAsyncDisposable
     /// <paramref name="until"/>: what its clients saw of an outage.
     /// </summary>
     public (string Entity, TimeSpan Silence) LongestSilence(DateTime from, DateTime until) =>
-        entities
-            .Select(entity =>
-            {
-                var times = acknowledgements[entity].Where(at => at >= from && at <= until).Order().Prepend(from).Append(until).ToList();
-                return (entity, times.Zip(times.Skip(1), (a, b) => b - a).Max());
-            })
-            .MaxBy(entry => entry.Item2);
+        Silences(from, until).MaxBy(entry => entry.Silence);
 
-    /// <summary>Every acknowledged signal applied exactly once: each item's sequence and stock equal its acknowledged signals.</summary>
+    /// <summary>The median and the longest of the entities' longest silences from <paramref name="from"/> to <paramref name="until"/>.</summary>
+    public string SilenceSummary(DateTime from, DateTime until)
+    {
+        var silences = Silences(from, until).Select(entry => entry.Silence.TotalSeconds).Order().ToList();
+        return $"p50 {silences[silences.Count / 2]:0.00} s, max {silences[^1]:0.00} s over {silences.Count} entities";
+    }
+
+    private IEnumerable<(string Entity, TimeSpan Silence)> Silences(DateTime from, DateTime until) =>
+        entities.Select(entity =>
+        {
+            var times = acknowledgements[entity].Where(at => at >= from && at <= until).Order().Prepend(from).Append(until).ToList();
+            return (entity, times.Zip(times.Skip(1), (a, b) => b - a).Max());
+        });
+
+    /// <summary>
+    /// Every acknowledged signal applied exactly once, as any replica answers (each item's sequence and stock equal its
+    /// acknowledged signals) and in the entity's workflow, the durable holder, which must catch up with all of them.
+    /// </summary>
     public async Task ExpectEachAcknowledgedSignalAppliedOnceAsync()
     {
         unacknowledged.Should().BeEmpty("every signal was sent again until acknowledged");
-        using var reader = new HttpClient { BaseAddress = fixture.Replicas[Random.Shared.Next(fixture.Replicas.Count)].AppBaseAddress, Timeout = TimeSpan.FromSeconds(70) };
+        var replica = fixture.Replicas[Random.Shared.Next(fixture.Replicas.Count)];
+        using var reader = new HttpClient { BaseAddress = replica.AppBaseAddress, Timeout = TimeSpan.FromSeconds(70) };
+        using var sidecar = replica.CreateDaprClient();
+        var workflowDeadline = DateTime.UtcNow + WorkflowCatchUp;
         foreach (var entity in entities)
         {
             var expected = acknowledgements[entity].Count;
@@ -92,6 +113,12 @@ public sealed class SignalLoad : IAsyncDisposable
             var item = JsonNode.Parse(text)!;
             item["sequence"]!.GetValue<long>().Should().Be(expected, $"{entity} had {expected} acknowledged signals, each applied once");
             item["state"]!["onHand"]!.GetValue<int>().Should().Be(expected, $"{entity}: one unit per acknowledged restock");
+
+            var remaining = workflowDeadline - DateTime.UtcNow;
+            var workflow = await WorkflowReads.WaitForSequenceAsync(sidecar, "inventory-items", entity, expected, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            workflow.Should().NotBeNull($"{entity}'s workflow has a status");
+            workflow!["sequence"]!.GetValue<long>().Should().Be(expected, $"{entity}'s workflow applies all {expected} acknowledged signals within {WorkflowCatchUp.TotalSeconds:0} s: {workflow.ToJsonString()}");
+            workflow["state"]!["onHand"]!.GetValue<int>().Should().Be(expected, $"{entity}'s workflow applies each once");
         }
     }
 
@@ -132,7 +159,7 @@ public sealed class SignalLoad : IAsyncDisposable
             Attempt attempt;
             try
             {
-                attempt = await SignalClient.SendAsync(clients[index], index, "inventory-items", entity, "restock", """{"quantity":1}""", key, waitSeconds, cancellationToken);
+                attempt = await SignalClient.SendAsync(clients[index], index, "inventory-items", entity, "restock", """{"quantity":1}""", key, waitSeconds, AttemptTimeout, cancellationToken);
             }
             catch (OperationCanceledException)
             {

@@ -39,4 +39,20 @@ internal static partial class EntityLog
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error,
         Message = "Entity {InstanceId} diverged: signal {Sequence} was answered {AtIntake} at intake but decided {Now} now; its writer reloads from the workflow")]
     public static partial void LogWriterDiverged(this ILogger logger, string instanceId, long sequence, SignalOutcome atIntake, SignalOutcome now);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning,
+        Message = "The redelivery reminder of {InstanceId} could not be registered yet (scheduler out of reach?); signals are answered meanwhile and registration is retried in the background")]
+    public static partial void LogRedeliveryRegistrationDeferred(this ILogger logger, Exception? exception, string instanceId);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Information,
+        Message = "The redelivery reminder of {InstanceId} is registered after {Attempts} attempts")]
+    public static partial void LogRedeliveryRegistered(this ILogger logger, string instanceId, int attempts);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Warning,
+        Message = "Slow turn of {InstanceId}: load {LoadMs:0} ms, store {StoreMs:0} ms, hand-over and answer {HandOverMs:0} ms")]
+    public static partial void LogSlowTurn(this ILogger logger, string instanceId, double loadMs, double storeMs, double handOverMs);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning,
+        Message = "Reading the workflow of {InstanceId} to load its writer took {Ms:0} ms")]
+    public static partial void LogSlowWorkflowRead(this ILogger logger, string instanceId, double ms);
 }

@@ -22,12 +22,14 @@ public sealed class SignalGateway
     private readonly EntityCatalog catalog;
     private readonly LocalEntityActors writers;
     private readonly KeyedBatcher<EntityAddress, SignalSubmission, SignalAnswer> batcher;
+    private readonly TimeSpan writerCallTimeout;
 
     public SignalGateway(IActorProxyFactory proxies, EntityCatalog catalog, LocalEntityActors writers, IOptions<IntakeOptions> options)
     {
         this.proxies = proxies;
         this.catalog = catalog;
         this.writers = writers;
+        writerCallTimeout = options.Value.WriterCallTimeout;
         batcher = new(SubmitBatchAsync, options.Value.MaxBatchSize);
     }
 
@@ -45,10 +47,19 @@ public sealed class SignalGateway
         try
         {
             var request = new SubmitRequest(batch);
-            var response = writers.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered
-                ? answered
-                : await proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType)
-                    .InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request);
+            // Bounded: a writer whose process died, or a hop that hangs, must not hold this entity's callers (nor the
+            // batches queued behind this one). What such a call stored is found by the caller's retry with the same key.
+            using var bounded = new CancellationTokenSource(writerCallTimeout);
+            SubmitResponse response;
+            try
+            {
+                response = await CallWriterAsync(address, request, bounded.Token).WaitAsync(bounded.Token);
+            }
+            catch (OperationCanceledException) when (bounded.IsCancellationRequested)
+            {
+                throw new WriterTimeoutException($"The writer of {address} did not answer within {writerCallTimeout.TotalSeconds:0.#} s.");
+            }
+
             return [.. response.Receipts.Select(receipt => new SignalAnswer(receipt, response.View))];
         }
         catch (Exception ex)
@@ -57,4 +68,10 @@ public sealed class SignalGateway
             throw;
         }
     }
+
+    private async Task<SubmitResponse> CallWriterAsync(EntityAddress address, SubmitRequest request, CancellationToken cancellationToken) =>
+        writers.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered
+            ? answered
+            : await proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType)
+                .InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request, cancellationToken);
 }

@@ -9,11 +9,15 @@ public sealed class EntityWorkflowOptions
     public const string Section = "EntityActors:Workflow";
 
     /// <summary>
-    /// Signals handled before the workflow continues as new, which bounds its history. Every episode replays the
-    /// generation's history in the worker, so short generations are cheaper per episode; each cycle costs one more.
+    /// Batches a workflow takes before it continues as new, which bounds the events of its history. Every episode replays
+    /// the generation's history in the worker, so short generations are cheaper per episode; each cycle costs one more.
     /// </summary>
     [Range(1, 10_000)]
-    public int ContinueAsNewAfterSignals { get; set; } = 20;
+    public int ContinueAsNewAfterBatches { get; set; } = 20;
+
+    /// <summary>Signals a workflow applies before it continues as new, which bounds the payload its history holds.</summary>
+    [Range(1, 100_000)]
+    public int ContinueAsNewAfterSignals { get; set; } = 500;
 
     /// <summary>Attempts of the workflow's own activity (an idle cart sending itself <c>expire</c>) before it gives up.</summary>
     [Range(1, 100)]
@@ -24,13 +28,16 @@ public sealed class EntityWorkflowOptions
     public TimeSpan ActivityMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// A generation older than this continues as new even when few signals came: a quiet entity's history is renewed
-    /// and its workflow moves to the newest code (a generation begun before a patch replays the old branch until it
-    /// ends), at the cost of one durable timer per generation and one episode per quiet entity per period. Null: never.
+    /// A generation older than this continues as new with the next batch it takes, however few came: a quiet entity's
+    /// history is renewed and its workflow moves to the newest code (a generation begun before a patch replays the old
+    /// branch until it ends). No timer marks the age (a wait withdrawn for one would swallow the next batch in
+    /// Dapr.Workflow 1.18.7), so an entity that receives nothing keeps its generation, and its code, until its first
+    /// batch after the age. Null: never.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan? GenerationMaxAge { get; set; } = TimeSpan.FromDays(1);
 
     public EntityWorkflowSettings ToSettings() =>
-        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry, GenerationMaxAge: GenerationMaxAge);
+        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry,
+            GenerationMaxAge: GenerationMaxAge, ContinueAsNewAfterBatches: ContinueAsNewAfterBatches);
 }

@@ -31,4 +31,20 @@ public sealed class IntakeOptions
     /// through: should this process die first, the reminder resumes them from the store. Removed once caught up.
     /// </summary>
     public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long the first store of an activation waits for its redelivery reminder to be registered. Past it (the
+    /// scheduler out of reach, e.g. restarting) the signals are stored and answered anyway while registration is retried
+    /// in the background: until it succeeds, only the relay carries them on, and should this process die first they wait
+    /// for the entity's next signal or read (deploy/README.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RedeliveryRegistrationWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Longest an intake waits for the entity's single writer to answer (in process or through the sidecar) before the
+    /// caller is told to retry (503, Retry-After): a writer in a dead process or behind a hung hop must not hold clients.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

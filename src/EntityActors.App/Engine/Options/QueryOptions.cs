@@ -18,4 +18,8 @@ public sealed class QueryOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(4);
 
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest a read waits for the entity's single writer before answering from the workflow's status instead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan WriterReadTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -7,9 +7,18 @@ public sealed class RelayOptions
 {
     public const string Section = "EntityActors:Relay";
 
-    /// <summary>Most envelopes one raised event carries to a workflow.</summary>
+    /// <summary>Most envelopes one raised event carries to a workflow; a lane that has this many raises them at once.</summary>
     [Range(1, 1_000)]
     public int MaxRaiseBatch { get; set; } = 128;
+
+    /// <summary>
+    /// How long a lane lets decided envelopes gather before it raises them to the workflow (unless a full batch is
+    /// ready sooner). Nothing waits for the workflow (answers and reads come from the single writer, events leave
+    /// before the raise), and every raise costs the sidecar and its scheduler about the same whatever it carries: a
+    /// longer linger means fewer, larger workflow episodes, and a workflow that lags its writer by at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RaiseLinger { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// First interval at which a lane reads the status of a workflow whose episodes are not seen in this process

@@ -55,17 +55,14 @@ public sealed partial class EntityReader(
 
     private async Task<EntityView<JsonElement>?> GetJsonAsync(EntityAddress address, CancellationToken cancellationToken)
     {
-        if (writers.TryGet(address.InstanceId, out var local) && await local.TryReadInProcessAsync() is { } read)
-        {
-            return read.View;
-        }
-
+        // Bounded like intake: a writer in a dead process, or behind a hung hop, leaves the answer to the workflow's status.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.Value.WriterReadTimeout);
         try
         {
-            var proxy = proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType);
-            return (await proxy.InvokeMethodAsync<ReadResponse>(nameof(IEntityActor.ReadAsync), cancellationToken)).View;
+            return await ReadWriterAsync(address, bounded.Token).WaitAsync(bounded.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogWriterUnreachable(ex, address.ToString());
             var state = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
@@ -73,6 +70,17 @@ public sealed partial class EntityReader(
                 ? state.ReadCustomStatusAs<EntityView<JsonElement>>() ?? state.ReadInputAs<EntityCheckpoint<JsonElement>>()?.ToView()
                 : null;
         }
+    }
+
+    private async Task<EntityView<JsonElement>?> ReadWriterAsync(EntityAddress address, CancellationToken cancellationToken)
+    {
+        if (writers.TryGet(address.InstanceId, out var local) && await local.TryReadInProcessAsync() is { } read)
+        {
+            return read.View;
+        }
+
+        var proxy = proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType);
+        return (await proxy.InvokeMethodAsync<ReadResponse>(nameof(IEntityActor.ReadAsync), cancellationToken)).View;
     }
 
     private TimeSpan Clamp(TimeSpan wait) =>

@@ -24,6 +24,12 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
     private int failures;
     private DateTimeOffset retryAt;
 
+    // When the oldest envelope not yet raised was accepted (by this lane); null while everything accepted is raised.
+    private DateTimeOffset? lingerSince;
+
+    // The workflow to schedule before anything is raised; null once it exists.
+    private WorkflowStart? start;
+
     public EntityAddress Address { get; } = address;
 
     public EntityWorkflowSettings? Settings { get; private set; }
@@ -41,17 +47,24 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
     public long AppliedThrough { get; private set; } = start.Applied;
 
     /// <summary>This process's worker hands the workflow's episodes to the sidecar: the lane hears of them without reading.</summary>
-    public bool EpisodesSeenHere { get; private set; }
+    public bool EpisodesSeenHere { get; private set; } = true;
 
     /// <summary>A batch is raised and not yet applied; the next waits for it.</summary>
     public bool InFlight => AppliedThrough < RaisedThrough;
+
+    /// <summary>Its entity is being erased: the lane does nothing more (<see cref="Next"/> stops).</summary>
+    public bool Dropped { get; private set; }
+
+    public void Drop() => Dropped = true;
 
     public bool IsCaughtUp(long acceptedThrough) =>
         AppliedThrough >= acceptedThrough && PublishedThrough >= acceptedThrough && RaisedThrough >= acceptedThrough;
 
     /// <summary>The writer stored (and decided) <paramref name="envelopes"/>, up to <paramref name="acceptedThrough"/>.</summary>
-    public void Accept(EntityWorkflowSettings settings, RelayMarks marks, IEnumerable<SignalEnvelope> envelopes, long acceptedThrough, DateTimeOffset now)
+    public void Accept(
+        EntityWorkflowSettings settings, RelayMarks marks, IEnumerable<SignalEnvelope> envelopes, long acceptedThrough, DateTimeOffset now, WorkflowStart? startFirst = null)
     {
+        start ??= startFirst;
         if (!InFlight && PublishedThrough >= AcceptedThrough)
         {
             // Idle until now: the stall clock starts with this work, not with the last.
@@ -67,10 +80,20 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
             decided[envelope.Sequence] = envelope;
             AcceptedThrough = Math.Max(AcceptedThrough, envelope.Sequence);
         }
+
+        if (RaisedThrough < AcceptedThrough)
+        {
+            lingerSince ??= now;
+        }
     }
 
     public RelayStep Next(DateTimeOffset now)
     {
+        if (Dropped)
+        {
+            return new RelayStep.Stop();
+        }
+
         if (failures >= options.MaxAttempts)
         {
             return new RelayStep.Stop($"{failures} attempts in a row failed");
@@ -79,6 +102,11 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
         if (failures > 0 && now < retryAt)
         {
             return new RelayStep.Wait(retryAt - now);
+        }
+
+        if (start is { } workflow)
+        {
+            return new RelayStep.Start(workflow);
         }
 
         if (PublishedThrough < AcceptedThrough)
@@ -90,6 +118,12 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
 
         if (!InFlight && RaisedThrough < AcceptedThrough && Settings is { } settings)
         {
+            var lingered = now - (lingerSince ?? now);
+            if (lingered < options.RaiseLinger && AcceptedThrough - RaisedThrough < options.MaxRaiseBatch)
+            {
+                return new RelayStep.Wait(options.RaiseLinger - lingered);
+            }
+
             return Take(RaisedThrough, options.MaxRaiseBatch) is { } raise
                 ? new RelayStep.Raise(new SignalBatch(raise, settings, PublishedThrough), Through(raise, RaisedThrough))
                 : LoadFrom(RaisedThrough + 1);
@@ -115,6 +149,17 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
         return new RelayStep.Wait(wait);
     }
 
+    /// <summary>The workflow exists now, holding what its input carried (nothing when another start won the race).</summary>
+    public void Started(bool withInput)
+    {
+        if (withInput && start is { } workflow)
+        {
+            RaisedThrough = Math.Max(RaisedThrough, workflow.InputThrough);
+        }
+
+        start = null;
+    }
+
     public void Published(long through)
     {
         PublishedThrough = Math.Max(PublishedThrough, through);
@@ -132,9 +177,11 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
         loadedThrough = Math.Max(loadedThrough, through);
     }
 
-    public void Raised(long through)
+    /// <summary>The workflow holds everything through <paramref name="through"/>; what is left lingers afresh from <paramref name="now"/>.</summary>
+    public void Raised(long through, DateTimeOffset now)
     {
         RaisedThrough = Math.Max(RaisedThrough, through);
+        lingerSince = RaisedThrough < AcceptedThrough ? now : null;
         Prune();
     }
 
@@ -148,6 +195,7 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
             AppliedThrough = progress.Sequence;
             RaisedThrough = Math.Max(RaisedThrough, AppliedThrough);
             AcceptedThrough = Math.Max(AcceptedThrough, AppliedThrough);
+            lingerSince = RaisedThrough < AcceptedThrough ? lingerSince : null;
             lastProgress = now;
             pollDelay = options.PollInterval;
         }

@@ -10,6 +10,9 @@ public abstract record RelayStep
     {
     }
 
+    /// <summary>Schedule the entity's workflow, which does not exist yet.</summary>
+    public sealed record Start(WorkflowStart Workflow) : RelayStep;
+
     /// <summary>Publish what these decided signals did (events, reactions); then report <paramref name="Through"/> published.</summary>
     public sealed record Publish(IReadOnlyList<AppliedSignal> Signals, long Through) : RelayStep;
 

@@ -6,6 +6,7 @@ using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
+using EntityActors.App.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Engine.Relay;
@@ -63,7 +64,8 @@ public sealed partial class SignalRelay : IDisposable
     /// is stored; <paramref name="marks"/> say where a new lane starts. <paramref name="decided"/> may be empty (a
     /// redelivery kick); what the lane lacks it reads back from the store.
     /// </summary>
-    public void Deliver(EntityAddress address, EntityWorkflowSettings settings, RelayMarks marks, IReadOnlyList<SignalEnvelope> decided, long acceptedThrough)
+    public void Deliver(
+        EntityAddress address, EntityWorkflowSettings settings, RelayMarks marks, IReadOnlyList<SignalEnvelope> decided, long acceptedThrough, WorkflowStart? start = null)
     {
         while (true)
         {
@@ -77,7 +79,7 @@ public sealed partial class SignalRelay : IDisposable
                 }
 
                 handle.Retired = false;
-                handle.Lane.Accept(settings, marks, decided, acceptedThrough, time.GetUtcNow());
+                handle.Lane.Accept(settings, marks, decided, acceptedThrough, time.GetUtcNow(), start);
                 if (handle.Running is null)
                 {
                     // A lane outlives the turn that starts it: it must not run inside that turn's trace.
@@ -123,6 +125,33 @@ public sealed partial class SignalRelay : IDisposable
                     Remove(handle);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The entity is being erased (in its writer's turn): its lane stops for good, raising and publishing nothing more,
+    /// and the next <see cref="Deliver"/> starts a new lane for the new entity. Completes once the lane's runner has
+    /// ended, or after <paramref name="timeout"/> (a runner that wakes later sees it was dropped before its next step).
+    /// </summary>
+    public async Task DropAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!lanes.TryGetValue(instanceId, out var handle))
+        {
+            return;
+        }
+
+        Task? running;
+        lock (handle)
+        {
+            handle.Lane.Drop();
+            Remove(handle);
+            handle.Wake();
+            running = handle.Running;
+        }
+
+        if (running is not null)
+        {
+            await running.WaitAsync(timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -209,6 +238,21 @@ public sealed partial class SignalRelay : IDisposable
         var token = stopping.Token;
         switch (step)
         {
+            case RelayStep.Start start:
+                var started = await workflows.TryScheduleNewWorkflowAsync(start.Workflow.Name, lane.Address.InstanceId, start.Workflow.Input);
+                if (started)
+                {
+                    logger.LogWorkflowStarted(lane.Address.InstanceId);
+                    EntityLifetimeMetrics.EntityCreated(lane.Address.Kind);
+                }
+
+                lock (handle)
+                {
+                    lane.Started(withInput: started);
+                    lane.Succeeded();
+                }
+
+                break;
             case RelayStep.Publish publish:
                 await publisher.PublishAsync(lane.Address, publish.Signals, token);
                 lock (handle)
@@ -235,6 +279,7 @@ public sealed partial class SignalRelay : IDisposable
                 await raiseSlots.RunAsync(() => RaiseAsync(handle, raise), token);
                 break;
             case RelayStep.ReadStatus:
+                LogReadingStatus(lane.Address.InstanceId, lane.AppliedThrough, lane.RaisedThrough);
                 var state = await workflows.ReadWorkflowStateAsync(lane.Address.InstanceId, token);
                 var progress = state is { Exists: true } ? state.ReadCustomStatusAs<WorkflowProgress>() : null;
                 lock (handle)
@@ -271,9 +316,10 @@ public sealed partial class SignalRelay : IDisposable
         var address = handle.Lane.Address;
         faults.ThrowIfRaiseInjected(address);
         await workflows.RaiseEventAsync(address.InstanceId, EntityEventNames.Signals, raise.Batch);
+        LogRaised(address.InstanceId, raise.Batch.Signals.Count, raise.Through);
         lock (handle)
         {
-            handle.Lane.Raised(raise.Through);
+            handle.Lane.Raised(raise.Through, time.GetUtcNow());
             handle.Lane.Succeeded();
             // A lane that learns of the applied batch only by polling would keep the slot for the poll's delay.
             return handle.Lane.EpisodesSeenHere ? handle.AppliedAsync() : Task.CompletedTask;
@@ -306,6 +352,12 @@ public sealed partial class SignalRelay : IDisposable
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Relay lane of {InstanceId} failed; retrying, then leaving it to the redelivery reminder")]
     private partial void LogLaneFailed(Exception exception, string instanceId);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Debug, Message = "Reading the status of workflow {InstanceId}: applied through {Applied}, raised through {Raised}")]
+    private partial void LogReadingStatus(string instanceId, long applied, long raised);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Debug, Message = "Raised {Count} signals to workflow {InstanceId}, through sequence {Through}")]
+    private partial void LogRaised(string instanceId, int count, long through);
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Relay lane of {InstanceId} stops: {Reason}; the redelivery reminder resumes it")]
     private partial void LogLaneGaveUp(string instanceId, string reason);

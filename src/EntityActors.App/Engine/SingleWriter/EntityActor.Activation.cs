@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
@@ -65,7 +66,13 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         }
 
         reloadRequested = false;
+        var reading = Stopwatch.GetTimestamp();
         var workflow = await workflows.ReadWorkflowStateAsync(address.InstanceId);
+        if (Stopwatch.GetElapsedTime(reading) > SlowTurn)
+        {
+            Logger.LogSlowWorkflowRead(address.InstanceId, Stopwatch.GetElapsedTime(reading).TotalMilliseconds);
+        }
+
         if (workflow is { Exists: true, RuntimeStatus: WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated })
         {
             throw new EntityUnavailableException(
@@ -123,8 +130,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         for (var window = 1; ; window = EntityHead.WrittenEvery)
         {
             var keys = Enumerable.Range(0, window).Select(offset => address.EnvelopeKey(from + offset)).ToList();
-            var stored = await dapr.GetBulkStateAsync(components.EntityStore, keys, parallelism: null);
-            var present = stored.Where(item => !string.IsNullOrEmpty(item.Value)).Select(item => item.Key).ToHashSet(StringComparer.Ordinal);
+            var present = (await services.Reads.ReadPresentAsync(keys, CancellationToken.None)).Keys.ToHashSet(StringComparer.Ordinal);
             var gap = keys.FindIndex(key => !present.Contains(key));
             if (gap >= 0)
             {

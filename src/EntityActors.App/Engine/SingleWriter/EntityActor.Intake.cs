@@ -16,6 +16,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     // Store attempts of one turn whose writes met a refused key or another activation's envelopes.
     private const int MaxStoreAttempts = 3;
 
+    // A turn slower than this says where its time went (load, store, hand-over) in the log.
+    private static readonly TimeSpan SlowTurn = TimeSpan.FromSeconds(1);
+
     private async Task<SubmitResponse> SubmitInTurnAsync(SubmitRequest request)
     {
         var address = Address;
@@ -36,7 +39,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
 
     private async Task<SubmitResponse> SubmitCoreAsync(EntityAddress address, SubmitRequest request, Activity? span)
     {
+        var started = Stopwatch.GetTimestamp();
         var state = await LoadAsync(address);
+        var loadedAt = Stopwatch.GetTimestamp();
 
         // Where the store refuses to overwrite a key atomically, new keys are written blind and the store says which
         // were known; otherwise (and after such a refusal) they are read first. Envelopes are written the same way
@@ -80,30 +85,38 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             services.Changes.Changed(address.InstanceId);
         }
 
-        state = await HandOverAsync(address, state, fresh);
-        return new SubmitResponse(await WithOutcomesAsync(address, plan.Receipts), state.View);
+        var storedAt = Stopwatch.GetTimestamp();
+        state = HandOver(address, state, fresh);
+        var answer = new SubmitResponse(await WithOutcomesAsync(address, plan.Receipts), state.View);
+        if (Stopwatch.GetElapsedTime(started) > SlowTurn)
+        {
+            Logger.LogSlowTurn(address.InstanceId, Stopwatch.GetElapsedTime(started, loadedAt).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(loadedAt, storedAt).TotalMilliseconds, Stopwatch.GetElapsedTime(storedAt).TotalMilliseconds);
+        }
+
+        return answer;
     }
 
     /// <summary>
-    /// Hands what this activation stored (and found stored at load) to the relay, starting the entity's workflow first
-    /// when it does not exist yet (signal-with-start: its first signals go in its input).
+    /// Hands what this activation stored (and found stored at load) to the relay, with the start of the entity's
+    /// workflow when it does not exist yet (signal-with-start: its first signals go in its input). The answer does not
+    /// wait for either: the envelopes are stored, and the redelivery reminder resumes the relay should this process die.
     /// </summary>
-    private async Task<WriterState<TState>> HandOverAsync(EntityAddress address, WriterState<TState> state, IReadOnlyList<SignalEnvelope> fresh)
+    private WriterState<TState> HandOver(EntityAddress address, WriterState<TState> state, IReadOnlyList<SignalEnvelope> fresh)
     {
         var decided = state.Handover.Concat(fresh).ToList();
         var marks = new RelayMarks(state.WorkflowApplied, state.WorkflowApplied, state.WorkflowRelayed);
+        WorkflowStart? start = null;
         if (state.WorkflowMissing && decided.Count > 0)
         {
-            if (await StartWorkflowAsync(address, decided))
-            {
-                marks = new RelayMarks(0, decided[^1].Sequence, 0);
-            }
-
+            var withInput = decided[0].Sequence == 1;
+            var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings);
+            start = new WorkflowStart(WorkflowName, withInput ? initial with { Pending = [.. decided] } : initial, withInput ? decided[^1].Sequence : 0);
             state = state with { WorkflowMissing = false };
         }
 
         // Also with nothing new: a retried call whose first attempt stored its signals kicks their delivery.
-        relay.Deliver(address, settings, marks, decided, state.AcceptedThrough);
+        relay.Deliver(address, settings, marks, decided, state.AcceptedThrough, start);
         state = state with { Handover = [] };
         loaded = state;
         return state;
@@ -116,12 +129,8 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     /// </summary>
     private async Task<WriterState<TState>> StoreAsync(EntityAddress address, WriterState<TState> state, IntakePlan<TState> plan, bool guarded)
     {
-        if (!redeliveryRegistered)
-        {
-            // Before the store: an acknowledged signal always has a reminder that will see it through.
-            await RegisterReminderAsync(RedeliveryReminder, null, services.Intake.RedeliveryInterval, services.Intake.RedeliveryInterval);
-            redeliveryRegistered = true;
-        }
+        // Before the store: an acknowledged signal has a reminder that will see it through (unless the scheduler is out of reach).
+        await EnsureRedeliveryAsync(address);
 
         var retention = services.Intake.IdempotencyRetention;
         var writes = new List<StateTransactionRequest>(plan.NewKeys.Count + plan.Fresh.Count + 1);
@@ -150,38 +159,13 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         return stored;
     }
 
-    /// <summary>
-    /// Signal-with-start: schedules the entity's workflow with the first stored signals in its input, so creating an
-    /// entity costs no separate raise. True when it went so; false when the workflow was started without them (they do
-    /// not begin at sequence 1, or a concurrent start won) and they must be raised.
-    /// </summary>
-    private async Task<bool> StartWorkflowAsync(EntityAddress address, List<SignalEnvelope> decided)
-    {
-        var withInput = decided.Count > 0 && decided[0].Sequence == 1;
-        var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings);
-        if (withInput)
-        {
-            initial = initial with { Pending = [.. decided] };
-        }
-
-        // Losing the race means a previous activation (crashed before its first signal) got there first.
-        var started = await workflows.TryScheduleNewWorkflowAsync(WorkflowName, address.InstanceId, initial);
-        if (started)
-        {
-            Logger.LogWorkflowStarted(address.InstanceId);
-            EntityLifetimeMetrics.EntityCreated(address.Kind);
-        }
-
-        return started && withInput;
-    }
-
     private async Task<Dictionary<string, IdempotencyRecord>> LoadKeysAsync(EntityAddress address, IReadOnlyList<SignalSubmission> submissions)
     {
         var keys = submissions.Select(s => s.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await dapr.GetBulkStateAsync(components.EntityStore, keys.Select(address.IdempotencyKey).ToList(), parallelism: null);
-        var byStoreKey = stored
-            .Where(item => !string.IsNullOrEmpty(item.Value))
-            .ToDictionary(item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);
+        // A key the store fails to read must not pass for a new one: its signal would be decided twice.
+        var stored = await services.Reads.ReadPresentAsync([.. keys.Select(address.IdempotencyKey)], CancellationToken.None);
+        var byStoreKey = stored.ToDictionary(
+            item => item.Key, item => JsonSerializer.Deserialize<IdempotencyRecord>(item.Value, EntityJson.Options)!, StringComparer.Ordinal);
         return keys
             .Where(key => byStoreKey.ContainsKey(address.IdempotencyKey(key)))
             .ToDictionary(key => key, key => byStoreKey[address.IdempotencyKey(key)], StringComparer.Ordinal);

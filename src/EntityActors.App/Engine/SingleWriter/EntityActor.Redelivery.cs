@@ -1,4 +1,5 @@
 using Dapr.Actors.Runtime;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 
 namespace EntityActors.App.Engine.SingleWriter;
@@ -20,6 +21,55 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         }
     }
 
+    /// <summary>
+    /// Registers the redelivery reminder before the activation's first store, waiting for it only a short while: while
+    /// the scheduler is out of reach (restarting, electing its leader) the signals are stored and answered anyway, and the
+    /// registration goes on in the background until it succeeds. Until then the relay alone carries them on; should this
+    /// process die first, they wait for the entity's next signal or read, which loads and hands them over.
+    /// </summary>
+    private async Task EnsureRedeliveryAsync(EntityAddress address)
+    {
+        if (redeliveryRegistered || redeliveryRegistration is { IsCompleted: false })
+        {
+            return;
+        }
+
+        var registration = RegisterRedeliveryAsync(address);
+        redeliveryRegistration = registration;
+        await Task.WhenAny(registration, Task.Delay(services.Intake.RedeliveryRegistrationWait, CancellationToken.None));
+    }
+
+    private async Task RegisterRedeliveryAsync(EntityAddress address)
+    {
+        var interval = services.Intake.RedeliveryInterval;
+        var pause = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 1; !deactivated; attempt++)
+        {
+            try
+            {
+                // A call the scheduler never answers is given up after the wait and made again.
+                await RegisterReminderAsync(RedeliveryReminder, null, interval, interval).WaitAsync(services.Intake.RedeliveryRegistrationWait + pause);
+                redeliveryRegistered = true;
+                if (attempt > 1)
+                {
+                    Logger.LogRedeliveryRegistered(address.InstanceId, attempt);
+                }
+
+                return;
+            }
+            catch (Exception ex)
+            {
+                if (attempt == 1)
+                {
+                    Logger.LogRedeliveryRegistrationDeferred(ex, address.InstanceId);
+                }
+            }
+
+            await Task.Delay(pause, CancellationToken.None);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, interval.Ticks));
+        }
+    }
+
     private async Task RedeliverAsync()
     {
         var address = Address;
@@ -34,6 +84,6 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         }
 
         Logger.LogRedeliveryResumed(address.InstanceId, state.AcceptedThrough);
-        await HandOverAsync(address, state, []);
+        HandOver(address, state, []);
     }
 }

@@ -50,7 +50,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
     // Null until loaded, and again after a failed turn (which may still have committed): the next turn reloads.
     private volatile WriterState<TState>? loaded;
     private volatile bool reloadRequested;
-    private bool redeliveryRegistered;
+    // Set by the background registration (see EnsureRedeliveryAsync) as well as by turns.
+    private volatile bool redeliveryRegistered;
+    private Task? redeliveryRegistration;
 
     protected EntityActor(ActorHost host, EntityActorServices services)
         : base(host)

@@ -22,10 +22,12 @@ public sealed class EntityActorServices(
     InsertIfAbsentProbe insertIfAbsent,
     StateGroupCommit groupCommit,
     StoredEnvelopes envelopes,
+    StoreReads reads,
     LocalEntityActors localActors,
     EntityChanges changes,
     SignalMetrics metrics,
     IOptions<ActorHostingOptions> actorHosting,
+    Retention.EntityEraser eraser,
     TimeProvider time)
 {
     public DaprClient Dapr { get; } = dapr;
@@ -46,6 +48,8 @@ public sealed class EntityActorServices(
 
     public StoredEnvelopes Envelopes { get; } = envelopes;
 
+    public StoreReads Reads { get; } = reads;
+
     public LocalEntityActors LocalActors { get; } = localActors;
 
     public EntityChanges Changes { get; } = changes;
@@ -53,6 +57,8 @@ public sealed class EntityActorServices(
     public SignalMetrics Metrics { get; } = metrics;
 
     public TimeSpan ActorIdleTimeout { get; } = actorHosting.Value.IdleTimeout;
+
+    public Retention.EntityEraser Eraser { get; } = eraser;
 
     public TimeProvider Time { get; } = time;
 }

@@ -13,4 +13,10 @@ public interface IEntityActor : IActor
 
     /// <summary>The entity as decided through its last stored signal.</summary>
     Task<ReadResponse> ReadAsync();
+
+    /// <summary>
+    /// Erases the entity entirely (<see cref="Retention.EntityEraser"/>) as one turn, so no signal is stored while it runs;
+    /// the next signal starts a new entity.
+    /// </summary>
+    Task<Retention.EraseResponse> EraseAsync();
 }

@@ -11,10 +11,11 @@ namespace EntityActors.App.Engine.Workflow;
 /// <param name="Version">Number of signals the rules accepted (each one changes the state).</param>
 /// <param name="Sequence">Sequence of the last signal handled, accepted or rejected.</param>
 /// <param name="Pending">Envelopes that reached the workflow ahead of a gap, waiting for it to fill.</param>
-/// <param name="HandledThisGeneration">Signals handled since the last continue-as-new; bounds the history.</param>
+/// <param name="HandledThisGeneration">Signals handled since the last continue-as-new; bounds the history's payload.</param>
 /// <param name="Settings">The latest settings the relay sent.</param>
 /// <param name="RelayedThrough">Highest sequence whose events the relay reported published.</param>
 /// <param name="Divergences">Signals this workflow decided otherwise than their writer did at intake.</param>
+/// <param name="BatchesThisGeneration">Batches taken since the last continue-as-new; bounds the history's events.</param>
 public sealed record EntityCheckpoint<TState>(
     string Kind,
     string Id,
@@ -28,8 +29,12 @@ public sealed record EntityCheckpoint<TState>(
     EntityWorkflowSettings Settings,
     long RelayedThrough = 0,
     long Divergences = 0,
-    SignalDivergence? LastDivergence = null)
+    SignalDivergence? LastDivergence = null,
+    int BatchesThisGeneration = 0)
 {
+    /// <summary>Whether this generation took as much as its settings allow: it continues as new.</summary>
+    public bool GenerationFull => Settings.GenerationFull(BatchesThisGeneration, HandledThisGeneration);
+
     public static EntityCheckpoint<TState> Initial(string kind, string id, TState state, EntityWorkflowSettings settings) =>
         new(kind, id, state, 0, 0, null, [], 0, 0, settings);
 
@@ -38,5 +43,5 @@ public sealed record EntityCheckpoint<TState>(
 
     /// <summary>The input of the next generation: same entity, fresh history.</summary>
     public EntityCheckpoint<TState> NextGeneration() =>
-        this with { HandledThisGeneration = 0, Generation = Generation + 1 };
+        this with { HandledThisGeneration = 0, BatchesThisGeneration = 0, Generation = Generation + 1 };
 }

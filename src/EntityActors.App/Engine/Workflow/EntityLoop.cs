@@ -22,6 +22,7 @@ public static class EntityLoop<TEntity, TState, TSignal, TEvent>
         {
             Settings = batch.Settings,
             RelayedThrough = Math.Max(checkpoint.RelayedThrough, batch.RelayedThrough),
+            BatchesThisGeneration = checkpoint.BatchesThisGeneration + 1,
         };
         // Envelopes at or below the handled sequence are redeliveries; those already waiting are duplicates.
         var pending = checkpoint.Pending;

@@ -10,8 +10,8 @@ namespace EntityActors.App.Engine.Workflow;
 /// One long-lived workflow per entity: the durable holder of what its single writer decided. It waits for batches of
 /// decided envelopes, folds them in sequence order through the same pure rules (reporting any signal it decides
 /// otherwise), publishes the result as custom status, keeps the entity's timers, and continues as new before the
-/// history grows or when its generation grows old. It never returns on its own: a completed or failed entity workflow
-/// would be wiped and restarted from scratch by the next schedule of its id.
+/// history grows, or after the first batch it takes once its generation is old. It never returns on its own: a completed
+/// or failed entity workflow would be wiped and restarted from scratch by the next schedule of its id.
 /// </summary>
 public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflow<EntityCheckpoint<TState>, object?>
     where TEntity : IEntity<TState, TSignal, TEvent>
@@ -25,38 +25,44 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         // An entity's first signals come with its input (signal-with-start): apply them before anything else.
         if (checkpoint.Pending.Count > 0)
         {
-            checkpoint = Absorb(context, checkpoint, new SignalBatch([], checkpoint.Settings, checkpoint.RelayedThrough));
+            checkpoint = Absorb(context, checkpoint, new SignalBatch([], checkpoint.Settings, checkpoint.RelayedThrough)) with { BatchesThisGeneration = 0 };
         }
 
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
         // Asked once per generation, before its first wait: a generation begun before the patch replays without an age
-        // limit to its end, one begun since has its timer from its first episode (docs/versioning.md).
-        var generation = context.IsPatched(WorkflowPatches.GenerationMaxAge) ? GenerationTimer.Start(context, checkpoint.Settings) : null;
+        // limit to its end, one begun since ends after the first batch it takes once old (docs/versioning.md).
+        var ages = context.IsPatched(WorkflowPatches.GenerationMaxAge);
+        var generationStart = context.CurrentUtcDateTime;
+        // One wait for the next batch at a time, never cancelled: a cancelled wait stays queued in the SDK and would take
+        // (and lose) the next batch. The idle timer races it instead.
+        Task<SignalBatch>? arrival = null;
         long? idleSignalSentAt = null;
-        while (checkpoint.HandledThisGeneration < checkpoint.Settings.ContinueAsNewAfterSignals)
+        while (!checkpoint.GenerationFull)
         {
+            arrival ??= context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+
             // An entity that goes idle signals itself through its own intake, so the signal is sequenced,
             // deduplicated and decided like any other. Once sent, wait for it rather than set another timer.
-            var idleDeadline = idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint);
-            var arrival = await WaitForSignalsAsync(context, idleDeadline, generation);
-            if (arrival.Batch is { } batch)
-            {
-                checkpoint = Absorb(context, checkpoint, batch);
-                context.SetCustomStatus(checkpoint.ToView());
-            }
-            else if (arrival.EndsGeneration)
-            {
-                break;
-            }
-            else
+            if (idleSignalSentAt != checkpoint.Sequence && IdleDeadline(checkpoint) is { } deadline && !await ArrivesBeforeAsync(context, arrival, deadline))
             {
                 await SendIdleSignalAsync(context, checkpoint);
                 idleSignalSentAt = checkpoint.Sequence;
+                continue;
+            }
+
+            checkpoint = Absorb(context, checkpoint, await arrival);
+            arrival = null;
+            context.SetCustomStatus(checkpoint.ToView());
+            // The age is checked only here, with no wait open: no timer and no withdrawn wait, which would take and drop
+            // the next batch in this SDK.
+            if (ages && checkpoint.Settings.GenerationMaxAge is { } maxAge && context.CurrentUtcDateTime - generationStart >= maxAge)
+            {
+                break;
             }
         }
 
-        // Nothing is waiting for an event here (every arrival was consumed or its wait withdrawn), so no signal can be lost.
+        // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost.
         context.ContinueAsNew(checkpoint.NextGeneration(), preserveUnprocessedEvents: true);
         return null;
     }
@@ -92,74 +98,18 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         }
     }
 
-    /// <summary>The next batch, or why none came: the idle deadline passed, or the generation grew old.</summary>
-    private static async Task<Arrival> WaitForSignalsAsync(WorkflowContext context, DateTimeOffset? idleDeadline, GenerationTimer? generation)
+    /// <summary>Whether <paramref name="arrival"/> completes before <paramref name="deadline"/> (a durable timer).</summary>
+    private static async Task<bool> ArrivesBeforeAsync(WorkflowContext context, Task<SignalBatch> arrival, DateTimeOffset deadline)
     {
-        if (generation is { Fired.IsCompleted: true })
+        var remaining = deadline - context.CurrentUtcDateTime;
+        if (arrival.IsCompleted)
         {
-            return Arrival.GenerationAged;
+            return true;
         }
 
-        // An idle deadline that comes first bounds the wait with the SDK's timed wait, as it did before generations aged.
-        if (idleDeadline is { } due && (generation is null || due < generation.Deadline))
-        {
-            var remaining = due - context.CurrentUtcDateTime;
-            if (remaining <= TimeSpan.Zero)
-            {
-                return Arrival.Idle;
-            }
-
-            try
-            {
-                return new Arrival(await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, remaining));
-            }
-            catch (TaskCanceledException)
-            {
-                return Arrival.Idle;
-            }
-        }
-
-        if (generation is null)
-        {
-            return new Arrival(await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals));
-        }
-
-        using var withdraw = new CancellationTokenSource();
-        var signals = context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, withdraw.Token);
-        if (await Task.WhenAny(signals, generation.Fired) == signals)
-        {
-            return new Arrival(await signals);
-        }
-
-        // A wait left open would be handed the next batch, which then would not carry over to the next generation.
-        // Cancel (not CancelAsync) withdraws it now, within this episode, as every replay of it will.
-        withdraw.Cancel();
-        return Arrival.GenerationAged;
+        return remaining > TimeSpan.Zero && await Task.WhenAny(arrival, context.CreateTimer(remaining)) == arrival;
     }
 
     private static WorkflowTaskOptions RetryOptions(EntityWorkflowSettings settings) =>
         new(new WorkflowRetryPolicy(settings.ActivityMaxAttempts, settings.ActivityFirstRetry, 2.0, settings.ActivityMaxRetry));
-
-    /// <summary>What ended a wait: a batch, or none because the idle deadline passed or the generation grew old.</summary>
-    private sealed record Arrival(SignalBatch? Batch, bool EndsGeneration = false)
-    {
-        public static Arrival Idle { get; } = new(Batch: null);
-
-        public static Arrival GenerationAged { get; } = new(Batch: null, EndsGeneration: true);
-    }
-
-    /// <summary>One durable timer per generation, set when it begins: when it fires, the generation continues as new.</summary>
-    private sealed record GenerationTimer(DateTimeOffset Deadline, Task Fired)
-    {
-        public static GenerationTimer? Start(WorkflowContext context, EntityWorkflowSettings settings)
-        {
-            if (settings.GenerationMaxAge is not { } maxAge)
-            {
-                return null;
-            }
-
-            var deadline = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + maxAge;
-            return new GenerationTimer(deadline, context.CreateTimer(deadline.UtcDateTime, CancellationToken.None));
-        }
-    }
 }

@@ -18,6 +18,7 @@ public class RelayLaneTests
         SafetyReadInterval = TimeSpan.FromSeconds(1),
         StallTimeout = TimeSpan.FromSeconds(30),
         MaxAttempts = 3,
+        RaiseLinger = TimeSpan.Zero,
     };
 
     private static readonly DateTimeOffset Now = Clock.T0;
@@ -129,20 +130,53 @@ public class RelayLaneTests
     }
 
     [Fact]
-    public void A_lane_that_learns_only_by_reading_polls_and_backs_off_while_nothing_moves()
+    public void A_lane_whose_workflow_runs_elsewhere_polls_and_backs_off_while_nothing_moves()
     {
-        var lane = Raised(through: 3);
+        var lane = Raised(through: 4);
+        lane.Next(Now).Should().Be(new RelayStep.Wait(Options.SafetyReadInterval), "a lane first expects to hear of episodes here");
 
+        // A read shows progress no episode here reported: the workflow's worker runs in another replica.
+        lane.Observed(Progress(2), seenHere: false, Now);
         lane.Next(Now).Should().Be(new RelayStep.Wait(TimeSpan.FromMilliseconds(20)));
         lane.TimedOut();
         lane.Next(Now).Should().Be(new RelayStep.ReadStatus());
-        lane.Observed(Progress(1), seenHere: false, Now);
+        lane.Observed(Progress(2), seenHere: false, Now);
         lane.Next(Now).Should().Be(new RelayStep.Wait(TimeSpan.FromMilliseconds(30)));
-        lane.Observed(Progress(1), seenHere: false, Now);
+        lane.Observed(Progress(2), seenHere: false, Now);
         lane.Next(Now).Should().Be(new RelayStep.Wait(TimeSpan.FromMilliseconds(45)), "capped at the longest poll interval");
 
-        lane.Observed(Progress(2), seenHere: false, Now);
+        lane.Observed(Progress(3), seenHere: false, Now);
         lane.Next(Now).Should().Be(new RelayStep.Wait(TimeSpan.FromMilliseconds(20)), "progress starts the polling afresh");
+    }
+
+    [Fact]
+    public void A_workflow_that_does_not_exist_yet_is_started_first_holding_the_signals_of_its_input()
+    {
+        var lane = Lane(new RelayMarks(0, 0, 0));
+        var start = new WorkflowStart("AccountWorkflow", "input", InputThrough: 2);
+        lane.Accept(Settings(), new RelayMarks(0, 0, 0), Decided(1, 2, 3), 3, Now, start);
+
+        lane.Next(Now).Should().Be(new RelayStep.Start(start));
+        lane.Started(withInput: true);
+
+        lane.Next(Now).Should().BeOfType<RelayStep.Publish>().Which.Through.Should().Be(3);
+        lane.Published(3);
+        lane.Next(Now).Should().BeOfType<RelayStep.Wait>("the input is in flight until the first episode");
+        lane.Observed(Progress(2), seenHere: true, Now);
+        lane.Next(Now).Should().BeOfType<RelayStep.Raise>().Which.Batch.Signals.Select(envelope => envelope.Sequence).Should().Equal(3);
+    }
+
+    [Fact]
+    public void A_start_that_lost_the_race_raises_every_signal_from_the_first()
+    {
+        var lane = Lane(new RelayMarks(0, 0, 0));
+        lane.Accept(Settings(), new RelayMarks(0, 0, 0), Decided(1, 2), 2, Now, new WorkflowStart("AccountWorkflow", "input", InputThrough: 2));
+        lane.Next(Now).Should().BeOfType<RelayStep.Start>();
+
+        lane.Started(withInput: false);
+        lane.Published(2);
+
+        lane.Next(Now).Should().BeOfType<RelayStep.Raise>().Which.Batch.Signals.Select(envelope => envelope.Sequence).Should().Equal(1, 2);
     }
 
     [Fact]
@@ -183,17 +217,30 @@ public class RelayLaneTests
     }
 
     [Fact]
-    public void A_workflow_started_with_signals_in_its_input_holds_them_without_a_raise()
+    public void Decided_envelopes_linger_before_they_are_raised_so_one_raise_carries_more()
     {
-        var lane = Lane(new RelayMarks(0, 2, 0));
-        lane.Accept(Settings(), new RelayMarks(0, 2, 0), Decided(1, 2), 2, Now);
-
-        lane.Next(Now).Should().BeOfType<RelayStep.Publish>().Which.Through.Should().Be(2);
+        var options = new RelayOptions { RaiseLinger = TimeSpan.FromMilliseconds(500), MaxRaiseBatch = 3 };
+        var lane = new RelayLane(Address, new RelayMarks(1, 1, 1), options, Now);
+        lane.Accept(Settings(), Marks(lane), Decided(2), 2, Now);
         lane.Published(2);
 
-        lane.Next(Now).Should().BeOfType<RelayStep.Wait>("its input is in flight until the first episode");
-        lane.Observed(Progress(2), seenHere: true, Now);
-        lane.Next(Now).Should().Be(new RelayStep.Stop());
+        lane.Next(Now.AddMilliseconds(100)).Should().Be(new RelayStep.Wait(TimeSpan.FromMilliseconds(400)), "events leave at once, the raise waits");
+        lane.Accept(Settings(), Marks(lane), Decided(3), 3, Now.AddMilliseconds(200));
+        lane.Published(3);
+
+        lane.Next(Now.AddMilliseconds(500)).Should().BeOfType<RelayStep.Raise>("the oldest has waited long enough")
+            .Which.Batch.Signals.Select(envelope => envelope.Sequence).Should().Equal(2, 3);
+    }
+
+    [Fact]
+    public void A_full_batch_is_raised_without_lingering()
+    {
+        var options = new RelayOptions { RaiseLinger = TimeSpan.FromSeconds(5), MaxRaiseBatch = 3 };
+        var lane = new RelayLane(Address, new RelayMarks(1, 1, 4), options, Now);
+
+        lane.Accept(Settings(), Marks(lane), Decided(2, 3, 4), 4, Now);
+
+        lane.Next(Now).Should().BeOfType<RelayStep.Raise>().Which.Through.Should().Be(4);
     }
 
     private static RelayLane Lane(RelayMarks marks) => new(Address, marks, Options, Now);
@@ -206,7 +253,7 @@ public class RelayLaneTests
         lane.Accept(Settings(), Marks(lane), Decided(sequences), through, Now);
         lane.Published(through);
         lane.Next(Now).Should().BeOfType<RelayStep.Raise>();
-        lane.Raised(through);
+        lane.Raised(through, Now);
         return lane;
     }
 

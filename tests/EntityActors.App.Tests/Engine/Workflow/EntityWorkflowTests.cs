@@ -160,6 +160,22 @@ public class EntityWorkflowTests
     }
 
     [Fact]
+    public async Task After_the_configured_number_of_batches_it_continues_as_new_however_few_signals_they_carried()
+    {
+        var settings = Settings(continueAsNewAfter: 1_000) with { ContinueAsNewAfterBatches = 2 };
+        var context = new FakeWorkflowContext(
+            Batch(settings, Envelope(2, new Deposit(Eur(1m)))),
+            Batch(settings, Envelope(3, new Deposit(Eur(1m)))),
+            Batch(settings, Envelope(4, new Deposit(Eur(1m)))));
+
+        await new AccountWorkflow().RunAsync(context, Opened(settings: settings)).WaitAsync(Patience);
+
+        context.WaitedFor.Should().HaveCount(2, "a generation holds two raised events, the third is left for the next");
+        var next = context.ContinuedAsNew!.InputAs<EntityCheckpoint<AccountState>>();
+        (next.Sequence, next.HandledThisGeneration, next.BatchesThisGeneration, next.Generation).Should().Be((3, 0, 0, 1));
+    }
+
+    [Fact]
     public async Task The_next_generation_publishes_its_view_before_its_first_wait_and_picks_up_where_the_last_left_off()
     {
         var settings = Settings(continueAsNewAfter: 2);

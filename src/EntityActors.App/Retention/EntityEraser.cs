@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Dapr.Client;
+using Dapr.Workflow;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Relay;
+using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Engine.Workflow;
+using EntityActors.App.Hosting;
+using EntityActors.App.ReadModel.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Retention;
+
+/// <summary>
+/// Erases one entity entirely: its signal lane in this replica, its workflow (terminated, then purged), every record of
+/// it in the entity store (idempotency keys, envelopes, outcome records, head) and its read-model row. Runs as a turn of
+/// the entity's actor (<see cref="IEntityActor.EraseAsync"/>), the entity's single writer, so no signal is stored
+/// while it runs: what was acknowledged before is erased with the entity, what comes after starts a new one.
+/// The keys are found through the envelopes, which name them: every sequence from 1 to the last stored is walked.
+/// </summary>
+public sealed partial class EntityEraser(
+    DaprClient dapr,
+    DaprWorkflowClient workflows,
+    SignalRelay relay,
+    ReadModelStore readModel,
+    IOptions<DaprComponentsOptions> components,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<EntityEraser> logger)
+{
+    /// <summary>
+    /// Erases the entity at <paramref name="address"/>; <paramref name="knownNextSequence"/> is the actor's own head, if it
+    /// has one. True when anything of the entity existed.
+    /// </summary>
+    public async Task<bool> EraseAsync(EntityAddress address, long knownNextSequence, CancellationToken cancellationToken)
+    {
+        // First, so nothing raises or relays for the old entity once its workflow is gone (or into a new one of the same id).
+        await relay.DropAsync(address.InstanceId, options.Value.StopTimeout, cancellationToken);
+        var (workflowExisted, handledThrough) = await PurgeWorkflowAsync(address, cancellationToken);
+        var store = components.Value.EntityStore;
+        var head = await dapr.GetStateAsync<EntityHead?>(store, address.HeadKey, cancellationToken: cancellationToken);
+        var from = Math.Max(Math.Max(head?.NextSequence ?? 1, handledThrough + 1), Math.Max(1, knownNextSequence));
+        var last = await FirstFreeSequenceAsync(address, from, cancellationToken) - 1;
+        var envelopes = await EraseRecordsAsync(address, last, cancellationToken);
+        await dapr.DeleteStateAsync(store, address.HeadKey, cancellationToken: cancellationToken);
+        var listed = await readModel.RemoveAsync(address, time.GetUtcNow(), cancellationToken);
+        var existed = workflowExisted || head is not null || envelopes > 0 || listed;
+        LogErased(address.Kind, address.Id, existed, last, envelopes);
+        return existed;
+    }
+
+    private async Task<(bool Existed, long HandledThrough)> PurgeWorkflowAsync(EntityAddress address, CancellationToken cancellationToken)
+    {
+        var state = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
+        if (state is not { Exists: true })
+        {
+            return (false, 0);
+        }
+
+        var handled = state.ReadCustomStatusAs<EntityView<JsonElement>>()?.Sequence ?? 0;
+        var deadline = time.GetUtcNow() + options.Value.StopTimeout;
+        while (!IsTerminal(state!.RuntimeStatus))
+        {
+            if (time.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"The workflow of {address} did not terminate within {options.Value.StopTimeout}.");
+            }
+
+            await workflows.TerminateWorkflowAsync(address.InstanceId, cancellation: cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            state = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
+            if (state is not { Exists: true })
+            {
+                return (true, handled);
+            }
+        }
+
+        if (!await workflows.PurgeInstanceAsync(address.InstanceId, cancellationToken))
+        {
+            throw new InvalidOperationException($"The workflow of {address} could not be purged (status {state.RuntimeStatus}).");
+        }
+
+        return (true, handled);
+    }
+
+    private static bool IsTerminal(WorkflowRuntimeStatus status) =>
+        status is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated;
+
+    /// <summary>The first sequence from <paramref name="from"/> on with no stored envelope (the head may be a checkpoint behind them).</summary>
+    private async Task<long> FirstFreeSequenceAsync(EntityAddress address, long from, CancellationToken cancellationToken)
+    {
+        var window = Math.Min(16, options.Value.EraseBatchSize);
+        while (true)
+        {
+            var keys = Enumerable.Range(0, window).Select(offset => address.EnvelopeKey(from + offset)).ToList();
+            var stored = await dapr.GetBulkStateAsync(components.Value.EntityStore, keys, parallelism: null, cancellationToken: cancellationToken);
+            var present = stored.Where(item => !string.IsNullOrEmpty(item.Value)).Select(item => item.Key).ToHashSet(StringComparer.Ordinal);
+            var gap = keys.FindIndex(key => !present.Contains(key));
+            if (gap >= 0)
+            {
+                return from + gap;
+            }
+
+            from += window;
+        }
+    }
+
+    /// <summary>Deletes the key, envelope and outcome record of every sequence up to <paramref name="last"/>; answers how many envelopes there were.</summary>
+    private async Task<int> EraseRecordsAsync(EntityAddress address, long last, CancellationToken cancellationToken)
+    {
+        var store = components.Value.EntityStore;
+        var found = 0;
+        for (var from = 1L; from <= last; from += options.Value.EraseBatchSize)
+        {
+            var to = Math.Min(last, from + options.Value.EraseBatchSize - 1);
+            var envelopeKeys = new List<string>();
+            for (var sequence = from; sequence <= to; sequence++)
+            {
+                envelopeKeys.Add(address.EnvelopeKey(sequence));
+            }
+
+            var envelopes = await dapr.GetBulkStateAsync(store, envelopeKeys, parallelism: null, cancellationToken: cancellationToken);
+            var deletes = new List<string>();
+            foreach (var item in envelopes.Where(item => !string.IsNullOrEmpty(item.Value)))
+            {
+                var envelope = JsonSerializer.Deserialize<SignalEnvelope>(item.Value, EntityJson.Options)!;
+                deletes.Add(address.IdempotencyKey(envelope.IdempotencyKey));
+                found++;
+            }
+
+            for (var sequence = from; sequence <= to; sequence++)
+            {
+                deletes.Add(address.EnvelopeKey(sequence));
+                deletes.Add(address.OutcomeKey(sequence));
+            }
+
+            await dapr.ExecuteStateTransactionAsync(
+                store, [.. deletes.Select(key => new StateTransactionRequest(key, null, StateOperationType.Delete))], cancellationToken: cancellationToken);
+        }
+
+        return found;
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Erased {Kind}/{Id} (existed: {Existed}); sequences 1..{Last}, {Envelopes} envelopes")]
+    private partial void LogErased(string kind, string id, bool existed, long last, int envelopes);
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Dapr.Actors.Client;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Intake;
+using EntityActors.App.Engine.Options;
+using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace EntityActors.App.Tests.Engine.Intake;
+
+public class SignalGatewayTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly EntityAddress Address = new("accounts", "a-1");
+
+    [Fact]
+    public async Task A_writer_that_does_not_answer_within_the_bound_fails_the_signal_as_a_timeout_the_caller_may_retry()
+    {
+        var writer = new ScriptedWriter();
+        writer.Answers.Enqueue(_ => new TaskCompletionSource<SubmitResponse?>().Task);
+        var gateway = NewGateway(writer);
+
+        var submitting = () => gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None).WaitAsync(Patience);
+
+        (await submitting.Should().ThrowAsync<WriterTimeoutException>()).Which.Message.Should().Contain("accounts/a-1");
+    }
+
+    [Fact]
+    public async Task Signals_queued_behind_a_writer_call_that_hangs_go_out_once_it_is_given_up()
+    {
+        var writer = new ScriptedWriter();
+        var hung = new TaskCompletionSource<SubmitResponse?>();
+        writer.Answers.Enqueue(_ => hung.Task);
+        writer.Answers.Enqueue(request => Task.FromResult<SubmitResponse?>(Answer(request)));
+        var gateway = NewGateway(writer);
+
+        var first = gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None);
+        await writer.Called.Task.WaitAsync(Patience);
+        var second = gateway.SubmitAsync(Address, Submission("k-2"), CancellationToken.None);
+
+        await first.Invoking(task => task.WaitAsync(Patience)).Should().ThrowAsync<WriterTimeoutException>();
+        (await second.WaitAsync(Patience)).Receipt.IdempotencyKey.Should().Be("k-2");
+        hung.SetResult(null);
+    }
+
+    private static SignalGateway NewGateway(ScriptedWriter writer)
+    {
+        var writers = new LocalEntityActors();
+        writers.Activated(Address.InstanceId, writer);
+        return new SignalGateway(
+            new ActorProxyFactory(),
+            new EntityCatalog([Descriptors.Accounts]),
+            writers,
+            Options.Create(new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200) }));
+    }
+
+    private static SignalSubmission Submission(string key) =>
+        new(key, "deposit", JsonSerializer.SerializeToElement(new { amount = 1 }), "hash-" + key);
+
+    private static SubmitResponse Answer(SubmitRequest request) =>
+        new([.. request.Signals.Select((signal, index) => new SignalReceipt(
+            $"{Address.InstanceId}:{index + 1}", Address.Kind, Address.Id, signal.IdempotencyKey, signal.Name, index + 1, DateTimeOffset.UnixEpoch, false, false))]);
+
+    private sealed class ScriptedWriter : ILocalEntityActor
+    {
+        public Queue<Func<SubmitRequest, Task<SubmitResponse?>>> Answers { get; } = new();
+
+        public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<SubmitResponse?> TrySubmitInProcessAsync(SubmitRequest request)
+        {
+            Called.TrySetResult();
+            return Answers.Dequeue()(request);
+        }
+
+        public Task<ReadResponse?> TryReadInProcessAsync() => Task.FromResult<ReadResponse?>(null);
+
+        public void Reload()
+        {
+        }
+    }
+}
