@@ -12,9 +12,13 @@ namespace EntityActors.Replay.Recorder;
 public sealed class Instances : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>The app's default name for the state store its writers keep envelopes in.</summary>
+    private const string EntityStore = "entitystore";
     private readonly ServiceProvider provider;
     private readonly DaprWorkflowClient client;
     private readonly HistoryReader histories;
+    private readonly HttpClient sidecar;
 
     public Instances(LocalDaprEnvironment environment)
     {
@@ -29,9 +33,21 @@ public sealed class Instances : IAsyncDisposable
         provider = services.BuildServiceProvider();
         client = provider.GetRequiredService<DaprWorkflowClient>();
         histories = new HistoryReader(environment.DaprGrpcAddress);
+        sidecar = new HttpClient { BaseAddress = environment.DaprHttpAddress };
     }
 
     public Task<IReadOnlyList<HistoryEvent>> HistoryAsync(string instanceId) => histories.ReadAsync(instanceId);
+
+    /// <summary>
+    /// The envelope an entity's writer stored for <paramref name="sequence"/> (the record its relay raised to the
+    /// workflow), read through the sidecar's state API from the app's entity store.
+    /// </summary>
+    public async Task<JsonNode> StoredEnvelopeAsync(string instanceId, long sequence)
+    {
+        var text = await sidecar.GetStringAsync($"v1.0/state/{EntityStore}/{Uri.EscapeDataString($"{instanceId}:signal:{sequence}")}");
+        var stored = JsonNode.Parse(text) ?? throw new InvalidOperationException($"{instanceId}: no envelope stored for {sequence}.");
+        return stored is JsonValue value && value.TryGetValue<string>(out var json) ? JsonNode.Parse(json)! : stored;
+    }
 
     /// <summary>Waits until the instance's custom status satisfies <paramref name="reached"/>; returns that status.</summary>
     public async Task<JsonObject> WaitForStatusAsync(string instanceId, Func<JsonObject, bool> reached, TimeSpan? patience = null)
@@ -66,6 +82,7 @@ public sealed class Instances : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         histories.Dispose();
+        sidecar.Dispose();
         await provider.DisposeAsync();
     }
 }

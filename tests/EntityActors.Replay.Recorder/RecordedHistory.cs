@@ -8,8 +8,16 @@ namespace EntityActors.Replay.Recorder;
 /// <summary>
 /// One history file: a workflow instance's events as the sidecar recorded them, in Dapr's own protobuf JSON, one list
 /// per generation. Several generations are consecutive: each one but the last ends by continuing as new into the next.
+/// The runtime keeps only the new generation's events, so each generation but the last has an ending: its last episode
+/// (the batch it continued as new after), rebuilt from the stored envelopes, not recorded by the runtime.
 /// </summary>
-public sealed record RecordedHistory(string Scenario, string Description, string Build, string InstanceId, IReadOnlyList<IReadOnlyList<HistoryEvent>> Generations)
+public sealed record RecordedHistory(
+    string Scenario,
+    string Description,
+    string Build,
+    string InstanceId,
+    IReadOnlyList<IReadOnlyList<HistoryEvent>> Generations,
+    IReadOnlyList<IReadOnlyList<HistoryEvent>>? Endings = null)
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -35,6 +43,12 @@ public sealed record RecordedHistory(string Scenario, string Description, string
             ["generations"] = new JsonArray([.. Generations.Select(events =>
                 (JsonNode)new JsonArray([.. events.Select(e => JsonNode.Parse(Formatter.Format(e)))]))]),
         };
+        if (Endings is { Count: > 0 })
+        {
+            file["endings"] = new JsonArray([.. Endings.Select(events =>
+                (JsonNode)new JsonArray([.. events.Select(e => JsonNode.Parse(Formatter.Format(e)))]))]);
+        }
+
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, FileName), file.ToJsonString(Indented) + "\n");
     }

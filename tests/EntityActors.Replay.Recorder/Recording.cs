@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dapr.DurableTask.Protobuf;
 using EntityActors.LocalRuntime;
 
 namespace EntityActors.Replay.Recorder;
@@ -32,6 +33,34 @@ public sealed class Recording(LocalDaprEnvironment environment, string build) : 
         var instanceId = $"checkouts-{checkoutId}";
         await Instances.WaitForEndAsync(instanceId);
         Histories.Add(new RecordedHistory(scenario, description, build, instanceId, [await Instances.HistoryAsync(instanceId)]));
+    }
+
+    /// <summary>
+    /// The last episode of the generation before <paramref name="next"/>, which the runtime dropped with it: the batch
+    /// of the envelopes after <paramref name="handledBefore"/> through the next generation's sequence (as stored by the
+    /// writer), with the next generation's settings and relay mark, raised at the next generation's start.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEvent>> EndingAsync(string instanceId, string eventName, long handledBefore, IReadOnlyList<HistoryEvent> next)
+    {
+        var input = JsonNode.Parse(next.First(e => e.ExecutionStarted is not null).ExecutionStarted.Input)!;
+        var signals = new JsonArray();
+        for (var sequence = handledBefore + 1; sequence <= input["sequence"]!.GetValue<long>(); sequence++)
+        {
+            signals.Add(await Instances.StoredEnvelopeAsync(instanceId, sequence));
+        }
+
+        var batch = new JsonObject
+        {
+            ["signals"] = signals,
+            ["settings"] = input["settings"]!.DeepClone(),
+            ["relayedThrough"] = input["relayedThrough"]!.DeepClone(),
+        };
+        var at = next[0].Timestamp;
+        return
+        [
+            new HistoryEvent { EventId = -1, Timestamp = at, WorkflowStarted = new WorkflowStartedEvent() },
+            new HistoryEvent { EventId = -1, Timestamp = at, EventRaised = new EventRaisedEvent { Name = eventName, Input = batch.ToJsonString() } },
+        ];
     }
 
     public static long Sequence(JsonObject view) => view["sequence"]?.GetValue<long>() ?? 0;

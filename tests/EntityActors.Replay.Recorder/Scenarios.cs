@@ -37,20 +37,33 @@ public static class Scenarios
 
     /// <summary>
     /// An account's generation that began by continuing as new after <see cref="ContinueAsNewAfterSignals"/> signals,
-    /// handled one more, and ended by age, followed by the generation that began there: both in one file.
+    /// handled one more, grew older than <see cref="GenerationMaxAge"/> and ended with the next batch it took, followed by
+    /// the generation that began there: both in one file, with the first one's ending.
     /// </summary>
     private static async Task AccountGenerationsAsync(Recording recording)
     {
         const string Scenario = "account-generations";
         var (id, instanceId) = await AccountPastOneGenerationAsync(recording);
+        var started = (await recording.Instances.HistoryAsync(instanceId))[0].Timestamp.ToDateTime();
+        var aged = started + GenerationMaxAge + TimeSpan.FromSeconds(1) - DateTime.UtcNow;
+        if (aged > TimeSpan.Zero)
+        {
+            await Task.Delay(aged);
+        }
+
         var first = await recording.Instances.HistoryAsync(instanceId);
         EnsureGeneration(first, 1, instanceId);
-        await recording.Instances.WaitForStatusAsync(instanceId, view => Recording.Generation(view) >= 2, GenerationMaxAge * 3);
+        var handled = Recording.Sequence(await recording.Instances.WaitForStatusAsync(instanceId, _ => true));
+        await recording.Api.SignalAsync("accounts", id, "deposit", new { amount = Eur(1m) });
+        await recording.Instances.WaitForStatusAsync(instanceId, view => Recording.Generation(view) >= 2);
         var second = await recording.Instances.HistoryAsync(instanceId);
         EnsureGeneration(second, 2, instanceId);
+        var ending = await recording.EndingAsync(instanceId, first.Last(e => e.EventRaised is not null).EventRaised.Name, handled, second);
         recording.Histories.Add(new RecordedHistory(
-            Scenario, $"accounts/{id}: generation 1 (begun after {ContinueAsNewAfterSignals} signals, one more signal, ended by age) and generation 2",
-            recording.Build, instanceId, [first, second]));
+            Scenario,
+            $"accounts/{id}: generation 1 (begun after {ContinueAsNewAfterSignals} signals, one more signal, older than {GenerationMaxAge:c}, " +
+            "ended by the next signal's batch) and generation 2",
+            recording.Build, instanceId, [first, second], [ending]));
     }
 
     /// <summary>The baseline has no age limit: its account's generation 1, begun by continuing as new after its signals.</summary>

@@ -24,25 +24,30 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         // An entity's first signals come with its input (signal-with-start): apply them before anything else.
         if (checkpoint.Pending.Count > 0)
         {
-            checkpoint = Absorb(context, checkpoint, new SignalBatch([], checkpoint.Settings, checkpoint.RelayedThrough));
+            checkpoint = Absorb(context, checkpoint, new SignalBatch([], checkpoint.Settings, checkpoint.RelayedThrough)) with { BatchesThisGeneration = 0 };
         }
 
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
+        // One wait for the next batch at a time, never cancelled: a cancelled wait stays queued in the SDK and would take
+        // (and lose) the next batch. The idle timer races it instead.
+        Task<SignalBatch>? arrival = null;
         long? idleSignalSentAt = null;
-        while (checkpoint.HandledThisGeneration < checkpoint.Settings.ContinueAsNewAfterSignals)
+        while (!checkpoint.GenerationFull)
         {
+            arrival ??= context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+
             // An entity that goes idle signals itself through its own intake, so the signal is sequenced,
             // deduplicated and decided like any other. Once sent, wait for it rather than set another timer.
-            var batch = await WaitForSignalsAsync(context, idleSignalSentAt == checkpoint.Sequence ? null : IdleDeadline(checkpoint));
-            if (batch is null)
+            if (idleSignalSentAt != checkpoint.Sequence && IdleDeadline(checkpoint) is { } deadline && !await ArrivesBeforeAsync(context, arrival, deadline))
             {
                 await SendIdleSignalAsync(context, checkpoint);
                 idleSignalSentAt = checkpoint.Sequence;
                 continue;
             }
 
-            checkpoint = Absorb(context, checkpoint, batch);
+            checkpoint = Absorb(context, checkpoint, await arrival);
+            arrival = null;
             context.SetCustomStatus(checkpoint.ToView());
         }
 
@@ -82,28 +87,16 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
         }
     }
 
-    /// <summary>The next batch, or null when the deadline passed first.</summary>
-    private static async Task<SignalBatch?> WaitForSignalsAsync(WorkflowContext context, DateTimeOffset? deadline)
+    /// <summary>Whether <paramref name="arrival"/> completes before <paramref name="deadline"/> (a durable timer).</summary>
+    private static async Task<bool> ArrivesBeforeAsync(WorkflowContext context, Task<SignalBatch> arrival, DateTimeOffset deadline)
     {
-        if (deadline is not { } due)
+        var remaining = deadline - context.CurrentUtcDateTime;
+        if (arrival.IsCompleted)
         {
-            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals);
+            return true;
         }
 
-        var remaining = due - context.CurrentUtcDateTime;
-        if (remaining <= TimeSpan.Zero)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, remaining);
-        }
-        catch (TaskCanceledException)
-        {
-            return null;
-        }
+        return remaining > TimeSpan.Zero && await Task.WhenAny(arrival, context.CreateTimer(remaining)) == arrival;
     }
 
     private static WorkflowTaskOptions RetryOptions(EntityWorkflowSettings settings) =>

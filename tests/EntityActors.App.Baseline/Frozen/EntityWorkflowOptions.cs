@@ -9,11 +9,15 @@ public sealed class EntityWorkflowOptions
     public const string Section = "EntityActors:Workflow";
 
     /// <summary>
-    /// Signals handled before the workflow continues as new, which bounds its history. Every episode replays the
-    /// generation's history in the worker, so short generations are cheaper per episode; each cycle costs one more.
+    /// Batches a workflow takes before it continues as new, which bounds the events of its history. Every episode replays
+    /// the generation's history in the worker, so short generations are cheaper per episode; each cycle costs one more.
     /// </summary>
     [Range(1, 10_000)]
-    public int ContinueAsNewAfterSignals { get; set; } = 20;
+    public int ContinueAsNewAfterBatches { get; set; } = 20;
+
+    /// <summary>Signals a workflow applies before it continues as new, which bounds the payload its history holds.</summary>
+    [Range(1, 100_000)]
+    public int ContinueAsNewAfterSignals { get; set; } = 500;
 
     /// <summary>Attempts of the workflow's own activity (an idle cart sending itself <c>expire</c>) before it gives up.</summary>
     [Range(1, 100)]
@@ -24,5 +28,5 @@ public sealed class EntityWorkflowOptions
     public TimeSpan ActivityMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
 
     public EntityWorkflowSettings ToSettings() =>
-        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry);
+        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry, ContinueAsNewAfterBatches: ContinueAsNewAfterBatches);
 }

@@ -9,7 +9,7 @@ namespace EntityActors.App.Tests.Replay;
 /// Replays a recorded history against a workflow class, without a sidecar: starts the code with the recorded input,
 /// feeds it the recorded events in order, and requires that it issues exactly the recorded actions, ends as the history
 /// ends (completed with the recorded output, or still running), and, where a generation continued as new into the next,
-/// continues as new with exactly the next generation's input once its pending timer comes due.
+/// continues as new with exactly the next generation's input once given the generation's last batch.
 /// </summary>
 internal static class HistoryReplayer
 {
@@ -27,6 +27,7 @@ internal static class HistoryReplayer
         {
             var generation = history.Generations[index];
             var next = index + 1 < history.Generations.Count ? history.Generations[index + 1] : null;
+            var ending = index < history.Endings.Count ? history.Endings[index] : [];
             var where = $"{history.Workflow} does not replay {history.Name} (generation {index + 1} of {history.Generations.Count})";
             var context = new ReplayWorkflowContext(history.Workflow, history.InstanceId, generation, json);
             var started = Start(generation, where);
@@ -47,8 +48,14 @@ internal static class HistoryReplayer
                 }
                 else
                 {
+                    foreach (var historyEvent in ending)
+                    {
+                        position++;
+                        context.Apply(historyEvent);
+                    }
+
                     position++;
-                    ContinuesAsNewInto(context, run, Start(next, where), next[0].Timestamp.ToDateTime());
+                    ContinuesAsNewInto(context, run, Start(next, where));
                 }
             }
             catch (ReplayMismatchException ex)
@@ -112,22 +119,15 @@ internal static class HistoryReplayer
 
     /// <summary>
     /// The history of a generation that continued as new stops before its last episode (the runtime keeps only the new
-    /// generation's). Its code waits on a timer (an entity's generation timer): fire it when due, as the runtime did, and
-    /// the code must continue as new with the input the next generation started with.
+    /// generation's); the file's ending for it (its last batch) has been applied: the code must have continued as new
+    /// with the input the next generation started with, having issued nothing else.
     /// </summary>
-    private static void ContinuesAsNewInto(ReplayWorkflowContext context, Task<object?> run, ExecutionStartedEvent next, DateTime at)
+    private static void ContinuesAsNewInto(ReplayWorkflowContext context, Task<object?> run, ExecutionStartedEvent next)
     {
-        if (context.ContinuedAsNew is null)
+        context.EnsureEverythingIssuedWasRecorded("the generation's last batch");
+        if (context.ContinuedAsNew is null && run.IsCompleted)
         {
-            if (run.IsCompleted)
-            {
-                throw new ReplayMismatchException($"the next generation follows, but the code ended ({Outcome(run)}).");
-            }
-
-            var timer = context.NextDueTimer()
-                ?? throw new ReplayMismatchException($"the next generation follows, but nothing could end this one: {context.Describe()}.");
-            context.Fire(timer, at > timer.FireAt ? at : timer.FireAt!.Value);
-            context.EnsureEverythingIssuedWasRecorded($"{timer} fired");
+            throw new ReplayMismatchException($"the next generation follows, but the code ended ({Outcome(run)}).");
         }
 
         var expected = new WorkflowAction(context.ContinuedAsNew?.TaskId ?? -1, WorkflowAction.ContinueAsNew, string.Empty, next.Input);

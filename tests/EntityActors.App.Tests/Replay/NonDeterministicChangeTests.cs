@@ -81,7 +81,7 @@ public class NonDeterministicChangeTests(ITestOutputHelper output)
 
         var message = await MismatchAsync(new AccountWorkflowThatExpires(), history);
 
-        message.Should().Contain("(generation 1 of 1): at event 3 (episode 2), after episode 1 ended, the code issued task 0: timer (waiting for 'signals') due")
+        message.Should().Contain("(generation 1 of 1): at event 3 (episode 2), after episode 1 ended, the code issued task 0: timer (durable timer) due")
             .And.EndWith("which the history never recorded.");
     }
 

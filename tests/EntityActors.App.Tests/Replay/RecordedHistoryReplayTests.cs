@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Versioning;
 
@@ -39,9 +41,15 @@ public class RecordedHistoryReplayTests
 
         histories.Select(h => h.Scenario).Should().Contain(
             ["checkout-happy-path", "checkout-compensation", "checkout-step-retried", "checkout-approved", "checkout-approval-timeout", "cart-idle-expiry"]);
-        var generations = histories.Single(h => h.Scenario == "account-generations").Generations;
-        generations.Should().HaveCount(2, "a generation that ended by age, and the one it continued into");
-        generations[0].Should().Contain(e => e.TimerCreated != null && e.TimerCreated.CreateTimer != null, "the generation's age timer");
+        var account = histories.Single(h => h.Scenario == "account-generations");
+        account.Generations.Should().HaveCount(2, "a generation that ended by age, and the one it continued into");
+        account.Generations[0].Should().NotContain(e => e.TimerCreated != null, "no timer marks a generation's age");
+        account.Endings.Should().ContainSingle().Which.Should().Contain(e => e.EventRaised != null, "the batch the first generation ended with");
+        var age = account.Endings[0][0].Timestamp.ToDateTime() - account.Generations[0][0].Timestamp.ToDateTime();
+        var maxAge = TimeSpan.Parse(
+            JsonNode.Parse(account.Generations[0].Single(e => e.ExecutionStarted != null).ExecutionStarted.Input)!["settings"]!["generationMaxAge"]!.GetValue<string>(),
+            CultureInfo.InvariantCulture);
+        age.Should().BeGreaterThanOrEqualTo(maxAge, "the first generation ended by age, not by count");
     }
 
     [Fact]

@@ -70,16 +70,8 @@ internal sealed partial class ReplayWorkflowContext
         }
     }
 
-    /// <summary>The earliest timer the code still waits on, to fire it as the runtime would when it comes due.</summary>
+    /// <summary>The earliest timer the code still waits on.</summary>
     public WorkflowAction? NextDueTimer() => openTimers.Values.OrderBy(t => t.FireAt).ThenBy(t => t.TaskId).FirstOrDefault();
-
-    /// <summary>Fires a timer the history left pending, in a new episode starting at <paramref name="at"/>.</summary>
-    public void Fire(WorkflowAction timer, DateTime at)
-    {
-        episodes++;
-        now = at;
-        Complete(timer.TaskId, new HistoryEvent { TimerFired = new TimerFiredEvent { TimerId = timer.TaskId, FireAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(timer.FireAt!.Value) } });
-    }
 
     /// <summary>What the code is doing now, to say so beside a mismatch.</summary>
     public string Describe()
@@ -131,17 +123,20 @@ internal sealed partial class ReplayWorkflowContext
         }
     }
 
+    /// <summary>
+    /// As the SDK's <c>HandleEventRaisedEvent</c>: the first waiter queued for the name takes the event, even one whose
+    /// wait was cancelled (the SDK never dequeues those), and then the event is gone; with no waiter it is buffered.
+    /// </summary>
     private void Raise(HistoryEvent raised)
     {
-        if (waiters.TryGetValue(raised.EventRaised.Name, out var queue))
+        if (waiters.TryGetValue(raised.EventRaised.Name, out var queue) && queue.TryDequeue(out var waiter))
         {
-            while (queue.TryDequeue(out var waiter))
+            if (!waiter.TrySetResult(raised))
             {
-                if (waiter.TrySetResult(raised))
-                {
-                    return;
-                }
+                swallowed.Add(raised.EventRaised);
             }
+
+            return;
         }
 
         buffered.Add(raised.EventRaised);

@@ -10,7 +10,8 @@ namespace EntityActors.App.Tests.Replay;
 /// <summary>
 /// A <see cref="WorkflowContext"/> that replays one generation of a recorded history, as Dapr.Workflow 1.18.7's own
 /// context does: the same task numbering (one per activity attempt, timer, child workflow, sent event), the same timers
-/// for timed waits and retries, events buffered until waited for, time from each episode's start. Unlike the SDK, it
+/// for timed waits and retries, events buffered until waited for (and, as in the SDK, handed to the first wait queued
+/// for them even when that wait was cancelled), time from each episode's start. Unlike the SDK, it
 /// checks every action the code issues against the one the history recorded under that task number
 /// (<see cref="ReplayWorkflowContext.Apply"/>); the SDK only matches numbers, so a changed workflow would silently take
 /// results that belong to other calls.
@@ -28,6 +29,7 @@ internal sealed partial class ReplayWorkflowContext(string name, string instance
     private readonly Dictionary<int, WorkflowAction> openTimers = [];
     private readonly SortedDictionary<int, WorkflowAction> issued = [];
     private readonly List<EventRaisedEvent> buffered = [];
+    private readonly List<EventRaisedEvent> swallowed = [];
     private readonly Dictionary<string, Queue<TaskCompletionSource<HistoryEvent>>> waiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> evaluatedPatches = [];
     private int sequenceNumber;
@@ -49,6 +51,9 @@ internal sealed partial class ReplayWorkflowContext(string name, string instance
 
     /// <summary>Raised events no wait has taken: what a continue-as-new now would carry over to the next generation.</summary>
     public IReadOnlyList<EventRaisedEvent> Unconsumed => buffered;
+
+    /// <summary>Raised events handed to a wait the code had cancelled: lost, as in the SDK.</summary>
+    public IReadOnlyList<EventRaisedEvent> Swallowed => swallowed;
 
     public IReadOnlyList<string> EvaluatedPatches => evaluatedPatches;
 
@@ -132,7 +137,10 @@ internal sealed partial class ReplayWorkflowContext(string name, string instance
         return Deserialize<T>((await waiter.Task).EventRaised.Input);
     }
 
-    /// <summary>The SDK's timed wait: a timer marked with the event's name first, then the wait; the loser is withdrawn.</summary>
+    /// <summary>
+    /// The SDK's timed wait: a timer marked with the event's name first, then the wait; the loser is cancelled. A wait
+    /// cancelled by its timer stays queued and takes the next event of its name (<see cref="Raise"/>).
+    /// </summary>
     public override async Task<T> WaitForExternalEventAsync<T>(string eventName, TimeSpan timeout)
     {
         if (timeout == TimeSpan.Zero)

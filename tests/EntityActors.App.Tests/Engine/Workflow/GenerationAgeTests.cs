@@ -13,78 +13,97 @@ using static EntityActors.App.Tests.Support.Accounts;
 namespace EntityActors.App.Tests.Engine.Workflow;
 
 /// <summary>
-/// An account generation with an age limit, run on histories built here (the recorded ones have no batch arriving with
-/// the generation's timer): the timer is set once, before the first wait, and when it fires the generation continues
-/// as new without taking a batch that arrived beside it.
+/// An account generation with an age limit, run on histories built here with the replay context (which, as the SDK,
+/// hands an event to a cancelled wait and loses it): no timer marks the age; the generation continues as new right
+/// after the first batch it takes once old, with no wait open, so a batch that arrives after that carries over.
 /// </summary>
 public class GenerationAgeTests
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
-    private static readonly DateTime Due = (Clock.T0 + MaxAge).UtcDateTime;
+    private static readonly DateTime Start = Clock.T0.UtcDateTime;
+    private static readonly EntityWorkflowSettings Aging = Settings() with { GenerationMaxAge = MaxAge };
 
     [Fact]
-    public Task A_generation_begun_since_the_patch_sets_its_timer_once_before_its_first_wait() => OffTheTestContext(() =>
+    public Task A_generation_past_its_age_continues_as_new_right_after_the_batch_that_finds_it_old() => OffTheTestContext(() =>
+    {
+        var (context, _) = Run(Started());
+
+        context.Apply(Episode(Start + MaxAge + TimeSpan.FromMinutes(1)));
+        context.Apply(Raised(Start + MaxAge + TimeSpan.FromMinutes(1), Deposits(2, 1)));
+
+        var next = Checkpoint(context.ContinuedAsNew);
+        (next.Generation, next.Sequence, next.State.Balance).Should().Be((1, 2, 1m), "the batch is applied, then the generation ends");
+        var issued = () => context.EnsureEverythingIssuedWasRecorded("the batch");
+        issued.Should().NotThrow("the age needs no timer");
+    });
+
+    [Fact]
+    public Task A_generation_younger_than_its_age_keeps_waiting_after_a_batch_and_sets_no_timer() => OffTheTestContext(() =>
     {
         var (context, run) = Run(Started());
 
-        context.Apply(Event(Due.AddMinutes(1), e => e.WorkflowStarted = new WorkflowStartedEvent()));
-        context.Apply(Raised(Deposits(2, 1)));
+        context.Apply(Episode(Start + MaxAge - TimeSpan.FromMinutes(1)));
+        context.Apply(Raised(Start + MaxAge - TimeSpan.FromMinutes(1), Deposits(2, 1)));
 
-        var issued = () => context.EnsureEverythingIssuedWasRecorded("the batch");
-        issued.Should().NotThrow("a batch waited for with the generation's timer pending sets no other timer");
+        context.ContinuedAsNew.Should().BeNull();
         run.IsCompleted.Should().BeFalse();
-        context.NextDueTimer()!.FireAt.Should().Be(Due);
+        context.NextDueTimer().Should().BeNull();
+        context.WaitingFor.Should().Equal(EntityEventNames.Signals);
     });
 
     [Fact]
-    public Task A_batch_that_arrives_with_the_generations_timer_is_not_taken_by_the_withdrawn_wait_and_carries_over() => OffTheTestContext(() =>
-    {
-        var (context, _) = Run(Started());
-
-        context.Apply(Event(Due, e => e.WorkflowStarted = new WorkflowStartedEvent()));
-        context.Apply(Event(Due, e => e.TimerFired = new TimerFiredEvent { TimerId = 0, FireAt = Timestamp.FromDateTime(Due) }));
-        context.Apply(Raised(Deposits(2, 1)));
-
-        var next = Checkpoint(context.ContinuedAsNew);
-        (next.Generation, next.Sequence).Should().Be((1, 1), "the generation ended by age, before the batch");
-        context.Unconsumed.Should().ContainSingle().Which.Name.Should().Be(EntityEventNames.Signals);
-    });
-
-    [Fact]
-    public Task A_batch_that_arrives_just_before_the_timer_fires_is_applied_before_the_generation_continues_as_new() => OffTheTestContext(() =>
-    {
-        var (context, _) = Run(Started());
-
-        context.Apply(Event(Due, e => e.WorkflowStarted = new WorkflowStartedEvent()));
-        context.Apply(Raised(Deposits(2, 1)));
-        context.Apply(Event(Due, e => e.TimerFired = new TimerFiredEvent { TimerId = 0, FireAt = Timestamp.FromDateTime(Due) }));
-
-        var next = Checkpoint(context.ContinuedAsNew);
-        (next.Generation, next.Sequence, next.State.Balance).Should().Be((1, 2, 1m));
-        context.Unconsumed.Should().BeEmpty();
-    });
-
-    [Fact]
-    public Task A_generation_begun_before_the_patch_sets_no_timer() => OffTheTestContext(() =>
+    public Task A_generation_begun_before_the_patch_never_ends_by_age() => OffTheTestContext(() =>
     {
         var (context, run) = Run(Started(patched: false));
 
-        context.Apply(Event(Due.AddDays(30), e => e.WorkflowStarted = new WorkflowStartedEvent()));
-        context.Apply(Raised(Deposits(2, 1)));
+        context.Apply(Episode(Start.AddDays(30)));
+        context.Apply(Raised(Start.AddDays(30), Deposits(2, 1)));
 
-        context.NextDueTimer().Should().BeNull();
         context.ContinuedAsNew.Should().BeNull();
         run.IsCompleted.Should().BeFalse();
+        context.NextDueTimer().Should().BeNull();
+    });
+
+    [Fact]
+    public Task A_batch_that_arrives_after_the_generation_ended_in_the_same_episode_is_not_lost_but_carries_over() => OffTheTestContext(() =>
+    {
+        var (context, _) = Run(Started());
+
+        context.Apply(Episode(Start + MaxAge));
+        context.Apply(Raised(Start + MaxAge, Deposits(2, 1)));
+        context.Apply(Raised(Start + MaxAge, Deposits(3, 1)));
+
+        var next = Checkpoint(context.ContinuedAsNew);
+        (next.Generation, next.Sequence).Should().Be((1, 2), "the generation ended after the first batch");
+        context.Swallowed.Should().BeEmpty("no wait was open, let alone a cancelled one");
+        context.Unconsumed.Should().ContainSingle().Which.Input.Should().Contain("\"sequence\":3");
+    });
+
+    [Fact]
+    public Task The_replay_context_like_the_sdk_hands_the_next_event_to_a_cancelled_wait_and_loses_it() => OffTheTestContext(async () =>
+    {
+        var context = new ReplayWorkflowContext(nameof(AccountWorkflow), Address.InstanceId, [Episode(Start)], EntityJson.Options);
+        using var withdraw = new CancellationTokenSource();
+        var wait = context.WaitForExternalEventAsync<SignalBatch>(EntityEventNames.Signals, withdraw.Token);
+        withdraw.Cancel();
+
+        context.Apply(Raised(Start, Deposits(2, 1)));
+
+        var taken = () => wait;
+        await taken.Should().ThrowAsync<TaskCanceledException>();
+        context.Swallowed.Should().ContainSingle();
+        context.Unconsumed.Should().BeEmpty("the event went to the cancelled wait: nothing would carry over");
     });
 
     /// <summary>The code resumes inline as events complete its tasks, as on the SDK's worker thread: not on xunit's context.</summary>
     private static Task OffTheTestContext(Action test) => Task.Run(test);
 
+    private static Task OffTheTestContext(Func<Task> test) => Task.Run(test);
+
     private static (ReplayWorkflowContext Context, Task<object?> Run) Run(IReadOnlyList<HistoryEvent> start)
     {
         var context = new ReplayWorkflowContext(nameof(AccountWorkflow), Address.InstanceId, start, EntityJson.Options);
-        var input = Opened() with { Settings = Settings() with { GenerationMaxAge = MaxAge } };
-        var run = ((Dapr.Workflow.IWorkflow)new AccountWorkflow()).RunAsync(context, input);
+        var run = ((Dapr.Workflow.IWorkflow)new AccountWorkflow()).RunAsync(context, Opened(settings: Aging));
         foreach (var historyEvent in start)
         {
             context.Apply(historyEvent);
@@ -93,7 +112,7 @@ public class GenerationAgeTests
         return (context, run);
     }
 
-    /// <summary>The generation's first episode as the runtime records it: start, then the timer the code set.</summary>
+    /// <summary>The generation's first episode as the runtime records it: its start, with the patch when in force.</summary>
     private static IReadOnlyList<HistoryEvent> Started(bool patched = true)
     {
         var version = new WorkflowVersion();
@@ -102,20 +121,15 @@ public class GenerationAgeTests
             version.Patches.Add(WorkflowPatches.GenerationMaxAge);
         }
 
-        var start = Clock.T0.UtcDateTime;
-        List<HistoryEvent> events = [Event(start, e => e.WorkflowStarted = new WorkflowStartedEvent { Version = version })];
-        if (patched)
-        {
-            events.Add(Event(start, e => e.TimerCreated = new TimerCreatedEvent { FireAt = Timestamp.FromDateTime(Due), CreateTimer = new TimerOriginCreateTimer() }));
-        }
-
-        return events;
+        return [Event(Start, e => e.WorkflowStarted = new WorkflowStartedEvent { Version = version })];
     }
 
-    private static HistoryEvent Raised(params SignalEnvelope[] envelopes) => Event(Due, e => e.EventRaised = new EventRaisedEvent
+    private static HistoryEvent Episode(DateTime at) => Event(at, e => e.WorkflowStarted = new WorkflowStartedEvent());
+
+    private static HistoryEvent Raised(DateTime at, params SignalEnvelope[] envelopes) => Event(at, e => e.EventRaised = new EventRaisedEvent
     {
         Name = EntityEventNames.Signals,
-        Input = JsonSerializer.Serialize(Batch(envelopes), EntityJson.Options),
+        Input = JsonSerializer.Serialize(Batch(Aging, envelopes), EntityJson.Options),
     });
 
     private static HistoryEvent Event(DateTime at, Action<HistoryEvent> set)
@@ -125,7 +139,7 @@ public class GenerationAgeTests
         return historyEvent;
     }
 
-    private static EntityCheckpoint<AccountState> Checkpoint(WorkflowAction? continued) =>
+    private static EntityCheckpoint<AccountState> Checkpoint(Replay.WorkflowAction? continued) =>
         JsonSerializer.Deserialize<EntityCheckpoint<AccountState>>(
             continued?.Input ?? throw new InvalidOperationException("The generation did not continue as new."), EntityJson.Options)!;
 }
