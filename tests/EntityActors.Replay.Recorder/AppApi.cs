@@ -31,6 +31,16 @@ public sealed class AppApi(HttpClient http) : IDisposable
     public async Task<string> CheckOutAsync(string cartId, string accountId) =>
         (await SignalAsync("carts", cartId, "check-out", new { accountId }))["entity"]!["state"]!["activeCheckout"]!["checkoutId"]!.GetValue<string>();
 
+    /// <summary>Starts a bulk operation and insists that it is accepted; returns the operation's id.</summary>
+    public async Task<string> StartOperationAsync(string path, object lines)
+    {
+        using var response = await http.PostAsJsonAsync(path, lines, Json);
+        var text = await response.Content.ReadAsStringAsync();
+        return (int)response.StatusCode == 202
+            ? JsonNode.Parse(text)!["operationId"]!.GetValue<string>()
+            : throw new InvalidOperationException($"POST {path} did not start an operation: {(int)response.StatusCode} {text}");
+    }
+
     public async Task ApproveAsync(string checkoutId)
     {
         using var response = await http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager", comment = "recorded" });

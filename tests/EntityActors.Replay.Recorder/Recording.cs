@@ -28,9 +28,12 @@ public sealed class Recording(LocalDaprEnvironment environment, string build) : 
     }
 
     /// <summary>Records a checkout once its workflow has completed.</summary>
-    public async Task RecordCheckoutAsync(string scenario, string description, string checkoutId)
+    public Task RecordCheckoutAsync(string scenario, string description, string checkoutId) =>
+        RecordCompletedAsync(scenario, description, $"checkouts-{checkoutId}");
+
+    /// <summary>Records a workflow instance once it has completed.</summary>
+    public async Task RecordCompletedAsync(string scenario, string description, string instanceId)
     {
-        var instanceId = $"checkouts-{checkoutId}";
         await Instances.WaitForEndAsync(instanceId);
         Histories.Add(new RecordedHistory(scenario, description, build, instanceId, [await Instances.HistoryAsync(instanceId)]));
     }

@@ -16,6 +16,10 @@ public static class Scenarios
     public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan CartExpiry = TimeSpan.FromSeconds(3);
 
+    /// <summary>Lines per chunk (child workflow) of a bulk operation, and per activity of a chunk, in the recording.</summary>
+    public const int OperationChunkLines = 2;
+    public const int OperationLinesPerActivity = 1;
+
     /// <summary>The scenarios a build records: the current one all, the baseline those that show the patches' old branches.</summary>
     public static IEnumerable<(string Name, Func<Recording, Task> Run)> For(string build) => build == AppBuild.Current
         ?
@@ -27,6 +31,7 @@ public static class Scenarios
             ("checkout-approved", ApprovedAsync),
             ("checkout-approval-timeout", ApprovalTimeoutAsync),
             ("cart-idle-expiry", CartExpiryAsync),
+            ("bulk-restock", BulkRestockAsync),
         ]
         :
         [
@@ -143,6 +148,25 @@ public static class Scenarios
         await recording.Instances.WaitForStatusAsync(
             $"carts-{cartId}", view => view["state"]?["status"]?.GetValue<string>() == "expired", CartExpiry * 10);
         await recording.RecordEntityAsync("cart-idle-expiry", "an open cart left idle sends itself expire", "carts", cartId);
+    }
+
+    private static async Task BulkRestockAsync(Recording recording)
+    {
+        const string Scenario = "bulk-restock";
+        var items = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var sku = Recording.NewId("bulk");
+            await recording.Api.SignalAsync("inventory-items", sku, "restock", new { quantity = 1 });
+            items.Add(sku);
+        }
+
+        // Six lines: three chunks of two lines, each chunk two activities; the children start two at a time.
+        var operationId = await recording.Api.StartOperationAsync(
+            "inventory-items/bulk/restock", items.Concat(items).Select(sku => new { id = sku, quantity = 2 }).ToArray());
+        var instanceId = $"operations-{operationId}";
+        await recording.RecordCompletedAsync(Scenario, "six restock lines in three chunks, two children at a time: completed", instanceId);
+        await recording.RecordCompletedAsync(Scenario, "a chunk of two lines, one activity each: completed", $"{instanceId}-chunk-0");
     }
 
     private static void EnsureGeneration(IReadOnlyList<HistoryEvent> history, long generation, string instanceId)

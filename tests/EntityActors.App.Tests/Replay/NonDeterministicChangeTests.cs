@@ -94,7 +94,7 @@ public class NonDeterministicChangeTests(ITestOutputHelper output)
 
         var message = await MismatchAsync(AppWorkflows.Create(history.Workflow), history);
 
-        message.Should().Contain("(generation 1 of 2): at event 6 (episode 3), the code asked for continue-as-new with input")
+        message.Should().Contain("(generation 1 of 2): at event 7 (episode 3), the code asked for continue-as-new with input")
             .And.Contain("\"generation\":2").And.Contain("but the next generation started with continue-as-new with input")
             .And.Contain("\"generation\":7");
     }

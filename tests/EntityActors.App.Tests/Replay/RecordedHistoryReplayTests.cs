@@ -35,12 +35,12 @@ public class RecordedHistoryReplayTests
     }
 
     [Fact]
-    public void The_histories_hold_the_checkouts_outcomes_and_an_entity_across_both_kinds_of_generation_end()
+    public void The_histories_hold_the_checkouts_outcomes_a_bulk_operation_and_an_entity_across_a_generation_end_by_age()
     {
         var histories = HistoryFile.All().Select(HistoryFile.Load).Where(h => h.Build == "current").ToList();
 
         histories.Select(h => h.Scenario).Should().Contain(
-            ["checkout-happy-path", "checkout-compensation", "checkout-step-retried", "checkout-approved", "checkout-approval-timeout", "cart-idle-expiry"]);
+            ["checkout-happy-path", "checkout-compensation", "checkout-step-retried", "checkout-approved", "checkout-approval-timeout", "cart-idle-expiry", "bulk-restock"]);
         var account = histories.Single(h => h.Scenario == "account-generations");
         account.Generations.Should().HaveCount(2, "a generation that ended by age, and the one it continued into");
         account.Generations[0].Should().NotContain(e => e.TimerCreated != null, "no timer marks a generation's age");

@@ -2,6 +2,7 @@ using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Checkouts;
+using EntityActors.App.Payments;
 using EntityActors.App.Versioning;
 
 namespace EntityActors.App.Tests.Replay.NonDeterministic;
@@ -50,6 +51,11 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
             if (CheckoutPlan.NeedsApproval(input) && await saga.AwaitApprovalAsync() is { } denied)
             {
                 return await saga.UndoAsync(denied);
+            }
+
+            if (await saga.CapturePaymentAsync() is { } notCaptured)
+            {
+                return await saga.UndoAsync(notCaptured);
             }
 
             return await saga.CommitAsync();
@@ -113,6 +119,24 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
                 { Approved: false } => $"approval-denied: by {decision.By}{(decision.Comment is null ? string.Empty : ": " + decision.Comment)}",
                 _ => null,
             };
+        }
+
+        /// <returns>Null when the gateway captured every part; otherwise why not, once the payment is voided.</returns>
+        public async Task<string?> CapturePaymentAsync()
+        {
+            await EnterAsync(CheckoutSteps.CapturingPayment);
+            var parts = CheckoutPlan.CaptureParts(request);
+            var watch = await new PaymentCaptureWatchdog(context, request.Settings.PaymentCapture).RunAsync(
+                request.CheckoutId, parts, progress => { view = view with { Payment = progress }; Publish(); });
+            if (watch.Complete)
+            {
+                return null;
+            }
+
+            await context.CallActivityAsync(
+                nameof(VoidPaymentActivity), new PaymentVoid(request.CheckoutId, [.. parts.Select(part => part.Key)]), request.Settings.CompensationRetry.ToTaskOptions());
+            view = view with { Compensations = view.Compensations.Add(new CompensationRun("void-capture", "payment-gateway", request.CheckoutId, "undone")) };
+            return $"payment-stalled: attempt {watch.Attempt} of {watch.MaxAttempts} ended by {watch.Attempts[^1].EndedBy}";
         }
 
         public async Task<CheckoutView> CommitAsync()
