@@ -8,9 +8,9 @@ namespace EntityActors.App.Versioning;
 public static class WorkflowPatches
 {
     /// <summary>
-    /// Entity workflows also continue as new when a generation is older than
+    /// Entity workflows also continue as new after the first batch a generation takes once older than
     /// <see cref="Engine.Options.EntityWorkflowOptions.GenerationMaxAge"/>, so a quiet entity's history is renewed and it
-    /// picks up later patches. Old branch: a generation ends only after its signal count.
+    /// picks up later patches when next used. Old branch: a generation ends only when full (batches or signals).
     /// </summary>
     public const string GenerationMaxAge = "entity-generation-max-age";
 
