@@ -99,6 +99,10 @@ public sealed class LocalDaprEnvironment : IAsyncDisposable
     public Task RestartAppAsync(IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default) =>
         Replica.RestartAppAsync(environment, cancellationToken);
 
+    /// <inheritdoc cref="LocalReplica.ReplaceAppAsync"/>
+    public Task ReplaceAppAsync(string appAssemblyPath, CancellationToken cancellationToken = default) =>
+        Replica.ReplaceAppAsync(appAssemblyPath, cancellationToken);
+
     /// <inheritdoc cref="LocalReplica.KillSidecarAsync"/>
     public Task KillSidecarAsync(CancellationToken cancellationToken = default) => Replica.KillSidecarAsync(cancellationToken);
 

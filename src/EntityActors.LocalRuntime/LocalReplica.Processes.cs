@@ -26,7 +26,7 @@ public sealed partial class LocalReplica
         }
 
         // The app's folder as working directory: ASP.NET Core reads appsettings*.json from its content root.
-        var appAssembly = context.Layout.AppAssembly
+        var appAssembly = appAssemblyOverride ?? context.Layout.AppAssembly
             ?? throw new InvalidOperationException("This environment runs no app (LocalDaprEnvironmentOptions.RunApp is false).");
         return ProcessLauncher.Start($"app{Suffix}", context.Layout.DotnetHost, Path.GetDirectoryName(appAssembly)!, environment,
         [

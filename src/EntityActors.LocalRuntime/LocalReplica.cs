@@ -13,6 +13,7 @@ public sealed partial class LocalReplica
     private readonly ReplicaPorts ports;
     private readonly ReplicaContext context;
     private readonly Dictionary<string, string> appEnvironmentOverrides = [];
+    private string? appAssemblyOverride;
     private ManagedProcess? app;
     private ManagedProcess? daprd;
 
@@ -149,6 +150,21 @@ public sealed partial class LocalReplica
                     cancellationToken);
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops the app and starts another build of it, <paramref name="appAssemblyPath"/>, on the same port, sidecar and
+    /// state, as a deployment replaces a pod's app; waits until it is ready. Later restarts run that build too.
+    /// </summary>
+    public Task ReplaceAppAsync(string appAssemblyPath, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(appAssemblyPath))
+        {
+            throw new FileNotFoundException($"The app assembly '{appAssemblyPath}' does not exist.", appAssemblyPath);
+        }
+
+        appAssemblyOverride = Path.GetFullPath(appAssemblyPath);
+        return RestartAppAsync(cancellationToken);
     }
 
     /// <summary>

@@ -2,13 +2,14 @@ using EntityActors.App.Payments;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Workflow;
+using EntityActors.App.Versioning;
 
 namespace EntityActors.App.Checkouts;
 
 /// <summary>
-/// The checkout saga. Reserve every line's stock in parallel, hold the total on the buyer's account,
-/// wait for approval when the order is large (reminding once, then rejecting), then commit. Each step's
-/// compensation is registered before the step runs; on any refusal or exhausted retry the registered
+/// The checkout saga. Hold the total on the buyer's account, reserve every line's stock in parallel,
+/// wait for approval when the order is large (reminding once, then rejecting), capture the payment, then commit.
+/// Each step's compensation is registered before the step runs; on any refusal or exhausted retry the registered
 /// compensations run last-first and the cart is told the checkout failed. Committing is the pivot: from
 /// there the saga only moves forward, retrying until the entities have taken the commit.
 /// </summary>
@@ -18,23 +19,21 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
     {
         var saga = new Saga(context, input);
         saga.Publish();
+        // Asked once, before the first step: a checkout begun before the payment moved first replays stock first.
+        var paymentFirst = context.IsPatched(WorkflowPatches.PaymentBeforeStock);
         try
         {
-            var reserved = await saga.ReserveStockAsync();
-            if (reserved is not null)
-            {
-                return await saga.UndoAsync(reserved);
-            }
-
-            var held = await saga.HoldPaymentAsync();
-            if (held is not null)
-            {
-                return await saga.UndoAsync(held);
-            }
-
-            if (CheckoutPlan.NeedsApproval(input) && await saga.AwaitApprovalAsync() is { } refused)
+            var refused = paymentFirst
+                ? await saga.HoldPaymentAsync() ?? await saga.ReserveStockAsync()
+                : await saga.ReserveStockAsync() ?? await saga.HoldPaymentAsync();
+            if (refused is not null)
             {
                 return await saga.UndoAsync(refused);
+            }
+
+            if (CheckoutPlan.NeedsApproval(input) && await saga.AwaitApprovalAsync() is { } denied)
+            {
+                return await saga.UndoAsync(denied);
             }
 
             if (await saga.CapturePaymentAsync() is { } notCaptured)
@@ -77,6 +76,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
             return refused.First is null ? null : $"{refused.First.Code}: {refused.Second.Sku}: {refused.First.Reason}";
         }
 
+        /// <returns>Null when the total is held; otherwise why not.</returns>
         public async Task<string?> HoldPaymentAsync()
         {
             await EnterAsync(CheckoutSteps.HoldingPayment);

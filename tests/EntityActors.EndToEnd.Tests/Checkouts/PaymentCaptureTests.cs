@@ -26,7 +26,7 @@ public sealed class PaymentCaptureTests(DaprAppFixture fixture, ITestOutputHelpe
 
         checkout["outcome"]!.GetValue<string>().Should().Be("completed");
         checkout["steps"]!.AsArray().Select(step => step!["step"]!.GetValue<string>())
-            .Should().Equal("reserving-stock", "holding-payment", "capturing-payment", "committing");
+            .Should().Equal("holding-payment", "reserving-stock", "capturing-payment", "committing");
         checkout["payment"]!["attempts"]!.AsArray().Select(a => $"{a!["attempt"]} from {a["fromPart"]}: {a["endedBy"]}")
             .Should().Equal($"1 from 1: no heartbeat for {DaprAppFixture.PaymentHeartbeatTimeout:c}", "2 from 2: completed");
         var ledger = await LedgerAsync(shop, checkout);
@@ -46,7 +46,7 @@ public sealed class PaymentCaptureTests(DaprAppFixture fixture, ITestOutputHelpe
         checkout["payment"]!["attempts"]!.AsArray().Select(a => a!["endedBy"]!.GetValue<string>())
             .Should().AllSatisfy(endedBy => endedBy.Should().StartWith("no heartbeat"));
         checkout["compensations"]!.AsArray().Select(c => c!["signal"]!.GetValue<string>())
-            .Should().Equal("void-capture", "release-hold", "release", "release");
+            .Should().Equal("void-capture", "release", "release", "release-hold");
         var ledger = await LedgerAsync(shop, checkout);
         ledger.Should().AllSatisfy(entry => (entry.Executions, entry.Voided).Should().Be((0, true), "nothing was charged, and no late capture can be"));
         await ExpectAsync(shop, onHand: 10, balance: Opening, cartStatus: "open");

@@ -27,6 +27,17 @@ public sealed class EntityWorkflowOptions
 
     public TimeSpan ActivityMaxRetry { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A generation older than this continues as new with the next batch it takes, however few came: a quiet entity's
+    /// history is renewed and its workflow moves to the newest code (a generation begun before a patch replays the old
+    /// branch until it ends). No timer marks the age (a wait withdrawn for one would swallow the next batch in
+    /// Dapr.Workflow 1.18.7), so an entity that receives nothing keeps its generation, and its code, until its first
+    /// batch after the age. Null: never.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan? GenerationMaxAge { get; set; } = TimeSpan.FromDays(1);
+
     public EntityWorkflowSettings ToSettings() =>
-        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry, ContinueAsNewAfterBatches: ContinueAsNewAfterBatches);
+        new(ContinueAsNewAfterSignals, ActivityMaxAttempts, ActivityFirstRetry, ActivityMaxRetry,
+            GenerationMaxAge: GenerationMaxAge, ContinueAsNewAfterBatches: ContinueAsNewAfterBatches);
 }

@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Versioning;
 using EntityActors.Domain.Common;
 
 namespace EntityActors.App.Engine.Workflow;
@@ -9,8 +10,8 @@ namespace EntityActors.App.Engine.Workflow;
 /// One long-lived workflow per entity: the durable holder of what its single writer decided. It waits for batches of
 /// decided envelopes, folds them in sequence order through the same pure rules (reporting any signal it decides
 /// otherwise), publishes the result as custom status, keeps the entity's timers, and continues as new before the
-/// history grows. It never returns on its own: a completed or failed entity workflow would be wiped and restarted from
-/// scratch by the next schedule of its id.
+/// history grows, or after the first batch it takes once its generation is old. It never returns on its own: a completed
+/// or failed entity workflow would be wiped and restarted from scratch by the next schedule of its id.
 /// </summary>
 public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflow<EntityCheckpoint<TState>, object?>
     where TEntity : IEntity<TState, TSignal, TEvent>
@@ -29,6 +30,10 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
 
         // Continue-as-new clears the custom status: publish it before the first wait of every generation.
         context.SetCustomStatus(checkpoint.ToView());
+        // Asked once per generation, before its first wait: a generation begun before the patch replays without an age
+        // limit to its end, one begun since ends after the first batch it takes once old (docs/versioning.md).
+        var ages = context.IsPatched(WorkflowPatches.GenerationMaxAge);
+        var generationStart = context.CurrentUtcDateTime;
         // One wait for the next batch at a time, never cancelled: a cancelled wait stays queued in the SDK and would take
         // (and lose) the next batch. The idle timer races it instead.
         Task<SignalBatch>? arrival = null;
@@ -49,6 +54,12 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
             checkpoint = Absorb(context, checkpoint, await arrival);
             arrival = null;
             context.SetCustomStatus(checkpoint.ToView());
+            // The age is checked only here, with no wait open: no timer and no withdrawn wait, which would take and drop
+            // the next batch in this SDK.
+            if (ages && checkpoint.Settings.GenerationMaxAge is { } maxAge && context.CurrentUtcDateTime - generationStart >= maxAge)
+            {
+                break;
+            }
         }
 
         // Nothing is waiting for an event here (every arrival was consumed), so no signal can be lost.

@@ -8,6 +8,9 @@ namespace EntityActors.App.Engine.Workflow;
 /// <param name="ContinueAsNewAfterSignals">Signals a generation applies at most: bounds the payload its history holds.</param>
 /// <param name="ActivityMaxAttempts">Attempts of the workflow's own activity (an idle entity signalling itself).</param>
 /// <param name="IdleTimeout">For kinds that expire when idle (carts): how long without a signal until they do.</param>
+/// <param name="GenerationMaxAge">How old a generation may grow before it continues as new (with the first batch it
+/// takes once that old), however few batches and signals it took; null for no limit (and in checkpoints written before
+/// the limit existed).</param>
 /// <param name="ContinueAsNewAfterBatches">Batches a generation takes at most: bounds the events its history holds.</param>
 public sealed record EntityWorkflowSettings(
     int ContinueAsNewAfterSignals,
@@ -15,6 +18,7 @@ public sealed record EntityWorkflowSettings(
     TimeSpan ActivityFirstRetry,
     TimeSpan ActivityMaxRetry,
     TimeSpan? IdleTimeout = null,
+    TimeSpan? GenerationMaxAge = null,
     int ContinueAsNewAfterBatches = 20)
 {
     /// <summary>Whether a generation that took <paramref name="batches"/> and applied <paramref name="signals"/> has reached its bound.</summary>

@@ -1,0 +1,22 @@
+namespace EntityActors.App.Versioning;
+
+/// <summary>
+/// Every patch in force: the names workflow code passes to <c>WorkflowContext.IsPatched</c>. An instance started before
+/// a patch shipped replays its old branch; one started after takes the new branch. A patch is retired (its old branch
+/// deleted) only when no instance can still need it: see <c>docs/versioning.md</c>.
+/// </summary>
+public static class WorkflowPatches
+{
+    /// <summary>
+    /// Entity workflows also continue as new after the first batch a generation takes once older than
+    /// <see cref="Engine.Options.EntityWorkflowOptions.GenerationMaxAge"/>, so a quiet entity's history is renewed and it
+    /// picks up later patches when next used. Old branch: a generation ends only when full (batches or signals).
+    /// </summary>
+    public const string GenerationMaxAge = "entity-generation-max-age";
+
+    /// <summary>
+    /// The checkout holds the payment before it reserves stock, so a buyer who cannot pay never keeps stock from others.
+    /// Old branch: stock first, then payment.
+    /// </summary>
+    public const string PaymentBeforeStock = "checkout-payment-before-stock";
+}

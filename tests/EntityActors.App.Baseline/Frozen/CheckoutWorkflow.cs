@@ -1,0 +1,197 @@
+using EntityActors.App.Payments;
+using Dapr.Workflow;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Workflow;
+
+namespace EntityActors.App.Checkouts;
+
+/// <summary>
+/// The checkout saga. Reserve every line's stock in parallel, hold the total on the buyer's account,
+/// wait for approval when the order is large (reminding once, then rejecting), then commit. Each step's
+/// compensation is registered before the step runs; on any refusal or exhausted retry the registered
+/// compensations run last-first and the cart is told the checkout failed. Committing is the pivot: from
+/// there the saga only moves forward, retrying until the entities have taken the commit.
+/// </summary>
+public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
+{
+    public override async Task<CheckoutView> RunAsync(WorkflowContext context, CheckoutRequest input)
+    {
+        var saga = new Saga(context, input);
+        saga.Publish();
+        try
+        {
+            var reserved = await saga.ReserveStockAsync();
+            if (reserved is not null)
+            {
+                return await saga.UndoAsync(reserved);
+            }
+
+            var held = await saga.HoldPaymentAsync();
+            if (held is not null)
+            {
+                return await saga.UndoAsync(held);
+            }
+
+            if (CheckoutPlan.NeedsApproval(input) && await saga.AwaitApprovalAsync() is { } refused)
+            {
+                return await saga.UndoAsync(refused);
+            }
+
+            if (await saga.CapturePaymentAsync() is { } notCaptured)
+            {
+                return await saga.UndoAsync(notCaptured);
+            }
+
+            return await saga.CommitAsync();
+        }
+        catch (WorkflowTaskFailedException ex)
+        {
+            var reason = $"step-failed: {ex.FailureDetails?.ErrorMessage ?? ex.Message}";
+            // Before the pivot, undo what was registered. After it, undoing would release committed stock
+            // against an uncaptured payment: stop and surface the checkout for an operator instead.
+            return saga.PastPivot ? await saga.NeedsAttentionAsync(reason) : await saga.UndoAsync(reason);
+        }
+    }
+
+    /// <summary>The saga's moving parts: the status it publishes and the compensations it has registered.</summary>
+    private sealed class Saga(WorkflowContext context, CheckoutRequest request)
+    {
+        private CheckoutView view = CheckoutView.Start(request, context.CurrentUtcDateTime);
+        private CompensationStack compensations = CompensationStack.Empty;
+
+        public bool PastPivot { get; private set; }
+
+        public void Publish() => context.SetCustomStatus(view);
+
+        /// <returns>Null when every line is reserved; otherwise why not.</returns>
+        public async Task<string?> ReserveStockAsync()
+        {
+            await EnterAsync(CheckoutSteps.ReservingStock);
+            foreach (var line in request.Lines)
+            {
+                compensations = compensations.Register(CheckoutPlan.ReleaseReservation(request, line));
+            }
+
+            var results = await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.Reserve(request, line))));
+            var refused = results.Zip(request.Lines).FirstOrDefault(pair => !pair.First.Accepted);
+            return refused.First is null ? null : $"{refused.First.Code}: {refused.Second.Sku}: {refused.First.Reason}";
+        }
+
+        public async Task<string?> HoldPaymentAsync()
+        {
+            await EnterAsync(CheckoutSteps.HoldingPayment);
+            compensations = compensations.Register(CheckoutPlan.ReleaseHold(request));
+            var result = await SendAsync(CheckoutPlan.PlaceHold(request));
+            return result.Accepted ? null : $"{result.Code}: {result.Reason}";
+        }
+
+        /// <returns>Null when approved; otherwise why not.</returns>
+        public async Task<string?> AwaitApprovalAsync()
+        {
+            await EnterAsync(CheckoutSteps.AwaitingApproval);
+            var decision = await WaitForApprovalAsync(request.Settings.ApprovalTimeout);
+            if (decision is null)
+            {
+                await EnterAsync(CheckoutSteps.ApprovalEscalated);
+                decision = await WaitForApprovalAsync(request.Settings.EscalationTimeout);
+            }
+
+            return decision switch
+            {
+                null => "approval-timed-out: no decision after the reminder",
+                { Approved: false } => $"approval-denied: by {decision.By}{(decision.Comment is null ? string.Empty : ": " + decision.Comment)}",
+                _ => null,
+            };
+        }
+
+        /// <returns>Null when the gateway captured every part; otherwise why not, once the payment is voided.</returns>
+        public async Task<string?> CapturePaymentAsync()
+        {
+            await EnterAsync(CheckoutSteps.CapturingPayment);
+            var parts = CheckoutPlan.CaptureParts(request);
+            var watch = await new PaymentCaptureWatchdog(context, request.Settings.PaymentCapture).RunAsync(
+                request.CheckoutId, parts, progress => { view = view with { Payment = progress }; Publish(); });
+            if (watch.Complete)
+            {
+                return null;
+            }
+
+            await context.CallActivityAsync(
+                nameof(VoidPaymentActivity), new PaymentVoid(request.CheckoutId, [.. parts.Select(part => part.Key)]), request.Settings.CompensationRetry.ToTaskOptions());
+            view = view with { Compensations = view.Compensations.Add(new CompensationRun("void-capture", "payment-gateway", request.CheckoutId, "undone")) };
+            return $"payment-stalled: attempt {watch.Attempt} of {watch.MaxAttempts} ended by {watch.Attempts[^1].EndedBy}";
+        }
+
+        public async Task<CheckoutView> CommitAsync()
+        {
+            await EnterAsync(CheckoutSteps.Committing);
+            PastPivot = true;
+            await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.CommitReservation(request, line))));
+            await SendAsync(CheckoutPlan.CaptureHold(request));
+            await SendAsync(CheckoutPlan.CompleteCart(request));
+            return await FinishAsync(CheckoutSteps.Completed, null);
+        }
+
+        public async Task<CheckoutView> UndoAsync(string reason)
+        {
+            await EnterAsync(CheckoutSteps.Compensating);
+            foreach (var compensation in compensations.InReverse())
+            {
+                var result = await SendAsync(compensation, request.Settings.CompensationRetry);
+                view = view.Compensated(compensation, result);
+                Publish();
+            }
+
+            await SendAsync(CheckoutPlan.FailCart(request, reason), request.Settings.CompensationRetry);
+            return await FinishAsync(CheckoutSteps.Failed, reason);
+        }
+
+        public Task<CheckoutView> NeedsAttentionAsync(string reason) => FinishAsync(CheckoutSteps.NeedsAttention, reason);
+
+        private async Task<ApprovalDecision?> WaitForApprovalAsync(TimeSpan timeout)
+        {
+            try
+            {
+                return await context.WaitForExternalEventAsync<ApprovalDecision>(CheckoutEventNames.Approval, timeout);
+            }
+            catch (TaskCanceledException)
+            {
+                return null;
+            }
+        }
+
+        private Task<SignalResult> SendAsync(SignalCommand command, RetrySettings? retry = null) =>
+            context.CallActivityAsync<SignalResult>(nameof(SendSignalActivity), command, (retry ?? request.Settings.StepRetry).ToTaskOptions());
+
+        private async Task EnterAsync(string step)
+        {
+            view = view.Leave(context.CurrentUtcDateTime).Enter(step, context.CurrentUtcDateTime);
+            Publish();
+            await MilestoneAsync(step, null);
+        }
+
+        private async Task<CheckoutView> FinishAsync(string outcome, string? reason)
+        {
+            view = view.Finish(outcome, reason, context.CurrentUtcDateTime);
+            Publish();
+            await MilestoneAsync(outcome, reason);
+            return view;
+        }
+
+        /// <summary>Milestones are news, not steps: one that cannot be published does not fail the checkout.</summary>
+        private async Task MilestoneAsync(string milestone, string? reason)
+        {
+            try
+            {
+                await context.CallActivityAsync(
+                    nameof(PublishMilestoneActivity),
+                    new CheckoutMilestone(request.CheckoutId, request.CartId, milestone, reason, context.CurrentUtcDateTime),
+                    request.Settings.StepRetry.ToTaskOptions());
+            }
+            catch (WorkflowTaskFailedException ex)
+            {
+                context.CreateReplaySafeLogger<CheckoutWorkflow>().LogMilestoneNotPublished(request.CheckoutId, milestone, ex.Message);
+            }
+        }
+    }
+}
