@@ -116,8 +116,8 @@ public sealed class PostgresFailoverTests(PostgresFixture fixture, ITestOutputHe
 
         var refusals = load.Attempts.Where(attempt => attempt.Kind != AnswerKind.Acknowledged).ToList();
         Report($"rolling restart: {refusals.Count} refusals out of {load.Attempts.Count} attempts ({string.Join(", ", refusals.GroupBy(attempt => attempt.Kind).Select(group => $"{group.Key} {group.Count()}"))}); longest silence {silence.TotalSeconds:0.00} s ({entity})");
-        refusals.Should().OnlyContain(attempt => attempt.Kind == AnswerKind.RetryLater || attempt.Kind == AnswerKind.Refused || attempt.Kind == AnswerKind.Reset,
-            "a SIGTERMed replica finishes what it took and then refuses connections (those queued on its closing port are reset unread); its entities answer 503 with Retry-After until they move");
+        refusals.Should().OnlyContain(attempt => attempt.Kind == AnswerKind.RetryLater || attempt.Kind == AnswerKind.Refused || attempt.Kind == AnswerKind.ClosedUnanswered,
+            "a SIGTERMed replica finishes what it took and then refuses connections (a connection that goes out as its port or a keep-alive connection closes ends unanswered, unread); its entities answer 503 with Retry-After until they move");
         await load.ExpectEachAcknowledgedSignalAppliedOnceAsync();
     });
 

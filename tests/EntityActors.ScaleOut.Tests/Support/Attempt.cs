@@ -13,11 +13,12 @@ public enum AnswerKind
     Refused,
 
     /// <summary>
-    /// The connection was reset before any answer: a connection the kernel accepted just as the replica's port closed
-    /// (Linux resets what is still queued on a closing listener), or a pooled one closed under the request. Nothing
-    /// answered; retry with the same key, as for a refused connection.
+    /// The connection ended before any answer, reset or closed: one the kernel accepted just as the replica's port closed
+    /// (Linux resets what is still queued on a closing listener), or a pooled keep-alive connection the stopping server
+    /// closed as the request went out (HTTP/1.1 cannot tell a client it is about to do so). Nothing answered; retry with
+    /// the same key, as for a refused connection. A killed process ends connections the same way.
     /// </summary>
-    Reset,
+    ClosedUnanswered,
 
     /// <summary>The connection broke mid-request (a killed process); the signal may or may not be stored.</summary>
     Interrupted,

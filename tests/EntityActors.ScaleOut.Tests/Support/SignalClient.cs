@@ -46,9 +46,9 @@ public static class SignalClient
         {
             return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.Refused, "connection refused");
         }
-        catch (HttpRequestException ex) when (ex.InnerException is IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset } })
+        catch (HttpRequestException ex) when (EndedUnanswered(ex))
         {
-            return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.Reset, Shorten(ex.Message + " " + ex.InnerException.Message));
+            return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.ClosedUnanswered, Shorten(ex.Message + " " + ex.InnerException?.Message));
         }
         catch (HttpRequestException ex)
         {
@@ -59,6 +59,11 @@ public static class SignalClient
             return new Attempt(at, clock.Elapsed, index, id, key, AnswerKind.TimedOut, "no answer in time");
         }
     }
+
+    /// <summary>The connection was reset, or closed before a status line came back.</summary>
+    private static bool EndedUnanswered(HttpRequestException ex) =>
+        ex.HttpRequestError == HttpRequestError.ResponseEnded
+        || ex.InnerException is IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset } };
 
     private static string Shorten(string text) => text.Length <= 4000 ? text : text[..4000] + "…";
 }
