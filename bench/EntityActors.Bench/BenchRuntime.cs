@@ -1,14 +1,9 @@
 using System.Globalization;
-using Dapr.Workflow;
 using EntityActors.Bench.Baseline;
 using EntityActors.Bench.Product;
 using EntityActors.Bench.Reporting;
 using EntityActors.Bench.Restate;
 using EntityActors.LocalRuntime;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EntityActors.Bench;
 
@@ -24,13 +19,13 @@ public sealed class BenchRuntime : IAsyncDisposable
     public const string BaselineAppId = "entityactors-baseline";
     public const string ContinueAsNewVariable = "EntityActors__Workflow__ContinueAsNewAfterBatches";
 
-    private readonly DirectoryInfo baselineResources;
+    private readonly BaselineComponents baselineResources;
     private readonly HttpClient productHttp;
     private readonly HttpClient restateHttp;
-    private readonly IHost baselineWorker;
+    private readonly BaselineWorker baselineWorker;
 
     private BenchRuntime(
-        LocalDaprEnvironment product, LocalDaprEnvironment baseline, RestateRuntime restate, DirectoryInfo baselineResources, IHost baselineWorker,
+        LocalDaprEnvironment product, LocalDaprEnvironment baseline, RestateRuntime restate, BaselineComponents baselineResources, BaselineWorker baselineWorker,
         ProcessOutputLog output, TimeSpan pollInterval)
     {
         Product = product;
@@ -46,10 +41,11 @@ public sealed class BenchRuntime : IAsyncDisposable
         restateHttp = new HttpClient { BaseAddress = restate.IngressAddress, Timeout = ClientTimeout };
         ProductClient = new ProductClient(productHttp);
         RestateClient = new RestateClient(restateHttp, pollInterval);
-        BaselineClient = new BaselineClient(baselineWorker.Services.GetRequiredService<DaprWorkflowClient>(), pollInterval);
+        BaselineClient = baselineWorker.Client;
     }
 
-    private static TimeSpan ClientTimeout { get; } = TimeSpan.FromSeconds(100);
+    /// <summary>The product's and Restate's HTTP client timeout; the multi-replica run uses it too.</summary>
+    public static TimeSpan ClientTimeout { get; } = TimeSpan.FromSeconds(100);
 
     public LocalDaprEnvironment Product { get; }
 
@@ -76,7 +72,7 @@ public sealed class BenchRuntime : IAsyncDisposable
         var binaries = await DaprBinaries.ResolveAsync(cancellationToken);
         var restateInstallation = RestateInstallation.Resolve();
         var output = new ProcessOutputLog(options.ProcessLogPath);
-        var resources = WriteBaselineComponents();
+        var resources = BaselineComponents.Write(LocalStore.Sqlite, BaselineAppId);
         var appEnvironment = new Dictionary<string, string>(options.AppSettings)
         {
             [ContinueAsNewVariable] = options.ContinueAsNewAfterSignals.ToString(CultureInfo.InvariantCulture),
@@ -93,12 +89,12 @@ public sealed class BenchRuntime : IAsyncDisposable
         {
             AppId = BaselineAppId,
             RunApp = false,
-            ResourcesPath = resources.FullName,
+            ResourcesPath = resources.Folder.FullName,
             DaprBinDirectory = binaries.Directory,
             Log = line => output.Add("[baseline] " + line),
         });
 
-        IHost? worker = null;
+        BaselineWorker? worker = null;
         var restate = RestateRuntime.StartAsync(restateInstallation, output.Add, cancellationToken);
         try
         {
@@ -107,18 +103,15 @@ public sealed class BenchRuntime : IAsyncDisposable
             log.Line($"product ready in {product.StartupDuration.TotalSeconds:0.0} s ({product.AppAssemblyPath}), baseline sidecar in {baseline.StartupDuration.TotalSeconds:0.0} s, " +
                 $"Restate in {restate.Result.StartupDuration.TotalSeconds:0.0} s ({restate.Result.Versions}, ingress {restate.Result.IngressAddress})");
 
-            worker = BuildWorker(baseline, output);
-            await worker.StartAsync(cancellationToken);
-            var runtime = new BenchRuntime(product, baseline, restate.Result, resources, worker, output, options.PollInterval);
-            await runtime.WaitForBaselineWorkerAsync(options, cancellationToken);
+            worker = await BaselineWorker.StartAsync(baseline, output, options.PollInterval, options.ContinueAsNewAfterSignals, cancellationToken);
             log.Line($"baseline workflow worker connected (in this process, pid {Environment.ProcessId})");
-            return runtime;
+            return new BenchRuntime(product, baseline, restate.Result, resources, worker, output, options.PollInterval);
         }
         catch
         {
             if (worker is not null)
             {
-                await StopWorkerAsync(worker);
+                await worker.DisposeAsync();
             }
 
             await product.DisposeAsync();
@@ -128,7 +121,7 @@ public sealed class BenchRuntime : IAsyncDisposable
                 await restate.Result.DisposeAsync();
             }
 
-            DeleteQuietly(resources);
+            resources.Dispose();
             output.Dispose();
             throw;
         }
@@ -144,97 +137,13 @@ public sealed class BenchRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopWorkerAsync(baselineWorker);
+        await baselineWorker.DisposeAsync();
         productHttp.Dispose();
         restateHttp.Dispose();
         await Product.DisposeAsync();
         await Baseline.DisposeAsync();
         await Restate.DisposeAsync();
-        DeleteQuietly(baselineResources);
+        baselineResources.Dispose();
         Output.Dispose();
-    }
-
-    private static IHost BuildWorker(LocalDaprEnvironment baseline, ProcessOutputLog output)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-
-        // The SDK reads the sidecar's address from configuration before the environment: this process's own
-        // environment stays untouched (the product's processes inherit it).
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["DAPR_GRPC_ENDPOINT"] = baseline.DaprGrpcAddress.ToString().TrimEnd('/'),
-            ["DAPR_HTTP_ENDPOINT"] = baseline.DaprHttpAddress.ToString().TrimEnd('/'),
-        });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(output);
-        builder.Services.AddDaprWorkflow(options => options.RegisterWorkflow<BaselineCounterWorkflow>());
-        return builder.Build();
-    }
-
-    private static async Task StopWorkerAsync(IHost worker)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await worker.StopAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping is best effort; the sidecar goes next anyway.
-        }
-
-        worker.Dispose();
-    }
-
-    private static DirectoryInfo WriteBaselineComponents()
-    {
-        var folder = Directory.CreateTempSubdirectory("entityactors-bench-components-");
-
-        // The same store as the product's (components/local): SQLite, relative to daprd's own data folder.
-        File.WriteAllText(Path.Combine(folder.FullName, "statestore.yaml"), $"""
-            apiVersion: dapr.io/v1alpha1
-            kind: Component
-            metadata:
-              name: statestore
-            spec:
-              type: state.sqlite
-              version: v1
-              metadata:
-                - name: connectionString
-                  value: "baseline-state.db"
-                - name: actorStateStore
-                  value: "true"
-                - name: timeout
-                  value: "20s"
-                - name: busyTimeout
-                  value: "5s"
-            scopes:
-              - {BaselineAppId}
-            """);
-        return folder;
-    }
-
-    private static void DeleteQuietly(DirectoryInfo folder)
-    {
-        try
-        {
-            folder.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same.
-        }
-    }
-
-    private async Task WaitForBaselineWorkerAsync(BenchOptions options, CancellationToken cancellationToken)
-    {
-        // A first instance proves the worker is connected: its status appears only once the worker ran its first turn.
-        var probe = "warmup-" + Guid.NewGuid().ToString("N")[..12];
-        await BaselineClient.ScheduleAsync(probe, options.ContinueAsNewAfterSignals, cancellationToken);
-        await BaselineClient.WaitForCountAsync(probe, 0, TimeSpan.FromSeconds(60), cancellationToken);
     }
 }

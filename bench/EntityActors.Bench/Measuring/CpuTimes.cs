@@ -9,7 +9,10 @@ public static class CpuTimes
     private const double TicksPerSecond = 100;
 
     /// <summary>User + system CPU seconds a process has used so far; null when it is gone.</summary>
-    public static double? ProcessSeconds(int? processId)
+    public static double? ProcessSeconds(int? processId) => Fields(processId)?.Own;
+
+    /// <summary>Parent id, own CPU seconds (user + system) and waited-for children's, from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+    private static (int Parent, double Own, double Children)? Fields(int? processId)
     {
         if (processId is not { } pid)
         {
@@ -21,12 +24,38 @@ public static class CpuTimes
             // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
             var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
+            return ((int)Field(1), (Field(11) + Field(12)) / TicksPerSecond, (Field(13) + Field(14)) / TicksPerSecond);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// CPU seconds of a process and its children so far: its own, what its children that ended used (the kernel adds it
+    /// to the parent once waited for), and its live children's own and ended children's. For servers that fork a
+    /// process per connection (PostgreSQL's backends), whose parent alone shows next to nothing. Null when it is gone.
+    /// </summary>
+    public static double? TreeSeconds(int? processId)
+    {
+        if (Fields(processId) is not { } parent)
+        {
+            return null;
+        }
+
+        var total = parent.Own + parent.Children;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && Fields(pid) is { } child && child.Parent == processId)
+            {
+                total += child.Own + child.Children;
+            }
+        }
+
+        return total;
     }
 
     /// <summary>Busy and total CPU seconds of the machine so far, over all cores.</summary>

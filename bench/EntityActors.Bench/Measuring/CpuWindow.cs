@@ -9,13 +9,16 @@ namespace EntityActors.Bench.Measuring;
 public sealed class CpuWindow
 {
     private readonly IReadOnlyDictionary<string, int?> processes;
+    private readonly IReadOnlySet<string> trees;
     private readonly Dictionary<string, double?> before;
     private readonly (double Busy, double Total) machineBefore;
 
-    public CpuWindow(IReadOnlyDictionary<string, int?> processes)
+    /// <param name="trees">Names in <paramref name="processes"/> whose process counts with its children (<see cref="CpuTimes.TreeSeconds"/>).</param>
+    public CpuWindow(IReadOnlyDictionary<string, int?> processes, IReadOnlySet<string>? trees = null)
     {
         this.processes = processes;
-        before = processes.ToDictionary(p => p.Key, p => CpuTimes.ProcessSeconds(p.Value));
+        this.trees = trees ?? new HashSet<string>();
+        before = processes.ToDictionary(p => p.Key, p => Seconds(p.Key, p.Value));
         machineBefore = CpuTimes.MachineSeconds();
     }
 
@@ -25,7 +28,7 @@ public sealed class CpuWindow
         var used = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, pid) in processes)
         {
-            if (before[name] is { } start && CpuTimes.ProcessSeconds(pid) is { } end)
+            if (before[name] is { } start && Seconds(name, pid) is { } end)
             {
                 used[name] = end - start;
             }
@@ -42,6 +45,8 @@ public sealed class CpuWindow
 
         return used;
     }
+
+    private double? Seconds(string name, int? pid) => trees.Contains(name) ? CpuTimes.TreeSeconds(pid) : CpuTimes.ProcessSeconds(pid);
 
     public static string Describe(IReadOnlyDictionary<string, double> used) =>
         string.Join(", ", used.Select(pair => pair.Key == "machineBusy"

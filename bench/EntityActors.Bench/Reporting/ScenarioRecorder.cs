@@ -3,13 +3,14 @@ using System.Diagnostics;
 namespace EntityActors.Bench.Reporting;
 
 /// <summary>Collects a scenario's rows, checks and raw figures while it runs.</summary>
-public sealed class ScenarioRecorder(string id, string title, string method)
+/// <param name="sides">The sides it measures; the three of <see cref="BenchSide"/> unless told.</param>
+public sealed class ScenarioRecorder(string id, string title, string method, IReadOnlyList<string>? sides = null)
 {
     private readonly long started = Stopwatch.GetTimestamp();
     private readonly List<BenchRow> rows = [];
     private readonly List<BenchCheck> checks = [];
-    private readonly Dictionary<string, Dictionary<string, double>> figures = BenchSide.All.ToDictionary(side => side, _ => new Dictionary<string, double>());
-    private readonly Dictionary<string, long> counts = BenchSide.All.ToDictionary(side => side, _ => 0L);
+    private readonly Dictionary<string, Dictionary<string, double>> figures = (sides ?? BenchSide.All).ToDictionary(side => side, _ => new Dictionary<string, double>());
+    private readonly Dictionary<string, long> counts = (sides ?? BenchSide.All).ToDictionary(side => side, _ => 0L);
     private readonly Lock gate = new();
 
     public string Id => id;
@@ -51,6 +52,18 @@ public sealed class ScenarioRecorder(string id, string title, string method)
     public ScenarioResult Finish(string? error = null) =>
         new(id, title, method, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1),
             Side(BenchSide.Product), Side(BenchSide.Baseline), Side(BenchSide.Restate), rows, checks, error);
+
+    /// <summary>Every side's count and figures, by side name.</summary>
+    public IReadOnlyDictionary<string, SideResult> Sides() => counts.Keys.ToDictionary(side => side, Side);
+
+    /// <summary>The checks made so far.</summary>
+    public IReadOnlyList<BenchCheck> Checks()
+    {
+        lock (gate)
+        {
+            return checks.ToList();
+        }
+    }
 
     private SideResult Side(string side) => new(counts[side], figures[side]);
 }

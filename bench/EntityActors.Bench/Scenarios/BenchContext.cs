@@ -6,23 +6,49 @@ using EntityActors.Bench.Restate;
 
 namespace EntityActors.Bench.Scenarios;
 
-/// <summary>What every scenario uses: the three systems, the options, the progress log and ids unique to this run.</summary>
-public sealed class BenchContext(BenchRuntime runtime, BenchOptions options, BenchLog log)
+/// <summary>
+/// What every scenario uses: the systems, the options, the progress log and ids unique to this run. The three-sided run
+/// has all of <see cref="BenchRuntime"/>; the multi-replica run (<c>--replicas</c>) has product clients of its own, the
+/// baseline and no Restate.
+/// </summary>
+public sealed class BenchContext
 {
     // Short: product ids are at most 64 characters and become actor ids, instance ids and state keys.
     private readonly string run = Guid.NewGuid().ToString("N")[..6];
+    private readonly BenchRuntime? runtime;
+    private readonly RestateClient? restate;
+    private readonly Func<string, SideProcesses> processesOf;
 
-    public BenchRuntime Runtime => runtime;
+    public BenchContext(BenchRuntime runtime, BenchOptions options, BenchLog log)
+        : this(options, log, runtime.ProductClient, runtime.BaselineClient, side => SideCpu.Processes(runtime, side))
+    {
+        this.runtime = runtime;
+        restate = runtime.RestateClient;
+    }
 
-    public BenchOptions Options => options;
+    /// <param name="processesOf">The processes whose CPU is a side's, by side name.</param>
+    public BenchContext(BenchOptions options, BenchLog log, ProductClient product, BaselineClient baseline, Func<string, SideProcesses> processesOf)
+    {
+        Options = options;
+        Log = log;
+        Product = product;
+        Baseline = baseline;
+        this.processesOf = processesOf;
+    }
 
-    public BenchLog Log => log;
+    /// <summary>The three systems of the default run.</summary>
+    public BenchRuntime Runtime => runtime ?? throw new InvalidOperationException("Only the three-sided run has a BenchRuntime.");
 
-    public ProductClient Product => runtime.ProductClient;
+    public BenchOptions Options { get; }
 
-    public BaselineClient Baseline => runtime.BaselineClient;
+    public BenchLog Log { get; }
 
-    public RestateClient Restate => runtime.RestateClient;
+    /// <summary>The product's client (in the multi-replica run, the one-replica side's; rounds take the other's as an argument).</summary>
+    public ProductClient Product { get; }
+
+    public BaselineClient Baseline { get; }
+
+    public RestateClient Restate => restate ?? throw new InvalidOperationException("Restate is not part of the multi-replica run.");
 
     /// <summary>The pause before a count is read again to prove it stopped where it should (no late duplicates).</summary>
     public static TimeSpan Settle { get; } = TimeSpan.FromMilliseconds(300);
@@ -31,7 +57,7 @@ public sealed class BenchContext(BenchRuntime runtime, BenchOptions options, Ben
     public SideCpu MeasureCpu(ScenarioRecorder recorder, string side, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(recorder);
-        return new SideCpu(this, recorder, side, label);
+        return new SideCpu(Log, recorder, side, label, processesOf(side));
     }
 
     public string ProductId(string name) => $"b{run}-{name}";

@@ -8,26 +8,28 @@ namespace EntityActors.Bench.Scenarios;
 /// progress. <see cref="SideSeconds"/> adds up the processes that are the side itself: the product's app, daprd,
 /// scheduler and placement; the bare baseline's daprd, scheduler and placement plus the bench process, which hosts its
 /// workflow worker (and also its client: an upper bound); Restate's server and node service. The product's and
-/// Restate's clients in the bench process are not theirs.
+/// Restate's clients in the bench process are not theirs. With several replicas, every app and daprd, and the store's
+/// servers (PostgreSQL with its backends, Redis) count too.
 /// </summary>
 public sealed class SideCpu : IDisposable
 {
-    private const string Bench = "benchSeconds";
+    /// <summary>The bench process: the baseline's worker and client, every side's client.</summary>
+    public const string Bench = "benchSeconds";
 
-    private readonly BenchContext context;
+    private readonly BenchLog log;
     private readonly ScenarioRecorder recorder;
     private readonly string side;
     private readonly string prefix;
     private readonly CpuWindow window;
     private bool disposed;
 
-    internal SideCpu(BenchContext context, ScenarioRecorder recorder, string side, string? label)
+    internal SideCpu(BenchLog log, ScenarioRecorder recorder, string side, string? label, SideProcesses processes)
     {
-        this.context = context;
+        this.log = log;
         this.recorder = recorder;
         this.side = side;
         prefix = label is null ? "cpu." : $"cpu.{label}.";
-        window = new CpuWindow(Processes(context.Runtime, side));
+        window = new CpuWindow(processes.Ids, processes.Trees);
     }
 
     /// <summary>CPU seconds of the side's own processes over the measured window; null until disposed.</summary>
@@ -50,10 +52,10 @@ public sealed class SideCpu : IDisposable
         SideSeconds = used.Where(pair => pair.Key.EndsWith("Seconds", StringComparison.Ordinal) && pair.Key != "otherSeconds"
             && (pair.Key != Bench || side == BenchSide.Baseline)).Sum(pair => pair.Value);
         recorder.Figure(side, prefix + "sideSeconds", SideSeconds.Value);
-        context.Log.Line($"  {side,-8} CPU: {CpuWindow.Describe(used)}");
+        log.Line($"  {side,-8} CPU: {CpuWindow.Describe(used)}");
     }
 
-    private static Dictionary<string, int?> Processes(BenchRuntime runtime, string side) => side switch
+    internal static SideProcesses Processes(BenchRuntime runtime, string side) => new(side switch
     {
         BenchSide.Product => new()
         {
@@ -76,5 +78,5 @@ public sealed class SideCpu : IDisposable
             ["restateServiceSeconds"] = runtime.Restate.ServiceProcessId,
             [Bench] = Environment.ProcessId,
         },
-    };
+    });
 }

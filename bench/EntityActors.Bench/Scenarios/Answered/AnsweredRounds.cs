@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using EntityActors.Bench.Accounts;
 using EntityActors.Bench.Measuring;
+using EntityActors.Bench.Product;
 using EntityActors.Bench.Reporting;
 
 namespace EntityActors.Bench.Scenarios.Answered;
@@ -18,9 +19,13 @@ public sealed class AnsweredRounds(BenchContext context)
     private int Total => options.Entities * options.SignalsPerEntity;
 
     public Task<AnsweredRound> ProductAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken) =>
-        AccountsAsync(recorder, BenchSide.Product, round, context.ProductId,
-            (id, signal, body, key, token) => context.Product.SignalAccountAsync(id, signal, body, key, options.SignalWaitSeconds, token),
-            context.Product.GetAccountAsync, cancellationToken);
+        ProductAsync(recorder, BenchSide.Product, context.Product, round, cancellationToken);
+
+    /// <summary>A product round as <paramref name="side"/>, through <paramref name="product"/> (e.g. spread over several replicas).</summary>
+    public Task<AnsweredRound> ProductAsync(ScenarioRecorder recorder, string side, ProductClient product, int round, CancellationToken cancellationToken) =>
+        AccountsAsync(recorder, side, round, context.ProductId,
+            (id, signal, body, key, token) => product.SignalAccountAsync(id, signal, body, key, options.SignalWaitSeconds, token),
+            product.GetAccountAsync, cancellationToken);
 
     public Task<AnsweredRound> RestateAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken) =>
         AccountsAsync(recorder, BenchSide.Restate, round, context.RestateId, context.Restate.SignalAccountAsync, context.Restate.GetAccountAsync, cancellationToken);

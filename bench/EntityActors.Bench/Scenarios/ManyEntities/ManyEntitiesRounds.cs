@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EntityActors.Bench.Measuring;
+using EntityActors.Bench.Product;
 using EntityActors.Bench.Reporting;
 
 namespace EntityActors.Bench.Scenarios.ManyEntities;
@@ -15,13 +16,16 @@ public sealed class ManyEntitiesRounds(BenchContext context)
     private int Total => options.Entities * options.SignalsPerEntity;
 
     /// <summary>New product entities named <paramref name="prefix"/>-0, -1, …, each created by one signal and applied.</summary>
-    public async Task<string[]> CreateProductEntitiesAsync(string prefix, CancellationToken cancellationToken)
+    public Task<string[]> CreateProductEntitiesAsync(string prefix, CancellationToken cancellationToken) =>
+        CreateProductEntitiesAsync(context.Product, prefix, cancellationToken);
+
+    private async Task<string[]> CreateProductEntitiesAsync(ProductClient product, string prefix, CancellationToken cancellationToken)
     {
         var ids = Enumerable.Range(0, options.Entities).Select(e => context.ProductId($"{prefix}-{e}")).ToArray();
         await Senders.RunAsync(ids.Length, options.Senders, async (e, token) =>
         {
-            await context.Product.SignalAsync(ids[e], "create", null, token);
-            await context.Product.WaitForSequenceAsync(ids[e], 1, options.ApplyTimeout, token);
+            await product.SignalAsync(ids[e], "create", null, token);
+            await product.WaitForSequenceAsync(ids[e], 1, options.ApplyTimeout, token);
         }, cancellationToken);
         return ids;
     }
@@ -34,27 +38,31 @@ public sealed class ManyEntitiesRounds(BenchContext context)
         return ids;
     }
 
-    public async Task<SideRound> ProductAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken)
+    public Task<SideRound> ProductAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken) =>
+        ProductAsync(recorder, BenchSide.Product, context.Product, round, cancellationToken);
+
+    /// <summary>A product round as <paramref name="side"/>, through <paramref name="product"/> (e.g. spread over several replicas).</summary>
+    public async Task<SideRound> ProductAsync(ScenarioRecorder recorder, string side, ProductClient product, int round, CancellationToken cancellationToken)
     {
         // Live before the timing, like the baseline's scheduled instances.
-        var ids = await CreateProductEntitiesAsync($"many-{round}", cancellationToken);
+        var ids = await CreateProductEntitiesAsync(product, $"many-{round}", cancellationToken);
         var expected = options.SignalsPerEntity + 1;
-        using var cpu = context.MeasureCpu(recorder, BenchSide.Product, Label(round));
+        using var cpu = context.MeasureCpu(recorder, side, Label(round));
         var started = Stopwatch.GetTimestamp();
         await Senders.RunAsync(Total, options.Senders,
-            (i, token) => context.Product.SignalAsync(ids[i % ids.Length], $"many-{i / ids.Length}", null, token), cancellationToken);
+            (i, token) => product.SignalAsync(ids[i % ids.Length], $"many-{i / ids.Length}", null, token), cancellationToken);
         var ackedMs = Timed.Since(started);
         await Senders.RunAsync(ids.Length, options.Senders,
-            (e, token) => context.Product.WaitForSequenceAsync(ids[e], expected, options.ApplyTimeout, token), cancellationToken);
+            (e, token) => product.WaitForSequenceAsync(ids[e], expected, options.ApplyTimeout, token), cancellationToken);
         var appliedMs = Timed.Since(started);
         cpu.Dispose();
-        await CheckAsync(recorder, BenchSide.Product, round, ids, $"every entity applied its {options.SignalsPerEntity} signals (and the one that created it) exactly once",
+        await CheckAsync(recorder, side, round, ids, $"every entity applied its {options.SignalsPerEntity} signals (and the one that created it) exactly once",
             async (id, token) =>
             {
-                var view = await context.Product.GetAsync(id, null, 0, token);
+                var view = await product.GetAsync(id, null, 0, token);
                 return view is { } v && v.Sequence == expected && v.Version == expected && v.OnHand == expected ? null : $"{id}: {view}";
             }, cancellationToken);
-        return Finish(BenchSide.Product, round, ackedMs, appliedMs, cpu.SideSeconds);
+        return Finish(side, round, ackedMs, appliedMs, cpu.SideSeconds);
     }
 
     public async Task<SideRound> BaselineAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken)
