@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EntityActors.Bench.Measuring;
 using EntityActors.Bench.Reporting;
+using EntityActors.Bench.ScaleOut;
 using EntityActors.Bench.Scenarios;
 using EntityActors.Bench.Scenarios.Answered;
 using EntityActors.Bench.Scenarios.ManyEntities;
@@ -33,6 +34,11 @@ public static class BenchCommand
         {
             await output.WriteLineAsync(BenchOptions.Usage);
             return 0;
+        }
+
+        if (options.ScaleOut.Enabled)
+        {
+            return await ScaleOutCommand.RunAsync(options, output, cancellationToken);
         }
 
         var log = new BenchLog(output);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using EntityActors.Bench.ScaleOut;
+using EntityActors.LocalRuntime;
 
 namespace EntityActors.Bench;
 
@@ -33,6 +35,12 @@ public sealed record BenchOptions
           --process-log <file>         write every line the Dapr processes and the app print to this file
           --app-setting <KEY=VALUE>    an environment variable for the app, e.g.
                                        EntityActors__Queries__PollInterval=00:00:00.020 (repeatable)
+          --replicas <n>               the multi-replica run: many-entities and answered on n product replicas
+                                       sharing the store (senders round robin over their URLs), beside one
+                                       replica and bare Dapr on the same store; no Restate (default 1: the
+                                       three-sided run on SQLite). Needs --store postgres or --store redis
+          --store <store>              postgres (PostgreSQL for state, Redis for pub/sub) or redis; the local
+                                       runtime starts the servers, one set per side
           --help                       this text
         """;
 
@@ -91,6 +99,9 @@ public sealed record BenchOptions
     public TimeSpan ApplyTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
     public bool ShowHelp { get; init; }
+
+    /// <summary>The multi-replica run's replicas and store (<c>--replicas</c>, <c>--store</c>).</summary>
+    public ScaleOutOptions ScaleOut { get; init; } = new();
 
     /// <summary>The handful-of-signals run that tests use so the bench cannot rot.</summary>
     public static BenchOptions TinyDefaults { get; } = new()
@@ -154,10 +165,13 @@ public sealed record BenchOptions
                 "--idle-query-samples" => options with { IdleQuerySamples = Count() },
                 "--can-signals" => options with { ContinueAsNewSignals = Count() },
                 "--poll-ms" => options with { PollInterval = TimeSpan.FromMilliseconds(Count()) },
+                "--replicas" => options with { ScaleOut = options.ScaleOut with { Replicas = ScaleOutOptions.ParseReplicas(Value()) } },
+                "--store" => options with { ScaleOut = options.ScaleOut with { Store = LocalStoreFacts.Parse(Value()) } },
                 _ => throw new FormatException($"Unknown option '{flag}'."),
             };
         }
 
+        options.ScaleOut.Validate(options.Scenarios);
         return options;
     }
 

@@ -15,6 +15,8 @@ public sealed class ScenarioRecorder(string id, string title, string method, IRe
 
     public string Id => id;
 
+    public string Title => title;
+
     /// <summary>A line of the table; <paramref name="restate"/> is null where Restate has no fair equivalent (the docs say why).</summary>
     public void Row(string metric, string unit, double? product, double? baseline, double? restate, params BenchTarget[] targets) =>
         rows.Add(BenchRow.Create(id, metric, unit, product, baseline, restate, targets));

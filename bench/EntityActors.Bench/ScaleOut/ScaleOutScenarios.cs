@@ -1,0 +1,125 @@
+using EntityActors.Bench.Measuring;
+using EntityActors.Bench.Reporting;
+using EntityActors.Bench.Scenarios;
+using EntityActors.Bench.Scenarios.Answered;
+using EntityActors.Bench.Scenarios.ManyEntities;
+
+namespace EntityActors.Bench.ScaleOut;
+
+/// <summary>
+/// The many-entities and answered scenarios on the three sides of the multi-replica run, in alternating rounds (n
+/// replicas, one replica, bare Dapr, …) on new entities each time, with the same rounds, checks and figures as the
+/// default run's; each side's median is reported, answer latency over all rounds.
+/// </summary>
+public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runtime)
+{
+    private readonly BenchOptions options = context.Options;
+    private readonly ManyEntitiesRounds many = new(context);
+    private readonly AnsweredRounds answered = new(context);
+
+    private int Replicas => options.ScaleOut.Replicas;
+
+    private string Spread => $"the product on {Replicas} replicas (each request to the next replica's URL, as a load balancer would), on 1 replica, and bare Dapr, " +
+        $"each on {options.ScaleOut.Store.ToString().ToLowerInvariant()} servers of its own";
+
+    /// <summary>One unrecorded round of each scenario on every side: no side is measured while its code is still being compiled.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var recorder = Recorder("warm-up", "warm-up", "unrecorded");
+        foreach (var (side, client) in ProductSides())
+        {
+            await many.ProductAsync(recorder, side, client, 0, cancellationToken);
+            await answered.ProductAsync(recorder, side, client, 0, cancellationToken);
+        }
+
+        await many.BaselineAsync(recorder, 0, cancellationToken);
+        await answered.BaselineAsync(recorder, 0, cancellationToken);
+        var failed = recorder.Checks().Where(check => !check.Passed).ToList();
+        context.Log.Line($"warmed up: one round of each scenario on every side{(failed.Count == 0 ? string.Empty : $"; {failed.Count} warm-up checks FAILED: {failed[0].Detail}")}");
+    }
+
+    public ScenarioRecorder ManyEntitiesRecorder() => Recorder(ScenarioNames.ManyEntities, $"{options.Entities} entities × {options.SignalsPerEntity} signals",
+        $"As the default run's many-entities rounds ({options.Entities} entities × {options.SignalsPerEntity} signals, round robin over the entities, " +
+        $"{options.Senders} concurrent senders, timed from the first send until every entity shows all its signals applied, checked exact), on {Spread}. " +
+        $"{options.ManyRounds} alternating rounds; medians. CPU per 1,000 signals adds up a side's own processes, store servers included.");
+
+    public ScenarioRecorder AnsweredRecorder() => Recorder(ScenarioNames.Answered, $"{options.Entities} accounts × {options.SignalsPerEntity} signals, each answer awaited",
+        $"As the default run's answered rounds ({options.Entities} accounts, {options.Senders} senders each waiting for its answer, deposits and withdrawals " +
+        $"in turn, checked: every account ends as its answers say), on {Spread}. {options.ManyRounds} alternating rounds; median rate, latency over all rounds.");
+
+    public async Task<(IReadOnlyList<ScaleOutRow> Rows, ScaleOutCost Cost)> ManyEntitiesAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    {
+        var rounds = ScaleOutSide.All.ToDictionary(side => side, _ => new List<SideRound>());
+        for (var round = 1; round <= options.ManyRounds; round++)
+        {
+            foreach (var (side, client) in ProductSides())
+            {
+                rounds[side].Add(await many.ProductAsync(recorder, side, client, round, cancellationToken));
+            }
+
+            rounds[ScaleOutSide.Baseline].Add(await many.BaselineAsync(recorder, round, cancellationToken));
+        }
+
+        var (n, one, bare) = (Record(recorder, ScaleOutSide.Replicas, rounds), Record(recorder, ScaleOutSide.Single, rounds), Record(recorder, ScaleOutSide.Baseline, rounds));
+        var label = $"{options.Entities} entities × {options.SignalsPerEntity}";
+        return (
+        [
+            ScaleOutRow.Create(recorder.Id, $"{label}, {options.Senders} senders: applied", "/s", n.Rate, one.Rate, bare.Rate),
+            ScaleOutRow.Create(recorder.Id, $"{label}: CPU per 1,000 signals, all processes of a side", "s", n.CpuPerThousand, one.CpuPerThousand, bare.CpuPerThousand),
+        ],
+        ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand));
+    }
+
+    public async Task<(IReadOnlyList<ScaleOutRow> Rows, ScaleOutCost Cost)> AnsweredAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    {
+        var rounds = ScaleOutSide.All.ToDictionary(side => side, _ => new List<AnsweredRound>());
+        for (var round = 1; round <= options.ManyRounds; round++)
+        {
+            foreach (var (side, client) in ProductSides())
+            {
+                rounds[side].Add(await answered.ProductAsync(recorder, side, client, round, cancellationToken));
+            }
+
+            rounds[ScaleOutSide.Baseline].Add(await answered.BaselineAsync(recorder, round, cancellationToken));
+        }
+
+        var (n, one, bare) = (Record(recorder, ScaleOutSide.Replicas, rounds), Record(recorder, ScaleOutSide.Single, rounds), Record(recorder, ScaleOutSide.Baseline, rounds));
+        var label = $"{options.Entities} accounts × {options.SignalsPerEntity}, {options.Senders} senders, each answer awaited";
+        return (
+        [
+            ScaleOutRow.Create(recorder.Id, $"{label}: signals/s", "/s", n.Rate, one.Rate, bare.Rate),
+            ScaleOutRow.Create(recorder.Id, $"{label}: answer p50", "ms", n.Answers.P50, one.Answers.P50, bare.Answers.P50),
+            ScaleOutRow.Create(recorder.Id, $"{label}: answer p99", "ms", n.Answers.P99, one.Answers.P99, bare.Answers.P99),
+            ScaleOutRow.Create(recorder.Id, $"{label}: CPU per 1,000 signals, all processes of a side", "s", n.CpuPerThousand, one.CpuPerThousand, bare.CpuPerThousand),
+        ],
+        ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand));
+    }
+
+    private (string Side, Product.ProductClient Client)[] ProductSides() =>
+        [(ScaleOutSide.Replicas, runtime.ReplicasClient), (ScaleOutSide.Single, runtime.SingleClient)];
+
+    private static ScenarioRecorder Recorder(string id, string title, string method) => new(id, title, method, ScaleOutSide.All);
+
+    private (double Rate, double? CpuPerThousand) Record(ScenarioRecorder recorder, string side, Dictionary<string, List<SideRound>> rounds)
+    {
+        var result = SideRound.Record(recorder, side, rounds[side]);
+        if (options.ManyRounds > 1)
+        {
+            context.Log.Line($"  {side,-8} median of {options.ManyRounds} rounds: {result.Rate:0} /s");
+        }
+
+        return result;
+    }
+
+    private (double Rate, double? CpuPerThousand, LatencySummary Answers) Record(ScenarioRecorder recorder, string side, Dictionary<string, List<AnsweredRound>> rounds)
+    {
+        var (rate, cpu) = SideRound.Record(recorder, side, rounds[side].Select(r => r.Timing).ToList());
+        var answers = LatencySummary.Of(rounds[side].SelectMany(r => r.AnswerMs).ToList());
+        recorder.Figure(side, "answerP50Ms", answers.P50);
+        recorder.Figure(side, "answerP90Ms", answers.P90);
+        recorder.Figure(side, "answerP99Ms", answers.P99);
+        recorder.Figure(side, "refusedAnswers", rounds[side].Sum(r => r.Rejected));
+        context.Log.Line($"  {side,-8} {(options.ManyRounds > 1 ? $"median of {options.ManyRounds} rounds: " : string.Empty)}{rate:0} /s; answer over all rounds {answers}");
+        return (rate, cpu, answers);
+    }
+}
