@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EntityActors.Bench;
+using EntityActors.Bench.ScaleOut;
+using Xunit.Abstractions;
+
+namespace EntityActors.Bench.Tests;
+
+/// <summary>
+/// Runs the multi-replica bench in its tiny mode on the real runtime: three replicas on PostgreSQL beside one replica
+/// and bare Dapr, each with its own PostgreSQL and Redis started by the local runtime. Asserts what it measured and that
+/// the exactly-once checks held, never how fast. Without PostgreSQL, Redis or the Dapr binaries it fails (.ci/run
+/// installs them); it is never skipped.
+/// </summary>
+public sealed class TinyScaleOutBenchTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string reportPath = Path.Combine(Path.GetTempPath(), $"entityactors-bench-replicas-{Guid.NewGuid():N}.json");
+    private readonly string tablePath = Path.Combine(Path.GetTempPath(), $"entityactors-bench-replicas-{Guid.NewGuid():N}.md");
+
+    [Fact]
+    public async Task Tiny_run_on_three_replicas_measures_both_scenarios_on_every_side_and_applies_every_signal_exactly_once()
+    {
+        using var console = new StringWriter();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
+
+        var exitCode = await BenchCommand.RunAsync(
+            ["--tiny", "--replicas", "3", "--store", "postgres", "--out", reportPath, "--markdown", tablePath], console, timeout.Token);
+
+        output.WriteLine(console.ToString());
+        exitCode.Should().Be(0, "both scenarios should finish and every exactly-once check pass");
+        console.ToString().Should().Contain("Restate is not part of the multi-replica run");
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(reportPath))!.AsObject();
+        report["mode"]!.GetValue<string>().Should().Be("tiny");
+        report["replicas"]!.GetValue<int>().Should().Be(3);
+        report["store"]!.GetValue<string>().Should().Be("postgres");
+        report["restate"]!.GetValue<string>().Should().StartWith("not part of");
+        var scenarios = report["scenarios"]!.AsArray().Select(node => node!.AsObject()).ToList();
+        scenarios.Select(s => s["id"]!.GetValue<string>()).Should().Equal(ScaleOutOptions.Scenarios);
+
+        var signals = BenchOptions.TinyDefaults.Entities * BenchOptions.TinyDefaults.SignalsPerEntity * BenchOptions.TinyDefaults.ManyRounds;
+        foreach (var scenario in scenarios)
+        {
+            var id = scenario["id"]!.GetValue<string>();
+            scenario["error"].Should().BeNull($"scenario {id} should finish");
+            foreach (var side in ScaleOutSide.All)
+            {
+                var measured = scenario["sides"]![side]!.AsObject();
+                measured["count"]!.GetValue<long>().Should().Be(signals, $"{id}: the {side} should be measured on every signal of its rounds");
+                var figures = measured["figures"]!.AsObject();
+                figures["appliedPerSecond"]!.GetValue<double>().Should().BePositive($"{id}: the {side} should have a rate");
+                figures["cpuSecondsPer1000"]!.GetValue<double>().Should().BePositive($"{id}: the {side}'s processes should have used CPU");
+            }
+
+            var replicaFigures = scenario["sides"]![ScaleOutSide.Replicas]!["figures"]!.AsObject();
+            foreach (var process in new[] { "app1Seconds", "app2Seconds", "app3Seconds", "daprd3Seconds", "postgresSeconds", "redisSeconds" })
+            {
+                replicaFigures.Should().ContainKey($"cpu.{process}", $"{id}: every replica and the store's servers count in the replicas' CPU");
+            }
+
+            var rows = scenario["rows"]!.AsArray().Select(node => node!.AsObject()).ToList();
+            rows.Should().HaveCount(id == ScenarioNames.Answered ? 4 : 2, $"{id} prints its rate, CPU (and for answered the answer percentiles)");
+            foreach (var row in rows)
+            {
+                var metric = row["metric"]!.GetValue<string>();
+                foreach (var column in new[] { "replicas", "single", "baseline" })
+                {
+                    row[column]!.GetValue<double>().Should().BePositive($"{id}: '{metric}' should have a positive {column} figure");
+                }
+
+                row["vsSingle"]!.GetValue<double>().Should().BeApproximately(
+                    row["replicas"]!.GetValue<double>() / row["single"]!.GetValue<double>(), 0.02 + (row["vsSingle"]!.GetValue<double>() * 0.02), $"'{metric}' carries 3 replicas ÷ 1");
+            }
+
+            var checks = scenario["checks"]!.AsArray().Select(node => node!.AsObject()).ToList();
+            checks.Select(c => c["side"]!.GetValue<string>()).Should().Contain(ScaleOutSide.All, $"scenario {id} should check every side it measures");
+            checks.Should().OnlyContain(c => c["passed"]!.GetValue<bool>(), $"scenario {id}: {JsonSerializer.Serialize(checks)}");
+        }
+
+        var costs = report["costs"]!.AsArray().Select(node => node!.AsObject()).ToList();
+        costs.Select(c => c["scenario"]!.GetValue<string>()).Should().Equal(ScaleOutOptions.Scenarios, "the cost of 3 replicas against 1 is printed for each scenario");
+        foreach (var cost in costs)
+        {
+            cost["replicas"]!.GetValue<int>().Should().Be(3);
+            cost["lostPercent"]!.GetValue<double>().Should().BeLessThan(100, "3 replicas applied signals, so they lost less than all of one replica's rate");
+            cost.Should().ContainKey("extraCpuPercent");
+            cost["target"]!["text"]!.GetValue<string>().Should().Be("< 20 % lost");
+            cost["met"].Should().NotBeNull("both rates were measured, so the goal is either met or not");
+        }
+
+        var rowCount = scenarios.Sum(s => s["rows"]!.AsArray().Count);
+        var table = await File.ReadAllLinesAsync(tablePath);
+        table.Where(line => line.StartsWith('|')).Should().HaveCount(rowCount + 2, "the Markdown table has a header, a rule and one line per row");
+        table.Where(line => line.StartsWith("- 3 replicas against 1, ", StringComparison.Ordinal)).Should().HaveCount(costs.Count, "each cost is listed below the table");
+        table[0].Should().Contain("3 replicas").And.Contain("1 replica").And.Contain("bare Dapr").And.NotContain("Restate");
+    }
+
+    public void Dispose()
+    {
+        File.Delete(reportPath);
+        File.Delete(tablePath);
+    }
+}
