@@ -17,6 +17,11 @@ public sealed class ScenarioRecorder(string id, string title, string method, IRe
 
     public string Title => title;
 
+    public string Method => method;
+
+    /// <summary>Seconds since the scenario started, to a tenth.</summary>
+    public double Seconds => Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1);
+
     /// <summary>A line of the table; <paramref name="restate"/> is null where Restate has no fair equivalent (the docs say why).</summary>
     public void Row(string metric, string unit, double? product, double? baseline, double? restate, params BenchTarget[] targets) =>
         rows.Add(BenchRow.Create(id, metric, unit, product, baseline, restate, targets));
@@ -52,7 +57,7 @@ public sealed class ScenarioRecorder(string id, string title, string method, IRe
     }
 
     public ScenarioResult Finish(string? error = null) =>
-        new(id, title, method, Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1),
+        new(id, title, method, Seconds,
             Side(BenchSide.Product), Side(BenchSide.Baseline), Side(BenchSide.Restate), rows, checks, error);
 
     /// <summary>Every side's count and figures, by side name.</summary>

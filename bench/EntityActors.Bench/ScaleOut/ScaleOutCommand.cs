@@ -128,8 +128,7 @@ public static class ScaleOutCommand
             recorder.Figure(side, "sidecarRetryPauses", runtime.Output.SidecarRetries(side) - retriesBefore[side]);
         }
 
-        var finished = recorder.Finish(error);
-        results.Add(new ScaleOutScenarioResult(finished.Id, finished.Title, finished.Method, finished.Seconds, recorder.Sides(), rows, recorder.Checks(), error));
+        results.Add(new ScaleOutScenarioResult(recorder.Id, recorder.Title, recorder.Method, recorder.Seconds, recorder.Sides(), rows, recorder.Checks(), error));
     }
 
     private static string AppBuild(string? path) =>
