@@ -13,8 +13,12 @@ public sealed class BuildWiringTests(ITestOutputHelper output) : IDisposable
     public void The_app_project_references_the_guard_as_an_analyzer_only()
     {
         var appProject = XDocument.Load(Path.Combine(AppSources.AppProjectFolder, "EntityActors.App.csproj"));
+        // The app's references live in the props file it imports (shared with the baseline build).
+        var imported = appProject.Descendants("Import")
+            .Select(element => (string)element.Attribute("Project")!)
+            .Select(path => XDocument.Load(Path.Combine(AppSources.AppProjectFolder, path)));
 
-        var reference = appProject.Descendants("ProjectReference")
+        var reference = imported.Prepend(appProject).SelectMany(project => project.Descendants("ProjectReference"))
             .SingleOrDefault(element => ((string?)element.Attribute("Include"))?.EndsWith("EntityActors.Analyzers.csproj", StringComparison.Ordinal) == true);
 
         reference.Should().NotBeNull("the app's build is what the guard guards");

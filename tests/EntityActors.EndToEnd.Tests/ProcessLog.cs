@@ -12,11 +12,17 @@ public sealed class ProcessLog(int capacity = 4000)
     private readonly Queue<string> lines = new(capacity);
     private readonly Lock gate = new();
 
+    // Set E2E_LOG to a file to follow every line while the tests run (they are dumped only where a test asks).
+    private readonly StreamWriter? mirror = Environment.GetEnvironmentVariable("E2E_LOG") is { Length: > 0 } path
+        ? new StreamWriter(path, append: true) { AutoFlush = true }
+        : null;
+
     public void Add(string line)
     {
         var stamped = $"{DateTime.UtcNow.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {line}";
         lock (gate)
         {
+            mirror?.WriteLine(stamped);
             if (lines.Count == capacity)
             {
                 lines.Dequeue();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.Relay;
 using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Engine.Workflow;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace EntityActors.App.Retention;
 
 /// <summary>
-/// Erases one entity entirely: its signal lane in this replica, its workflow (terminated, then purged), every record of
+/// Erases one entity entirely: its signal lane in this replica, its workflow (told to complete, then purged), every record of
 /// it in the entity store (idempotency keys, envelopes, outcome records, head) and its read-model row. Runs as a turn of
 /// the entity's actor (<see cref="IEntityActor.EraseAsync"/>), the entity's single writer, so no signal is stored
 /// while it runs: what was acknowledged before is erased with the entity, what comes after starts a new one.
@@ -25,6 +26,7 @@ public sealed partial class EntityEraser(
     ReadModelStore readModel,
     IOptions<DaprComponentsOptions> components,
     IOptions<RetentionOptions> options,
+    IOptions<EntityWorkflowOptions> workflowOptions,
     TimeProvider time,
     ILogger<EntityEraser> logger)
 {
@@ -58,15 +60,31 @@ public sealed partial class EntityEraser(
         }
 
         var handled = state.ReadCustomStatusAs<EntityView<JsonElement>>()?.Sequence ?? 0;
-        var deadline = time.GetUtcNow() + options.Value.StopTimeout;
+        var started = time.GetUtcNow();
+        var erase = new SignalBatch([], workflowOptions.Value.ToSettings(), Erase: true);
+        var asked = false;
+        var terminating = false;
         while (!IsTerminal(state!.RuntimeStatus))
         {
-            if (time.GetUtcNow() > deadline)
+            var waited = time.GetUtcNow() - started;
+            if (waited > options.Value.StopTimeout)
             {
-                throw new TimeoutException($"The workflow of {address} did not terminate within {options.Value.StopTimeout}.");
+                throw new TimeoutException($"The workflow of {address} did not end within {options.Value.StopTimeout} (status {state.RuntimeStatus}).");
             }
 
-            await workflows.TerminateWorkflowAsync(address.InstanceId, cancellation: cancellationToken);
+            if (!asked)
+            {
+                // A generation continuing as new carries the event over to the next one.
+                await workflows.RaiseEventAsync(address.InstanceId, EntityEventNames.Signals, erase, cancellationToken);
+                asked = true;
+            }
+            else if (!terminating && (state.RuntimeStatus == WorkflowRuntimeStatus.Suspended || waited > options.Value.StopTimeout / 2))
+            {
+                // Suspended, or code that does not know the erase batch: terminate (fine where no patch was recorded).
+                await workflows.TerminateWorkflowAsync(address.InstanceId, cancellation: cancellationToken);
+                terminating = true;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
             state = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
             if (state is not { Exists: true })

@@ -51,8 +51,15 @@ public abstract class EntityWorkflow<TEntity, TState, TSignal, TEvent> : Workflo
                 continue;
             }
 
-            checkpoint = Absorb(context, checkpoint, await arrival);
+            var batch = await arrival;
             arrival = null;
+            if (batch.Erase)
+            {
+                // The one way an entity workflow ends: its entity is being erased, and it is purged next.
+                return null;
+            }
+
+            checkpoint = Absorb(context, checkpoint, batch);
             context.SetCustomStatus(checkpoint.ToView());
             // The age is checked only here, with no wait open: no timer and no withdrawn wait, which would take and drop
             // the next batch in this SDK.

@@ -48,6 +48,21 @@ public class EntityWorkflowTests
     }
 
     [Fact]
+    public async Task An_erase_batch_ends_the_workflow_so_it_can_be_purged_and_applies_nothing()
+    {
+        var context = new FakeWorkflowContext(
+            Batch(Envelope(2, new Deposit(Eur(10m)))),
+            Batch() with { Erase = true });
+
+        var run = new AccountWorkflow().RunAsync(context, Opened());
+        var result = await run.WaitAsync(Patience);
+
+        result.Should().BeNull();
+        context.ContinuedAsNew.Should().BeNull();
+        context.Statuses.Cast<EntityView<AccountState>>().Select(v => v.Sequence).Should().Equal(1, 2);
+    }
+
+    [Fact]
     public async Task Every_episode_publishes_the_new_view_and_runs_no_activity()
     {
         var context = new FakeWorkflowContext(
