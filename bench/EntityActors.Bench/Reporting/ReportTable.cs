@@ -24,7 +24,7 @@ public static class ReportTable
             Line(row);
         }
 
-        AppendChecks(text, report);
+        AppendChecks(text, report.Checks, report.Scenarios.Select(scenario => (scenario.Id, scenario.Error)));
         return text.ToString();
     }
 
@@ -59,9 +59,10 @@ public static class ReportTable
     private static string Value(double? value, string unit) =>
         value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.ToString(Math.Abs(v) >= 100 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture)} {unit}") : "–";
 
-    private static void AppendChecks(StringBuilder text, BenchReport report)
+    /// <summary>The exactly-once checks' tally, the failed ones and any scenario that failed outright; shared by both modes.</summary>
+    internal static void AppendChecks(StringBuilder text, IEnumerable<BenchCheck> allChecks, IEnumerable<(string Id, string? Error)> scenarios)
     {
-        var checks = report.Checks.ToList();
+        var checks = allChecks.ToList();
         var failed = checks.Where(check => !check.Passed).ToList();
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"exactly-once checks: {checks.Count - failed.Count} of {checks.Count} passed");
@@ -70,9 +71,9 @@ public static class ReportTable
             text.AppendLine(CultureInfo.InvariantCulture, $"  FAILED [{check.Scenario}/{check.Side}] {check.What}: {check.Detail}");
         }
 
-        foreach (var scenario in report.Scenarios.Where(s => s.Error is not null))
+        foreach (var (id, error) in scenarios.Where(s => s.Error is not null))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  ERROR [{scenario.Id}] {scenario.Error}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  ERROR [{id}] {error}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EntityActors.Bench.Reporting;
 
 namespace EntityActors.Bench.ScaleOut;
 
@@ -26,19 +27,7 @@ public static class ScaleOutTable
             text.AppendLine(CultureInfo.InvariantCulture, $"  {cost.Scenario}: {Describe(cost)}");
         }
 
-        var checks = report.Checks.ToList();
-        var failed = checks.Where(check => !check.Passed).ToList();
-        text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"exactly-once checks: {checks.Count - failed.Count} of {checks.Count} passed");
-        foreach (var check in failed)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  FAILED [{check.Scenario}/{check.Side}] {check.What}: {check.Detail}");
-        }
-
-        foreach (var scenario in report.Scenarios.Where(s => s.Error is not null))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  ERROR [{scenario.Id}] {scenario.Error}");
-        }
+        ReportTable.AppendChecks(text, report.Checks, report.Scenarios.Select(scenario => (scenario.Id, scenario.Error)));
 
         return text.ToString();
     }
