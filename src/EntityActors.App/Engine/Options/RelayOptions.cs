@@ -15,10 +15,11 @@ public sealed class RelayOptions
     /// How long a lane lets decided envelopes gather before it raises them to the workflow (unless a full batch is
     /// ready sooner). Nothing waits for the workflow (answers and reads come from the single writer, events leave
     /// before the raise), and every raise costs the sidecar and its scheduler about the same whatever it carries: a
-    /// longer linger means fewer, larger workflow episodes, and a workflow that lags its writer by at most this long.
+    /// longer linger means fewer, larger workflow episodes, and a workflow that lags its writer by at most this long
+    /// (docs/benchmark.md has the A/B of 500 ms against 2 s).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan RaiseLinger { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RaiseLinger { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// First interval at which a lane reads the status of a workflow whose episodes are not seen in this process
