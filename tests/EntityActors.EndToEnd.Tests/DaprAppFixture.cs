@@ -92,6 +92,8 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 // two attempts, and the redelivery reminder (every 2 s here) has to deliver the signal.
                 ["EntityActors__FaultInjection__RaiseFailures__stranded-"] = "2",
                 ["EntityActors__Relay__MaxAttempts"] = "2",
+                // Under the redelivery interval, so a lane raises (and fails) before the reminder comes.
+                ["EntityActors__Relay__RaiseLinger"] = "00:00:00.500",
                 ["EntityActors__Intake__RedeliveryInterval"] = RedeliveryInterval.ToString("c", CultureInfo.InvariantCulture),
                 // The checkout's watchdog over the payment capture, and a gateway stub that is slow or hangs for some carts.
                 ["EntityActors__Checkout__PaymentCapture__HeartbeatTimeout"] = PaymentHeartbeatTimeout.ToString("c", CultureInfo.InvariantCulture),
