@@ -32,6 +32,7 @@ public static class EngineRegistration
         services.AddSingleton<StoredEnvelopes>();
         services.AddSingleton<StoreReads>();
         services.AddSingleton<SignalRelay>();
+        services.AddSingleton<BulkEventPublisher>();
         services.AddSingleton<DomainEventPublisher>();
         services.AddSingleton<WorkflowEpisodes>();
         services.AddSingleton<WorkflowEpisodeListener>();

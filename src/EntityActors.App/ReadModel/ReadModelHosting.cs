@@ -1,10 +1,11 @@
+using EntityActors.App.Engine.Relay;
 using EntityActors.App.ReadModel.Projections;
 using EntityActors.App.ReadModel.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.ReadModel;
 
-/// <summary>Registration of the read model: database, migrations at start, consumer, list and admin endpoints.</summary>
+/// <summary>Registration of the read model: database, migrations at start, the relay's feed, list and admin endpoints.</summary>
 public static class ReadModelHosting
 {
     public static IHostApplicationBuilder AddEntityReadModel(this IHostApplicationBuilder builder)
@@ -23,6 +24,7 @@ public static class ReadModelHosting
         services.AddSingleton<ReadModelStore>();
         services.AddSingleton<ReadModelMetrics>();
         services.AddSingleton<ReadModelWriter>();
+        services.AddSingleton<IAppliedSignalsProjection, ReadModelFeed>();
         services.AddSingleton<ReadModelRebuilder>();
         services.AddHostedService<ReadModelStartup>();
         return builder;
@@ -35,7 +37,6 @@ public static class ReadModelHosting
         app.MapEntityList(services.GetRequiredService<AccountProjection>(), "Accounts");
         app.MapEntityList(services.GetRequiredService<InventoryItemProjection>(), "InventoryItems");
         app.MapReadModelAdmin();
-        app.MapReadModelSubscription();
         return app;
     }
 }

@@ -3,18 +3,23 @@ namespace EntityActors.App.Engine.Batching;
 /// <summary>
 /// Serializes work per key and batches it: items submitted for a key while a batch of that key is being processed
 /// queue up and are processed together next, in arrival order, by one consumer at a time per key. A lone item goes at
-/// once. Keys without queued work hold nothing. Used wherever work is serialized per entity (the intake's calls to an
+/// once, unless the batcher lingers. Keys without queued work hold nothing. Used wherever work is serialized per entity (the intake's calls to an
 /// entity's single writer) or batched across callers (the group commit of state writes, under one key).
 /// </summary>
 /// <param name="process">Processes one batch of a key; answers one result per item, in order. Throwing fails every item of the batch.</param>
 /// <param name="maxItems">Most items per batch.</param>
 /// <param name="weight">Weight of an item towards <paramref name="maxWeight"/> (e.g. the state operations it carries).</param>
 /// <param name="maxWeight">Most weight per batch; a single heavier item still goes, alone.</param>
+/// <param name="linger">
+/// How long a key's first item waits for others before its batch is processed (zero: a lone item goes at once). Batches
+/// taken while another of the key is being processed never wait.
+/// </param>
 public sealed class KeyedBatcher<TKey, TItem, TResult>(
     Func<TKey, IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> process,
     int maxItems,
     Func<TItem, int>? weight = null,
-    int maxWeight = int.MaxValue)
+    int maxWeight = int.MaxValue,
+    TimeSpan linger = default)
     where TKey : notnull
 {
     private readonly Dictionary<TKey, Queue<Pending>> queues = [];
@@ -63,6 +68,11 @@ public sealed class KeyedBatcher<TKey, TItem, TResult>(
 
     private async Task ConsumeAsync(TKey key)
     {
+        if (linger > TimeSpan.Zero)
+        {
+            await Task.Delay(linger);
+        }
+
         while (TakeBatch(key) is { } batch)
         {
             try

@@ -22,6 +22,14 @@ public sealed class RelayOptions
     public TimeSpan RaiseLinger { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// How long the first domain events handed to the sidecar wait for other entities' before they are published together
+    /// in one bulk request (zero: at once). Every sidecar call costs about the same whatever it carries; subscribers and
+    /// the read model see a change later by at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan PublishLinger { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
     /// First interval at which a lane reads the status of a workflow whose episodes are not seen in this process
     /// (its worker runs in another replica); grows by half up to <see cref="MaxPollInterval"/> while nothing moves.
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapr.Client;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Hosting;
@@ -9,17 +8,21 @@ using Microsoft.Extensions.Options;
 namespace EntityActors.App.Engine.Relay;
 
 /// <summary>
-/// What decided signals do outside their entity: one CloudEvent per accepted signal on the kind's topic, then the
+/// What decided signals do outside their entity: one CloudEvent per accepted signal on the kind's topic (published in
+/// bulk with other entities' events), then the projections kept in step in process (the read model), then the
 /// reactions. Idempotent: the event id is the signal id, so publishing a batch twice (after a crash) republishes the
-/// same events, and reactions must be idempotent themselves.
+/// same events, and projections and reactions must be idempotent themselves.
 /// </summary>
 public sealed class DomainEventPublisher(
-    DaprClient dapr,
+    BulkEventPublisher bulk,
     IOptions<DaprComponentsOptions> components,
     IOptions<TopicOptions> topics,
+    IEnumerable<IAppliedSignalsProjection> projections,
     IEnumerable<IEntityEventReaction> reactions,
     ILogger<DomainEventPublisher> logger)
 {
+    private const string StructuredCloudEvent = "application/cloudevents+json";
+
     public async Task PublishAsync(EntityAddress address, IReadOnlyList<AppliedSignal> signals, CancellationToken cancellationToken)
     {
         var accepted = signals.Where(applied => applied.Outcome.Accepted).ToList();
@@ -35,14 +38,13 @@ public sealed class DomainEventPublisher(
         using var scope = logger.BeginSignals(address, signalIds);
         try
         {
-            foreach (var applied in accepted)
+            var events = accepted
+                .Select(applied => new PublishedEvent(JsonSerializer.SerializeToUtf8Bytes(DomainCloudEvent.For(address, applied), EntityJson.Options), StructuredCloudEvent))
+                .ToList();
+            await bulk.PublishAsync(components.Value.PubSub, topics.Value.EntityEvents(address.Kind), events, cancellationToken);
+            foreach (var projection in projections)
             {
-                await dapr.PublishByteEventAsync(
-                    components.Value.PubSub,
-                    topics.Value.EntityEvents(address.Kind),
-                    JsonSerializer.SerializeToUtf8Bytes(DomainCloudEvent.For(address, applied), EntityJson.Options),
-                    "application/cloudevents+json",
-                    cancellationToken: cancellationToken);
+                await projection.ProjectAsync(address, accepted, cancellationToken);
             }
 
             foreach (var applied in accepted)

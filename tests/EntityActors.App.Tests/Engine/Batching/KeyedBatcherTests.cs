@@ -35,6 +35,18 @@ public class KeyedBatcherTests
     }
 
     [Fact]
+    public async Task With_a_linger_items_handed_in_before_it_ends_go_together_in_the_first_batch()
+    {
+        var processor = new RecordingProcessor();
+        var batcher = new KeyedBatcher<string, int, string>(processor.ProcessAsync, maxItems: 10, linger: TimeSpan.FromSeconds(1));
+
+        var submitted = new[] { 1, 2, 3 }.Select(item => batcher.SubmitAsync("a", item)).ToList();
+
+        (await Task.WhenAll(submitted).WaitAsync(Patience)).Should().Equal("a:1", "a:2", "a:3");
+        processor.Batches.Should().ContainSingle("the first item waited for the others").Which.Items.Should().Equal(1, 2, 3);
+    }
+
+    [Fact]
     public async Task Keys_do_not_wait_for_each_other()
     {
         var processor = new RecordingProcessor { Hold = new TaskCompletionSource() };
