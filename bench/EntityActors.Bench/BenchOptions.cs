@@ -98,6 +98,15 @@ public sealed record BenchOptions
     /// <summary>How long any "until applied" wait may take before the scenario fails.</summary>
     public TimeSpan ApplyTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How long the product's entity workflows may take, after a round's signals were applied, to show them all (the
+    /// relay raises them after it lingers) before the round fails.
+    /// </summary>
+    public TimeSpan WorkflowCatchUpTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The pause between two reads of a product workflow not yet caught up; few reads, since they cost the product's sidecar.</summary>
+    public TimeSpan WorkflowPollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     public bool ShowHelp { get; init; }
 
     /// <summary>The multi-replica run's replicas and store (<c>--replicas</c>, <c>--store</c>).</summary>

@@ -26,7 +26,7 @@ public sealed class BenchRuntime : IAsyncDisposable
 
     private BenchRuntime(
         LocalDaprEnvironment product, LocalDaprEnvironment baseline, RestateRuntime restate, BaselineComponents baselineResources, BaselineWorker baselineWorker,
-        ProcessOutputLog output, TimeSpan pollInterval)
+        ProcessOutputLog output, BenchOptions options)
     {
         Product = product;
         Baseline = baseline;
@@ -40,8 +40,9 @@ public sealed class BenchRuntime : IAsyncDisposable
         productHttp.Timeout = ClientTimeout;
         restateHttp = new HttpClient { BaseAddress = restate.IngressAddress, Timeout = ClientTimeout };
         ProductClient = new ProductClient(productHttp);
-        RestateClient = new RestateClient(restateHttp, pollInterval);
+        RestateClient = new RestateClient(restateHttp, options.PollInterval);
         BaselineClient = baselineWorker.Client;
+        ProductWorkflows = new ProductWorkflows(product.DaprGrpcAddress, product.DaprHttpAddress, options.WorkflowPollInterval);
     }
 
     /// <summary>The product's and Restate's HTTP client timeout; the multi-replica run uses it too.</summary>
@@ -54,6 +55,9 @@ public sealed class BenchRuntime : IAsyncDisposable
     public RestateRuntime Restate { get; }
 
     public ProductClient ProductClient { get; }
+
+    /// <summary>The product's entity workflows, read through its sidecar.</summary>
+    public ProductWorkflows ProductWorkflows { get; }
 
     public RestateClient RestateClient { get; }
 
@@ -105,7 +109,7 @@ public sealed class BenchRuntime : IAsyncDisposable
 
             worker = await BaselineWorker.StartAsync(baseline, output, options.PollInterval, options.ContinueAsNewAfterSignals, cancellationToken);
             log.Line($"baseline workflow worker connected (in this process, pid {Environment.ProcessId})");
-            return new BenchRuntime(product, baseline, restate.Result, resources, worker, output, options.PollInterval);
+            return new BenchRuntime(product, baseline, restate.Result, resources, worker, output, options);
         }
         catch
         {
@@ -138,6 +142,7 @@ public sealed class BenchRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await baselineWorker.DisposeAsync();
+        await ProductWorkflows.DisposeAsync();
         productHttp.Dispose();
         restateHttp.Dispose();
         await Product.DisposeAsync();

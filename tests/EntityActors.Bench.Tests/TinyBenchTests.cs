@@ -90,6 +90,11 @@ public sealed class TinyBenchTests(ITestOutputHelper output) : IDisposable
 
             scenario["rows"]!.AsArray().Select(row => row!["metric"]!.GetValue<string>()).Should().Contain(
                 metric => metric.Contains("CPU per 1,000 signals", StringComparison.Ordinal), $"{scenario["id"]} should print CPU per 1,000 signals");
+            WorkflowCatchUp.ShouldFollowApplied(scenario["product"]!["figures"]!.AsObject(), $"{scenario["id"]}: the product");
+            foreach (var side in new[] { "baseline", "restate" })
+            {
+                scenario[side]!["figures"]!.AsObject().Should().NotContainKey("workflowCaughtUpMs", $"{scenario["id"]}: the {side}'s work is done once applied");
+            }
         }
 
         foreach (var row in scenarios.SelectMany(s => s["rows"]!.AsArray()).Where(r => r!["restate"] is not null && r["product"] is not null && r["product"]!.GetValue<double>() > 0 && r["restate"]!.GetValue<double>() > 0))

@@ -51,6 +51,12 @@ public sealed class TinyScaleOutBenchTests(ITestOutputHelper output) : IDisposab
                 figures["cpuSecondsPer1000"]!.GetValue<double>().Should().BePositive($"{id}: the {side}'s processes should have used CPU");
             }
 
+            foreach (var side in new[] { ScaleOutSide.Replicas, ScaleOutSide.Single })
+            {
+                WorkflowCatchUp.ShouldFollowApplied(scenario["sides"]![side]!["figures"]!.AsObject(), $"{id}: the {side} side");
+            }
+
+            scenario["sides"]![ScaleOutSide.Baseline]!["figures"]!.AsObject().Should().NotContainKey("workflowCaughtUpMs", $"{id}: bare Dapr's work is done once applied");
             var replicaFigures = scenario["sides"]![ScaleOutSide.Replicas]!["figures"]!.AsObject();
             foreach (var process in new[] { "app1Seconds", "app2Seconds", "app3Seconds", "daprd3Seconds", "postgresSeconds", "redisSeconds" })
             {

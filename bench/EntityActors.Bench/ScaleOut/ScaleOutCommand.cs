@@ -39,7 +39,7 @@ public static class ScaleOutCommand
         ScaleOutReport report;
         await using (runtime)
         {
-            var context = new BenchContext(options, log, runtime.SingleClient, runtime.BaselineClient, runtime.ProcessesOf);
+            var context = new BenchContext(options, log, runtime.SingleClient, runtime.SingleWorkflows, runtime.BaselineClient, runtime.ProcessesOf);
             var scenarios = new ScaleOutScenarios(context, runtime);
             await scenarios.WarmUpAsync(cancellationToken);
             var results = new List<ScaleOutScenarioResult>();

@@ -23,7 +23,8 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
     private readonly BaselineWorker baselineWorker;
 
     private ScaleOutRuntime(
-        LocalTopology replicas, LocalTopology single, LocalDaprEnvironment baseline, BaselineComponents baselineComponents, BaselineWorker baselineWorker, ProcessOutputLog output)
+        LocalTopology replicas, LocalTopology single, LocalDaprEnvironment baseline, BaselineComponents baselineComponents, BaselineWorker baselineWorker,
+        ProcessOutputLog output, TimeSpan workflowPollInterval)
     {
         Replicas = replicas;
         Single = single;
@@ -40,6 +41,8 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
         singleHttp.Timeout = BenchRuntime.ClientTimeout;
         ReplicasClient = new ProductClient(replicasHttp);
         SingleClient = new ProductClient(singleHttp);
+        ReplicasWorkflows = Workflows(replicas, workflowPollInterval);
+        SingleWorkflows = Workflows(single, workflowPollInterval);
     }
 
     public LocalTopology Replicas { get; }
@@ -52,6 +55,11 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
     public ProductClient ReplicasClient { get; }
 
     public ProductClient SingleClient { get; }
+
+    /// <summary>The n replicas' entity workflows, read through the first replica's sidecar (it forwards to the others).</summary>
+    public ProductWorkflows ReplicasWorkflows { get; }
+
+    public ProductWorkflows SingleWorkflows { get; }
 
     public BaselineClient BaselineClient => baselineWorker.Client;
 
@@ -88,7 +96,7 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
                 $"({replicas.AppAssemblyPath}), baseline sidecar in {baseline.StartupDuration.TotalSeconds:0.0} s");
             worker = await BaselineWorker.StartAsync(baseline, output, options.PollInterval, options.ContinueAsNewAfterSignals, cancellationToken);
             log.Line($"baseline workflow worker connected (in this process, pid {Environment.ProcessId})");
-            return new ScaleOutRuntime(replicas, single, baseline, components, worker, output);
+            return new ScaleOutRuntime(replicas, single, baseline, components, worker, output, options.WorkflowPollInterval);
         }
         catch
         {
@@ -139,12 +147,17 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await baselineWorker.DisposeAsync();
+        await ReplicasWorkflows.DisposeAsync();
+        await SingleWorkflows.DisposeAsync();
         replicasHttp.Dispose();
         singleHttp.Dispose();
         await Task.WhenAll(Replicas.DisposeAsync().AsTask(), Single.DisposeAsync().AsTask(), Baseline.DisposeAsync().AsTask());
         baselineComponents.Dispose();
         Output.Dispose();
     }
+
+    private static ProductWorkflows Workflows(LocalTopology topology, TimeSpan pollInterval) =>
+        new(topology.Replicas[0].DaprGrpcAddress, topology.Replicas[0].DaprHttpAddress, pollInterval);
 
     private static LocalDaprEnvironmentOptions Product(BenchOptions options, string binaries, int replicas, string side, ProcessOutputLog output) => new()
     {

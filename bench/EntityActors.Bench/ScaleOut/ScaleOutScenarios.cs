@@ -26,10 +26,10 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         var recorder = Recorder("warm-up", "warm-up", "unrecorded");
-        foreach (var (side, client) in ProductSides())
+        foreach (var (side, client, workflows) in ProductSides())
         {
-            await many.ProductAsync(recorder, side, client, 0, cancellationToken);
-            await answered.ProductAsync(recorder, side, client, 0, cancellationToken);
+            await many.ProductAsync(recorder, side, client, workflows, 0, cancellationToken);
+            await answered.ProductAsync(recorder, side, client, workflows, 0, cancellationToken);
         }
 
         await many.BaselineAsync(recorder, 0, cancellationToken);
@@ -41,20 +41,22 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
     public ScenarioRecorder ManyEntitiesRecorder() => Recorder(ScenarioNames.ManyEntities, $"{options.Entities} entities × {options.SignalsPerEntity} signals",
         $"As the default run's many-entities rounds ({options.Entities} entities × {options.SignalsPerEntity} signals, round robin over the entities, " +
         $"{options.Senders} concurrent senders, timed from the first send until every entity shows all its signals applied, checked exact), on {Spread}. " +
-        $"{options.ManyRounds} alternating rounds; medians. CPU per 1,000 signals adds up a side's own processes, store servers included.");
+        $"{options.ManyRounds} alternating rounds; medians. CPU per 1,000 signals adds up a side's own processes, store servers included; a product side's until its entity workflows show " +
+        "every signal too (the relay's deferred raise and the workflow's episode).");
 
     public ScenarioRecorder AnsweredRecorder() => Recorder(ScenarioNames.Answered, $"{options.Entities} accounts × {options.SignalsPerEntity} signals, each answer awaited",
         $"As the default run's answered rounds ({options.Entities} accounts, {options.Senders} senders each waiting for its answer, deposits and withdrawals " +
-        $"in turn, checked: every account ends as its answers say), on {Spread}. {options.ManyRounds} alternating rounds; median rate, latency over all rounds.");
+        $"in turn, checked: every account ends as its answers say), on {Spread}. {options.ManyRounds} alternating rounds; median rate, latency over all rounds. " +
+        "A product side's CPU is measured until its accounts' workflows show every signal too.");
 
     public async Task<(IReadOnlyList<ScaleOutRow> Rows, ScaleOutCost Cost)> ManyEntitiesAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
         var rounds = ScaleOutSide.All.ToDictionary(side => side, _ => new List<SideRound>());
         for (var round = 1; round <= options.ManyRounds; round++)
         {
-            foreach (var (side, client) in ProductSides())
+            foreach (var (side, client, workflows) in ProductSides())
             {
-                rounds[side].Add(await many.ProductAsync(recorder, side, client, round, cancellationToken));
+                rounds[side].Add(await many.ProductAsync(recorder, side, client, workflows, round, cancellationToken));
             }
 
             rounds[ScaleOutSide.Baseline].Add(await many.BaselineAsync(recorder, round, cancellationToken));
@@ -75,9 +77,9 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
         var rounds = ScaleOutSide.All.ToDictionary(side => side, _ => new List<AnsweredRound>());
         for (var round = 1; round <= options.ManyRounds; round++)
         {
-            foreach (var (side, client) in ProductSides())
+            foreach (var (side, client, workflows) in ProductSides())
             {
-                rounds[side].Add(await answered.ProductAsync(recorder, side, client, round, cancellationToken));
+                rounds[side].Add(await answered.ProductAsync(recorder, side, client, workflows, round, cancellationToken));
             }
 
             rounds[ScaleOutSide.Baseline].Add(await answered.BaselineAsync(recorder, round, cancellationToken));
@@ -95,8 +97,8 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
         ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand));
     }
 
-    private (string Side, Product.ProductClient Client)[] ProductSides() =>
-        [(ScaleOutSide.Replicas, runtime.ReplicasClient), (ScaleOutSide.Single, runtime.SingleClient)];
+    private (string Side, Product.ProductClient Client, Product.ProductWorkflows Workflows)[] ProductSides() =>
+        [(ScaleOutSide.Replicas, runtime.ReplicasClient, runtime.ReplicasWorkflows), (ScaleOutSide.Single, runtime.SingleClient, runtime.SingleWorkflows)];
 
     private static ScenarioRecorder Recorder(string id, string title, string method) => new(id, title, method, ScaleOutSide.All);
 

@@ -20,18 +20,20 @@ public sealed class BenchContext
     private readonly Func<string, SideProcesses> processesOf;
 
     public BenchContext(BenchRuntime runtime, BenchOptions options, BenchLog log)
-        : this(options, log, runtime.ProductClient, runtime.BaselineClient, side => SideCpu.Processes(runtime, side))
+        : this(options, log, runtime.ProductClient, runtime.ProductWorkflows, runtime.BaselineClient, side => SideCpu.Processes(runtime, side))
     {
         this.runtime = runtime;
         restate = runtime.RestateClient;
     }
 
     /// <param name="processesOf">The processes whose CPU is a side's, by side name.</param>
-    public BenchContext(BenchOptions options, BenchLog log, ProductClient product, BaselineClient baseline, Func<string, SideProcesses> processesOf)
+    public BenchContext(
+        BenchOptions options, BenchLog log, ProductClient product, ProductWorkflows productWorkflows, BaselineClient baseline, Func<string, SideProcesses> processesOf)
     {
         Options = options;
         Log = log;
         Product = product;
+        ProductWorkflows = productWorkflows;
         Baseline = baseline;
         this.processesOf = processesOf;
     }
@@ -45,6 +47,9 @@ public sealed class BenchContext
 
     /// <summary>The product's client (in the multi-replica run, the one-replica side's; rounds take the other's as an argument).</summary>
     public ProductClient Product { get; }
+
+    /// <summary>The entity workflows of <see cref="Product"/>'s side, read through its sidecar.</summary>
+    public ProductWorkflows ProductWorkflows { get; }
 
     public BaselineClient Baseline { get; }
 

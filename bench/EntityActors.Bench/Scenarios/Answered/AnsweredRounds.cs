@@ -10,7 +10,8 @@ namespace EntityActors.Bench.Scenarios.Answered;
 /// <summary>
 /// One round of the answered scenario on each side. The product and Restate get the same account signals through the
 /// same kind of HTTP client and wait for each outcome in the answer; the bare baseline, which has no answer to give,
-/// raises and then polls the counter until the event is applied.
+/// raises and then polls the counter until the event is applied. The product's CPU is measured on until its accounts'
+/// workflows show every signal too: the work its relay defers past the answer is the round's as well.
 /// </summary>
 public sealed class AnsweredRounds(BenchContext context)
 {
@@ -19,16 +20,25 @@ public sealed class AnsweredRounds(BenchContext context)
     private int Total => options.Entities * options.SignalsPerEntity;
 
     public Task<AnsweredRound> ProductAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken) =>
-        ProductAsync(recorder, BenchSide.Product, context.Product, round, cancellationToken);
+        ProductAsync(recorder, BenchSide.Product, context.Product, context.ProductWorkflows, round, cancellationToken);
 
-    /// <summary>A product round as <paramref name="side"/>, through <paramref name="product"/> (e.g. spread over several replicas).</summary>
-    public Task<AnsweredRound> ProductAsync(ScenarioRecorder recorder, string side, ProductClient product, int round, CancellationToken cancellationToken) =>
-        AccountsAsync(recorder, side, round, context.ProductId,
+    /// <summary>
+    /// A product round as <paramref name="side"/>, through <paramref name="product"/> (e.g. spread over several replicas),
+    /// its accounts' workflows read through <paramref name="workflows"/>.
+    /// </summary>
+    public Task<AnsweredRound> ProductAsync(
+        ScenarioRecorder recorder, string side, ProductClient product, ProductWorkflows workflows, int round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        return AccountsAsync(recorder, side, round, context.ProductId,
             (id, signal, body, key, token) => product.SignalAccountAsync(id, signal, body, key, options.SignalWaitSeconds, token),
-            product.GetAccountAsync, cancellationToken);
+            product.GetAccountAsync,
+            (ids, sequence, token) => workflows.WaitUntilCaughtUpAsync(ProductClient.AccountsKind, ids, sequence, options.WorkflowCatchUpTimeout, token),
+            cancellationToken);
+    }
 
     public Task<AnsweredRound> RestateAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken) =>
-        AccountsAsync(recorder, BenchSide.Restate, round, context.RestateId, context.Restate.SignalAccountAsync, context.Restate.GetAccountAsync, cancellationToken);
+        AccountsAsync(recorder, BenchSide.Restate, round, context.RestateId, context.Restate.SignalAccountAsync, context.Restate.GetAccountAsync, null, cancellationToken);
 
     public async Task<AnsweredRound> BaselineAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken)
     {
@@ -76,10 +86,15 @@ public sealed class AnsweredRounds(BenchContext context)
     /// its answers say: every signal handled once, the accepted ones counted in its version and its balance, and every
     /// refusal an insufficient-funds answer.
     /// </summary>
+    /// <param name="caughtUp">
+    /// The product's: returns once every account's workflow shows the given sequence. Awaited for the opening signal
+    /// before the timing, and for the last signal inside the CPU window.
+    /// </param>
     private async Task<AnsweredRound> AccountsAsync(
         ScenarioRecorder recorder, string side, int round, Func<string, string> idOf,
         Func<string, string, string, string, CancellationToken, Task<AccountAnswer>> signal,
-        Func<string, CancellationToken, Task<AccountView?>> read, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task<AccountView?>> read,
+        Func<string[], long, CancellationToken, Task>? caughtUp, CancellationToken cancellationToken)
     {
         var ids = Enumerable.Range(0, options.Entities).Select(e => idOf($"answered-{round}-{e}")).ToArray();
         await Senders.RunAsync(ids.Length, options.Senders, async (e, token) =>
@@ -90,6 +105,10 @@ public sealed class AnsweredRounds(BenchContext context)
                 throw new InvalidOperationException($"{side} refused to open account {ids[e]}: {opened.RejectionCode}.");
             }
         }, cancellationToken);
+        if (caughtUp is not null)
+        {
+            await caughtUp(ids, 1, cancellationToken);
+        }
 
         var tallies = ids.Select(_ => new Tally()).ToArray();
         var answers = new ConcurrentBag<double>();
@@ -105,6 +124,13 @@ public sealed class AnsweredRounds(BenchContext context)
             tallies[e].Add(name, answer);
         }, cancellationToken);
         var elapsedMs = Timed.Since(started);
+        double? caughtUpMs = null;
+        if (caughtUp is not null)
+        {
+            await caughtUp(ids, options.SignalsPerEntity + 1, cancellationToken);
+            caughtUpMs = Timed.Since(started);
+        }
+
         cpu.Dispose();
 
         await Task.Delay(BenchContext.Settle, cancellationToken);
@@ -126,16 +152,18 @@ public sealed class AnsweredRounds(BenchContext context)
         }, cancellationToken);
         recorder.Check(side, $"round {round}: every account ends as its answers say (each signal once; only insufficient-funds refused)", exact == ids.Length,
             $"{exact} of {ids.Length} accounts exact{(firstWrong is null ? string.Empty : "; first wrong: " + firstWrong)}");
-        return Finish(side, round, elapsedMs, cpu.SideSeconds, answers, tallies.Sum(t => t.Refused));
+        return Finish(side, round, elapsedMs, cpu.SideSeconds, answers, tallies.Sum(t => t.Refused), caughtUpMs);
     }
 
     private static string? Label(int round) => round == 1 ? null : $"round{round}";
 
-    private AnsweredRound Finish(string side, int round, double elapsedMs, double? cpuSeconds, ConcurrentBag<double> answers, int rejected)
+    private AnsweredRound Finish(
+        string side, int round, double elapsedMs, double? cpuSeconds, ConcurrentBag<double> answers, int rejected, double? caughtUpMs = null)
     {
-        var result = new AnsweredRound(new SideRound(round, Total, elapsedMs, elapsedMs, cpuSeconds), answers.ToList(), rejected);
+        var result = new AnsweredRound(new SideRound(round, Total, elapsedMs, elapsedMs, cpuSeconds, caughtUpMs), answers.ToList(), rejected);
         context.Log.Line(
-            $"  {side,-8} {Total} answered in {elapsedMs / 1000:0.00} s → {result.Timing.AppliedPerSecond:0} /s ({rejected} refused); answer {result.Answers}");
+            $"  {side,-8} {Total} answered in {elapsedMs / 1000:0.00} s → {result.Timing.AppliedPerSecond:0} /s ({rejected} refused); answer {result.Answers}" +
+            (caughtUpMs is { } ms ? $"; workflows caught up in {ms / 1000:0.00} s" : string.Empty));
         return result;
     }
 

@@ -22,7 +22,9 @@ public sealed class AnsweredScenario(BenchContext context) : IBenchScenario
         $"wait={options.SignalWaitSeconds} (200 with the outcome, 422 for the refusal). Restate: request-response POST /accounts/{{key}}/{{signal}} " +
         "(the outcome in the answer). Both with an Idempotency-Key. Baseline (no rules, no answer): raise, then poll the counter until the event " +
         "is applied. Checked: every account ends as its answers say. " +
-        $"{options.ManyRounds} alternating rounds on new accounts; each side's median rate is reported, latency over all rounds.";
+        $"{options.ManyRounds} alternating rounds on new accounts; each side's median rate is reported, latency over all rounds. CPU per 1,000 " +
+        "signals adds up a side's own processes; the product's until its accounts' workflows show every signal too (its relay's deferred raise " +
+        "and the workflow's episode, read through its sidecar every 100 ms).";
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {

@@ -19,7 +19,8 @@ public sealed class ManyEntitiesScenario(BenchContext context) : IBenchScenario
         "Product: POST without wait, then GET ?minSequence per entity. Baseline: raise, then poll every counter. Restate: /send (202), then " +
         $"attach to each key's last send and read the shared getter. Checked: every entity ends with exactly {options.SignalsPerEntity} more. " +
         $"{options.ManyRounds} alternating rounds (product, baseline, Restate) on new entities; each side's median is reported. CPU per 1,000 " +
-        "signals adds up a side's own processes. Then one more product and Restate round with a reader per entity: acknowledged → applied under load.";
+        "signals adds up a side's own processes; the product's until its entity workflows show every signal too (its relay's deferred raise " +
+        "and the workflow's episode, read through its sidecar every 100 ms), and its workflows hold the creating signal before the timing. Then one more product and Restate round with a reader per entity: acknowledged → applied under load.";
 
     public async Task RunAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
