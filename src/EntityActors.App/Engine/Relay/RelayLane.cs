@@ -188,6 +188,8 @@ public sealed class RelayLane(EntityAddress address, RelayMarks start, RelayOpti
     {
         RaisedThrough = Math.Max(RaisedThrough, through);
         lingerSince = RaisedThrough < AcceptedThrough ? now : null;
+        // Nothing to read before the workflow had a chance to take the batch: the next read is due a full interval on.
+        lastRead = now;
         Prune();
     }
 

@@ -130,6 +130,20 @@ public class RelayLaneTests
     }
 
     [Fact]
+    public void A_lane_that_last_read_long_ago_does_not_read_the_status_right_after_a_raise()
+    {
+        var lane = Lane(new RelayMarks(1, 1, 1));
+        lane.Observed(Progress(1), seenHere: true, Now);
+        var later = Now + TimeSpan.FromMinutes(5);
+        lane.Accept(Settings(), Marks(lane), Decided(2), 2, later);
+        lane.Published(2);
+        lane.Next(later).Should().BeOfType<RelayStep.Raise>();
+        lane.Raised(2, later);
+
+        lane.Next(later).Should().Be(new RelayStep.Wait(Options.SafetyReadInterval), "the episode that applies the batch is heard of, not polled for");
+    }
+
+    [Fact]
     public void A_lane_whose_workflow_runs_elsewhere_polls_and_backs_off_while_nothing_moves()
     {
         var lane = Raised(through: 4);
