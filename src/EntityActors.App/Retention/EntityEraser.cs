@@ -62,7 +62,12 @@ public sealed partial class EntityEraser(
         var handled = state.ReadCustomStatusAs<EntityView<JsonElement>>()?.Sequence ?? 0;
         var started = time.GetUtcNow();
         var erase = new SignalBatch([], workflowOptions.Value.ToSettings(), Erase: true);
-        var asked = false;
+        if (!IsTerminal(state.RuntimeStatus))
+        {
+            // A generation continuing as new carries the event over to the next one.
+            await workflows.RaiseEventAsync(address.InstanceId, EntityEventNames.Signals, erase, cancellationToken);
+        }
+
         var terminating = false;
         while (!IsTerminal(state!.RuntimeStatus))
         {
@@ -72,13 +77,7 @@ public sealed partial class EntityEraser(
                 throw new TimeoutException($"The workflow of {address} did not end within {options.Value.StopTimeout} (status {state.RuntimeStatus}).");
             }
 
-            if (!asked)
-            {
-                // A generation continuing as new carries the event over to the next one.
-                await workflows.RaiseEventAsync(address.InstanceId, EntityEventNames.Signals, erase, cancellationToken);
-                asked = true;
-            }
-            else if (!terminating && (state.RuntimeStatus == WorkflowRuntimeStatus.Suspended || waited > options.Value.StopTimeout / 2))
+            if (!terminating && (state.RuntimeStatus == WorkflowRuntimeStatus.Suspended || waited > options.Value.StopTimeout / 2))
             {
                 // Suspended, or code that does not know the erase batch: terminate (fine where no patch was recorded).
                 await workflows.TerminateWorkflowAsync(address.InstanceId, cancellation: cancellationToken);
