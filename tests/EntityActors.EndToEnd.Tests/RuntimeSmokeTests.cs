@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace EntityActors.EndToEnd.Tests;
@@ -26,6 +27,37 @@ public sealed class RuntimeSmokeTests(DaprAppFixture fixture, ITestOutputHelper 
             metadata.Components.Should().ContainEquivalentOf(new SidecarComponent("statestore", "state.sqlite"));
             metadata.Components.Select(component => component.Name).Should().Contain("pubsub");
             metadata.ActorRuntime.Placement.Should().Be("placement: connected");
+        }
+        catch
+        {
+            fixture.DumpLogs(output);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task Liveness_reports_the_workflow_worker_the_sidecar_counts_as_connected()
+    {
+        try
+        {
+            using var app = fixture.Environment.CreateAppClient();
+            JsonElement check = default;
+            for (var attempt = 0; attempt < 100; attempt++)
+            {
+                using var health = await app.GetAsync("healthz");
+                health.StatusCode.Should().Be(HttpStatusCode.OK);
+                var body = await health.Content.ReadFromJsonAsync<JsonElement>();
+                check = body.GetProperty("checks").GetProperty("workflow-worker");
+                if (check.GetProperty("data").GetProperty("connectedWorkers").GetInt32() > 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
+            check.GetProperty("status").GetString().Should().Be("Healthy");
+            check.GetProperty("data").GetProperty("connectedWorkers").GetInt32().Should().BeGreaterThan(0, "read from the real sidecar's metadata");
         }
         catch
         {

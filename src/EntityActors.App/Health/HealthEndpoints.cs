@@ -23,8 +23,12 @@ public static class HealthEndpoints
                 http.DefaultRequestHeaders.Add("dapr-api-token", token);
             }
         });
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<WorkflowWorkerWatchdog>();
         builder.Services.AddHealthChecks()
             .AddCheck<DrainingHealthCheck>("draining", tags: [LiveTag, ReadyTag])
+            .Add(new HealthCheckRegistration(
+                "workflow-worker", services => services.GetRequiredService<WorkflowWorkerWatchdog>(), failureStatus: null, tags: [LiveTag]))
             .AddCheck<SidecarHealthCheck>("sidecar", tags: [ReadyTag])
             .AddCheck<WorkflowRuntimeHealthCheck>("workflow-runtime", tags: [ReadyTag])
             .AddCheck<StateStoreHealthCheck>("state-store", tags: [ReadyTag])
@@ -33,8 +37,9 @@ public static class HealthEndpoints
     }
 
     /// <summary>
-    /// <c>/healthz</c>: the process is alive and not stopping (no dependency checked; the sidecar's app health check reads
-    /// it, so a stopping replica hands its actors over). <c>/readyz</c>: it can serve signals.
+    /// <c>/healthz</c>: the process is alive, not stopping, and its workflow worker has not been missing from the sidecar
+    /// beyond a grace (no other dependency checked; the sidecar's app health check reads it, so a stopping replica hands
+    /// its actors over). <c>/readyz</c>: it can serve signals.
     /// </summary>
     public static WebApplication MapEntityHealthChecks(this WebApplication app)
     {

@@ -21,9 +21,7 @@ public sealed class WorkflowRuntimeHealthCheck(SidecarClient sidecar) : IHealthC
             return HealthCheckResult.Unhealthy("The sidecar's metadata is unreachable.", ex);
         }
 
-        var workers = metadata.TryGetProperty("workflows", out var workflows)
-            && workflows.TryGetProperty("connectedWorkers", out var connected)
-            && connected.TryGetInt32(out var count) ? count : 0;
+        var workers = SidecarMetadata.ConnectedWorkflowWorkers(metadata);
         var placement = metadata.TryGetProperty("actorRuntime", out var actors)
             && actors.TryGetProperty("placement", out var text) ? text.GetString() : null;
 
