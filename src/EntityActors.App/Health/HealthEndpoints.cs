@@ -3,6 +3,7 @@ using System.Net.Mime;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Health;
 
@@ -24,7 +25,13 @@ public static class HealthEndpoints
             }
         });
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<WorkflowWorkerWatchdog>();
+        builder.Services.AddSingleton(services => new WorkflowWorkerWatchdog(
+            services.GetRequiredService<SidecarClient>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<HealthOptions>>(),
+            WorkflowWorkerWatchdog.RestartHostedWorker(services),
+            services.GetRequiredService<ILogger<WorkflowWorkerWatchdog>>()));
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorkflowWorkerWatchdog>());
         builder.Services.AddHealthChecks()
             .AddCheck<DrainingHealthCheck>("draining", tags: [LiveTag, ReadyTag])
             .Add(new HealthCheckRegistration(

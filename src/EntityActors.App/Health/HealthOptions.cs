@@ -13,4 +13,12 @@ public sealed class HealthOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan WorkflowWorkerGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the sidecar may report no workflow worker before the app reconnects its worker (and again after as long).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan WorkflowWorkerReconnectAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the app reads the sidecar's count of its workflow workers.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan WorkflowWorkerPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -5,42 +5,119 @@ using Microsoft.Extensions.Options;
 namespace EntityActors.App.Health;
 
 /// <summary>
-/// Live while the sidecar has this app's workflow worker connected, or has been without it for less than
-/// <see cref="HealthOptions.WorkflowWorkerGrace"/>. A sidecar that dropped the worker's stream and never took it back
-/// (seen once after the app was killed and restarted under load: no worker for over a minute, the workflow actor types
-/// unregistered) leaves the replica unable to run any workflow, and only a restart of the app brings the worker back.
-/// An unreachable sidecar is the readiness check's business, never a reason to restart the app. One instance keeps the
-/// time the worker went missing across checks.
+/// Watches whether the sidecar has this app's workflow worker connected. A sidecar can lose count of it: seen after the
+/// app was killed and restarted under load, the old worker's stream was cleaned up after the new one connected, and the
+/// sidecar reported no worker and unregistered the workflow actor types while the new stream stayed open, so no
+/// workflow ran. After <see cref="HealthOptions.WorkflowWorkerReconnectAfter"/> without a worker the watchdog restarts
+/// the worker (a new stream, which the sidecar counts); after <see cref="HealthOptions.WorkflowWorkerGrace"/> liveness
+/// fails, so that the orchestrator restarts the app. An unreachable sidecar is the readiness check's business, never a
+/// reason for either.
 /// </summary>
-public sealed class WorkflowWorkerWatchdog(SidecarClient sidecar, TimeProvider time, IOptions<HealthOptions> options) : IHealthCheck
+public sealed partial class WorkflowWorkerWatchdog(
+    SidecarClient sidecar, TimeProvider time, IOptions<HealthOptions> options, Func<CancellationToken, Task> reconnectWorker, ILogger<WorkflowWorkerWatchdog> logger)
+    : BackgroundService, IHealthCheck
 {
     private readonly Lock gate = new();
     private DateTimeOffset? missingSince = time.GetUtcNow();
+    private DateTimeOffset? lastReconnect;
+    private int workers;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    /// <summary>Reads the sidecar's count of this app's workflow workers once, and reconnects the worker when it is overdue.</summary>
+    public async Task ObserveAsync(CancellationToken cancellationToken)
     {
-        int workers;
+        int connected;
         try
         {
-            workers = SidecarMetadata.ConnectedWorkflowWorkers(await sidecar.GetMetadataAsync(cancellationToken));
+            connected = SidecarMetadata.ConnectedWorkflowWorkers(await sidecar.GetMetadataAsync(cancellationToken));
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return HealthCheckResult.Healthy("The sidecar's metadata is unreachable; readiness says so, liveness does not restart for it.");
+            // Nothing known: the grace starts again once the sidecar answers.
+            lock (gate)
+            {
+                missingSince = null;
+            }
+
+            return;
         }
 
         var now = time.GetUtcNow();
         TimeSpan missing;
+        bool reconnect;
         lock (gate)
         {
-            missingSince = workers > 0 ? null : missingSince ?? now;
+            workers = connected;
+            missingSince = connected > 0 ? null : missingSince ?? now;
             missing = missingSince is { } since ? now - since : TimeSpan.Zero;
+            var interval = options.Value.WorkflowWorkerReconnectAfter;
+            reconnect = missing >= interval && (lastReconnect is not { } last || now - last >= interval);
+            if (reconnect)
+            {
+                lastReconnect = now;
+            }
+        }
+
+        if (reconnect)
+        {
+            LogReconnecting(logger, missing.TotalSeconds);
+            await reconnectWorker(cancellationToken);
+        }
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        TimeSpan missing;
+        int connected;
+        lock (gate)
+        {
+            connected = workers;
+            missing = missingSince is { } since ? time.GetUtcNow() - since : TimeSpan.Zero;
         }
 
         var grace = options.Value.WorkflowWorkerGrace;
-        var data = new Dictionary<string, object> { ["connectedWorkers"] = workers, ["missingSeconds"] = Math.Round(missing.TotalSeconds, 1) };
-        return workers > 0 || missing < grace
-            ? HealthCheckResult.Healthy(workers > 0 ? "The workflow worker is connected." : "The workflow worker is not connected yet.", data)
-            : HealthCheckResult.Unhealthy($"The sidecar has had no workflow worker of this app for {missing.TotalSeconds:0} s (grace {grace.TotalSeconds:0} s).", data: data);
+        var data = new Dictionary<string, object> { ["connectedWorkers"] = connected, ["missingSeconds"] = Math.Round(missing.TotalSeconds, 1) };
+        return Task.FromResult(missing < grace
+            ? HealthCheckResult.Healthy(connected > 0 ? "The workflow worker is connected." : "The workflow worker is not connected yet.", data)
+            : HealthCheckResult.Unhealthy($"The sidecar has had no workflow worker of this app for {missing.TotalSeconds:0} s (grace {grace.TotalSeconds:0} s).", data: data));
     }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.WorkflowWorkerPollInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await ObserveAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogObserveFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Restarts the workflow SDK's worker (a hosted service the SDK keeps internal): it opens a new stream to the sidecar.</summary>
+    public static Func<CancellationToken, Task> RestartHostedWorker(IServiceProvider services) => async cancellationToken =>
+    {
+        foreach (var worker in services.GetServices<IHostedService>().Where(service => service.GetType().FullName == "Dapr.Workflow.Worker.WorkflowWorker"))
+        {
+            await worker.StopAsync(cancellationToken);
+            await worker.StartAsync(cancellationToken);
+        }
+    };
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "The sidecar has reported no workflow worker of this app for {Seconds:0} s; reconnecting the worker")]
+    private static partial void LogReconnecting(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Watching the workflow worker failed")]
+    private static partial void LogObserveFailed(ILogger logger, Exception exception);
 }

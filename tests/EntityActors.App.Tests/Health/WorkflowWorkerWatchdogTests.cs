@@ -3,12 +3,14 @@ using System.Net;
 using System.Text;
 using EntityActors.App.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EntityActors.App.Tests.Health;
 
 public class WorkflowWorkerWatchdogTests
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task The_app_is_live_while_the_sidecar_has_its_workflow_worker()
@@ -55,6 +57,32 @@ public class WorkflowWorkerWatchdogTests
     }
 
     [Fact]
+    public async Task A_worker_missing_for_a_while_is_reconnected_once_per_interval_and_not_while_connected()
+    {
+        var reconnects = new List<DateTimeOffset>();
+        var (watchdog, sidecar, clock) = Watchdog(reconnects);
+        sidecar.Workers = 1;
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await CheckAsync(watchdog);
+        reconnects.Should().BeEmpty();
+
+        sidecar.Workers = 0;
+        await CheckAsync(watchdog);
+        clock.Advance(ReconnectAfter - TimeSpan.FromSeconds(1));
+        await CheckAsync(watchdog);
+        reconnects.Should().BeEmpty("the worker has not been missing for the interval yet");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await CheckAsync(watchdog);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await CheckAsync(watchdog);
+        reconnects.Should().HaveCount(1, "one reconnect per interval");
+        clock.Advance(ReconnectAfter);
+        await CheckAsync(watchdog);
+        reconnects.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task An_unreachable_sidecar_is_no_reason_to_restart_the_app()
     {
         var (watchdog, sidecar, clock) = Watchdog();
@@ -64,15 +92,25 @@ public class WorkflowWorkerWatchdogTests
         (await CheckAsync(watchdog)).Status.Should().Be(HealthStatus.Healthy);
     }
 
-    private static Task<HealthCheckResult> CheckAsync(WorkflowWorkerWatchdog watchdog) =>
-        watchdog.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+    private static async Task<HealthCheckResult> CheckAsync(WorkflowWorkerWatchdog watchdog)
+    {
+        await watchdog.ObserveAsync(CancellationToken.None);
+        return await watchdog.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+    }
 
-    private static (WorkflowWorkerWatchdog Watchdog, FakeSidecar Sidecar, ManualClock Clock) Watchdog()
+    private static (WorkflowWorkerWatchdog Watchdog, FakeSidecar Sidecar, ManualClock Clock) Watchdog() => Watchdog(new List<DateTimeOffset>());
+
+    private static (WorkflowWorkerWatchdog Watchdog, FakeSidecar Sidecar, ManualClock Clock) Watchdog(List<DateTimeOffset> reconnects)
     {
         var sidecar = new FakeSidecar();
         var clock = new ManualClock();
         var client = new SidecarClient(new HttpClient(sidecar) { BaseAddress = new Uri("http://127.0.0.1:3500") });
-        var watchdog = new WorkflowWorkerWatchdog(client, clock, Microsoft.Extensions.Options.Options.Create(new HealthOptions { WorkflowWorkerGrace = Grace }));
+        var options = Microsoft.Extensions.Options.Options.Create(new HealthOptions { WorkflowWorkerGrace = Grace, WorkflowWorkerReconnectAfter = ReconnectAfter });
+        var watchdog = new WorkflowWorkerWatchdog(client, clock, options, _ =>
+        {
+            reconnects.Add(clock.GetUtcNow());
+            return Task.CompletedTask;
+        }, NullLogger<WorkflowWorkerWatchdog>.Instance);
         return (watchdog, sidecar, clock);
     }
 
