@@ -1,15 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapr.Workflow;
-using Grpc.Core;
 
 namespace EntityActors.Bench.Baseline;
 
 /// <summary>Drives <see cref="BaselineCounterWorkflow"/> instances straight through <see cref="DaprWorkflowClient"/>.</summary>
 public sealed class BaselineClient(DaprWorkflowClient workflows, TimeSpan pollInterval)
 {
-    private const int TornReadAttempts = 10;
-
     public Task ScheduleAsync(string instanceId, int continueAsNewAfter, CancellationToken cancellationToken) =>
         workflows.ScheduleNewWorkflowAsync(
             nameof(BaselineCounterWorkflow), instanceId, new BaselineCounterInput(0, continueAsNewAfter), startTime: null, cancellationToken);
@@ -37,22 +34,8 @@ public sealed class BaselineClient(DaprWorkflowClient workflows, TimeSpan pollIn
     }
 
     /// <summary>The counter as the instance last published it; null when the instance or its status is not there (yet).</summary>
-    public async Task<long?> ReadCountAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-                return state is { Exists: true } ? state.ReadCustomStatusAs<long?>() : null;
-            }
-            catch (RpcException ex) when (attempt < TornReadAttempts && ex.Status.Detail.Contains("missing from state store", StringComparison.Ordinal))
-            {
-                // The sidecar reads an instance's rows without a transaction; the next read is consistent.
-                await Task.Delay(TimeSpan.FromMilliseconds(attempt), cancellationToken);
-            }
-        }
-    }
+    public async Task<long?> ReadCountAsync(string instanceId, CancellationToken cancellationToken) =>
+        await workflows.ReadStateAsync(instanceId, cancellationToken) is { Exists: true } state ? state.ReadCustomStatusAs<long?>() : null;
 
     /// <summary>Polls (every poll interval, as the product's own wait does) until the counter reaches <paramref name="target"/>.</summary>
     /// <exception cref="TimeoutException">Not reached within <paramref name="timeout"/>.</exception>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Dapr.Workflow;
-using Grpc.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +14,6 @@ namespace EntityActors.Bench.Product;
 /// </summary>
 public sealed class ProductWorkflows : IAsyncDisposable
 {
-    private const int TornReadAttempts = 10;
-
     private readonly ServiceProvider provider;
     private readonly DaprWorkflowClient client;
     private readonly TimeSpan pollInterval;
@@ -45,27 +42,12 @@ public sealed class ProductWorkflows : IAsyncDisposable
     public static string InstanceId(string kind, string id) => $"{kind}-{id}";
 
     /// <summary>The sequence the entity's workflow last published; null while it has no instance or no status yet.</summary>
-    public async Task<long?> ReadSequenceAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var state = await client.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-                if (state is not { Exists: true } || state.ReadCustomStatusAs<JsonElement?>() is not { ValueKind: JsonValueKind.Object } view)
-                {
-                    return null;
-                }
-
-                return view.TryGetProperty("sequence", out var sequence) ? sequence.GetInt64() : null;
-            }
-            catch (RpcException ex) when (attempt < TornReadAttempts && ex.Status.Detail.Contains("missing from state store", StringComparison.Ordinal))
-            {
-                // The sidecar reads an instance's rows without a transaction; the next read is consistent.
-                await Task.Delay(TimeSpan.FromMilliseconds(attempt), cancellationToken);
-            }
-        }
-    }
+    public async Task<long?> ReadSequenceAsync(string instanceId, CancellationToken cancellationToken) =>
+        await client.ReadStateAsync(instanceId, cancellationToken) is { Exists: true } state
+        && state.ReadCustomStatusAs<JsonElement?>() is { ValueKind: JsonValueKind.Object } view
+        && view.TryGetProperty("sequence", out var sequence)
+            ? sequence.GetInt64()
+            : null;
 
     /// <summary>
     /// Returns once every entity's workflow shows <paramref name="sequence"/> or later. Reads the entities in turn and,
