@@ -3,8 +3,9 @@ namespace EntityActors.App.Engine.Batching;
 /// <summary>
 /// Serializes work per key and batches it: items submitted for a key while a batch of that key is being processed
 /// queue up and are processed together next, in arrival order, by one consumer at a time per key. A lone item goes at
-/// once, unless the batcher lingers. Keys without queued work hold nothing. Used wherever work is serialized per entity (the intake's calls to an
-/// entity's single writer) or batched across callers (the group commit of state writes, under one key).
+/// once, unless the batcher lingers. Keys without queued work hold nothing. Used wherever work is serialized per entity
+/// (the intake's calls to an entity's single writer) or batched across callers (the group commit of state writes, under
+/// one key; the bulk publish of domain events, per topic).
 /// </summary>
 /// <param name="process">Processes one batch of a key; answers one result per item, in order. Throwing fails every item of the batch.</param>
 /// <param name="maxItems">Most items per batch.</param>
