@@ -1,6 +1,7 @@
 using EntityActors.App.ApiDocs;
 using EntityActors.App.Cluster;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Intake;
 using EntityActors.App.Explorer;
 using EntityActors.App.Health;
 using EntityActors.App.History;
@@ -40,6 +41,7 @@ app.MapEntityExplorer();
 app.MapEntityTelemetry();
 app.MapEntityHealthChecks();
 app.MapEntityActors();
+app.MapPeerWriters();
 app.MapEntityReadModel();
 app.MapEntityHistories();
 app.MapEntityDeletes();

@@ -18,6 +18,8 @@ public sealed partial class LocalReplica
             ["DAPR_GRPC_ENDPOINT"] = $"http://127.0.0.1:{Readiness.Port(ports.DaprGrpc)}",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             // The embedded read model sits beside the sidecar's SQLite files (unless the app is pointed elsewhere).
+            // Where the other replicas hand this one the signals of entities whose writer is active here.
+            ["EntityActors__PeerRouting__DirectAddress"] = $"http://127.0.0.1:{Readiness.Port(ports.App)}/",
             ["EntityActors__ReadModel__SqlitePath"] = Path.Combine(context.Layout.DataDirectory, $"readmodel{Suffix}.db"),
         };
         foreach (var (name, value) in Options.AppEnvironment.Concat(appEnvironmentOverrides))

@@ -18,6 +18,7 @@ public static class EngineRegistration
     {
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PeerRoutingOptions>().BindConfiguration(PeerRoutingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.Section);
         services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -25,6 +26,11 @@ public static class EngineRegistration
         services.AddSingleton<EntityCatalog>();
         services.AddSingleton<SignalGateway>();
         services.AddSingleton<SignalSender>();
+        services.AddSingleton<WriterHints>();
+        services.AddSingleton<PeerWriters>();
+        // Bounded below the gateway's writer call timeout: an unreachable peer falls back to the sidecar route in time.
+        services.AddHttpClient(PeerWriters.ClientName, client => client.Timeout = TimeSpan.FromSeconds(2))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromMilliseconds(500), PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
         services.AddSingleton<EntityActorServices>();
         services.AddSingleton<LocalEntityActors>();
         services.AddSingleton<InsertIfAbsentProbe>();

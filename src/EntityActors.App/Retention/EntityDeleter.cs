@@ -11,7 +11,7 @@ public sealed class EntityDeleter(IActorProxyFactory proxies, EntityCatalog cata
     /// <summary>True when the entity existed (and is now gone); false when there was nothing to delete.</summary>
     public async Task<bool> DeleteAsync(EntityAddress address, CancellationToken cancellationToken)
     {
-        var proxy = proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType);
+        var proxy = proxies.Create(new ActorId(address.ActorId), catalog.Get(address.Kind).ActorType);
         var response = await proxy.InvokeMethodAsync<EraseResponse>(nameof(IEntityActor.EraseAsync), cancellationToken);
         return response.Existed;
     }

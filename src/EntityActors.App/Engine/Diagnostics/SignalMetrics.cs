@@ -15,6 +15,7 @@ public sealed class SignalMetrics : IDisposable
     private readonly Counter<long> rejected;
     private readonly Counter<long> diverged;
     private readonly Histogram<double> latency;
+    private readonly Counter<long> writerCalls;
 
     public SignalMetrics(IMeterFactory meters)
     {
@@ -24,6 +25,7 @@ public sealed class SignalMetrics : IDisposable
         applied = meter.CreateCounter<long>("entityactors.signals.applied", description: "Signals the entity's rules accepted");
         rejected = meter.CreateCounter<long>("entityactors.signals.rejected", description: "Signals the entity's rules refused");
         diverged = meter.CreateCounter<long>("entityactors.signals.diverged", description: "Signals an entity's workflow decided otherwise than its single writer did at intake");
+        writerCalls = meter.CreateCounter<long>("entityactors.intake.writer_calls", description: "Batches handed to an entity's single writer, by route (WriterRoute)");
         latency = meter.CreateHistogram<double>("entityactors.signals.latency", unit: "ms", description: "From receipt at the API to the acknowledgement or outcome");
     }
 
@@ -42,6 +44,9 @@ public sealed class SignalMetrics : IDisposable
 
     public void Answered(string kind, TimeSpan elapsed, bool waited) =>
         latency.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("waited", waited));
+
+    public void WriterCalled(string kind, string route) =>
+        writerCalls.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("route", route));
 
     public void Dispose() => meter.Dispose();
 }

@@ -3,6 +3,7 @@ using Dapr.Actors;
 using Dapr.Actors.Client;
 using EntityActors.App.Engine.Batching;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Telemetry;
@@ -14,21 +15,35 @@ namespace EntityActors.App.Engine.Intake;
 /// Hands signals to their entity's single writer. While a call to an entity is in flight, further signals for it queue
 /// here and go out together in the next call, so a hot entity costs one writer turn (one state transaction) per batch
 /// rather than per signal. An entity whose writer is active in this process gets its batches in process
-/// (<see cref="LocalEntityActors"/>); the others through the sidecar.
+/// (<see cref="LocalEntityActors"/>); one whose writer another replica named in an answer, straight from app to app
+/// (<see cref="PeerWriters"/>); the others through the sidecar, whose answer may name the writer for the next batch.
 /// </summary>
 public sealed class SignalGateway
 {
     private readonly IActorProxyFactory proxies;
     private readonly EntityCatalog catalog;
     private readonly LocalEntityActors writers;
+    private readonly PeerWriters peers;
+    private readonly WriterHints hints;
+    private readonly SignalMetrics metrics;
     private readonly KeyedBatcher<EntityAddress, SignalSubmission, SignalAnswer> batcher;
     private readonly TimeSpan writerCallTimeout;
 
-    public SignalGateway(IActorProxyFactory proxies, EntityCatalog catalog, LocalEntityActors writers, IOptions<IntakeOptions> options)
+    public SignalGateway(
+        IActorProxyFactory proxies,
+        EntityCatalog catalog,
+        LocalEntityActors writers,
+        PeerWriters peers,
+        WriterHints hints,
+        SignalMetrics metrics,
+        IOptions<IntakeOptions> options)
     {
         this.proxies = proxies;
         this.catalog = catalog;
         this.writers = writers;
+        this.peers = peers;
+        this.hints = hints;
+        this.metrics = metrics;
         writerCallTimeout = options.Value.WriterCallTimeout;
         batcher = new(SubmitBatchAsync, options.Value.MaxBatchSize);
     }
@@ -69,9 +84,24 @@ public sealed class SignalGateway
         }
     }
 
-    private async Task<SubmitResponse> CallWriterAsync(EntityAddress address, SubmitRequest request, CancellationToken cancellationToken) =>
-        writers.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered
-            ? answered
-            : await proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType)
-                .InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request, cancellationToken);
+    private async Task<SubmitResponse> CallWriterAsync(EntityAddress address, SubmitRequest request, CancellationToken cancellationToken)
+    {
+        if (writers.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered)
+        {
+            metrics.WriterCalled(address.Kind, WriterRoute.InProcess);
+            return answered;
+        }
+
+        if (await peers.TrySubmitAsync(address, request, cancellationToken) is { } handedOver)
+        {
+            metrics.WriterCalled(address.Kind, WriterRoute.Peer);
+            return handedOver;
+        }
+
+        var routed = await proxies.Create(new ActorId(address.ActorId), catalog.Get(address.Kind).ActorType)
+            .InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request, cancellationToken);
+        metrics.WriterCalled(address.Kind, WriterRoute.Sidecar);
+        hints.Learn(address, routed.Writer);
+        return routed;
+    }
 }

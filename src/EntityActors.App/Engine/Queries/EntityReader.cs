@@ -79,7 +79,7 @@ public sealed partial class EntityReader(
             return read.View;
         }
 
-        var proxy = proxies.Create(new ActorId(address.Id), catalog.Get(address.Kind).ActorType);
+        var proxy = proxies.Create(new ActorId(address.ActorId), catalog.Get(address.Kind).ActorType);
         return (await proxy.InvokeMethodAsync<ReadResponse>(nameof(IEntityActor.ReadAsync), cancellationToken)).View;
     }
 

@@ -74,12 +74,14 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
     /// <summary>Lets a kind adjust the workflow settings it sends, e.g. with its idle timeout.</summary>
     protected virtual EntityWorkflowSettings Configure(EntityWorkflowSettings defaults) => defaults;
 
-    private EntityAddress Address => new(TEntity.Kind, Id.GetId());
+    private EntityAddress Address => EntityAddress.FromActorId(TEntity.Kind, Id.GetId());
 
-    public Task<SubmitResponse> SubmitAsync(SubmitRequest request)
+    public async Task<SubmitResponse> SubmitAsync(SubmitRequest request)
     {
         lastRoutedCall = time.GetUtcNow();
-        return InTurnAsync(() => SubmitInTurnAsync(request));
+        var response = await InTurnAsync(() => SubmitInTurnAsync(request));
+        // Names this replica so the caller's next batch comes straight here (PeerWriters) while the writer stays.
+        return services.DirectAddress is { } here ? response with { Writer = here } : response;
     }
 
     public Task<ReadResponse> ReadAsync()

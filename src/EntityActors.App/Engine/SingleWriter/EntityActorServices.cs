@@ -17,6 +17,7 @@ public sealed class EntityActorServices(
     DaprWorkflowClient workflows,
     IOptions<DaprComponentsOptions> components,
     IOptions<IntakeOptions> intake,
+    IOptions<PeerRoutingOptions> peerRouting,
     IOptions<EntityWorkflowOptions> workflowOptions,
     SignalRelay relay,
     InsertIfAbsentProbe insertIfAbsent,
@@ -37,6 +38,9 @@ public sealed class EntityActorServices(
     public DaprComponentsOptions Components { get; } = components.Value;
 
     public IntakeOptions Intake { get; } = intake.Value;
+
+    /// <summary>This replica's address for other replicas' direct hand-offs, as a writer names it in its answers.</summary>
+    public string? DirectAddress { get; } = peerRouting.Value.DirectAddress?.ToString();
 
     public EntityWorkflowSettings WorkflowSettings { get; } = workflowOptions.Value.ToSettings();
 
