@@ -1,10 +1,16 @@
+using System.Diagnostics.Metrics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dapr.Actors.Client;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Intake;
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Tests.Engine.Intake;
@@ -44,14 +50,38 @@ public class SignalGatewayTests
         hung.SetResult(null);
     }
 
-    private static SignalGateway NewGateway(ScriptedWriter writer)
+    [Fact]
+    public async Task A_batch_for_a_writer_another_replica_named_goes_straight_to_that_replica()
+    {
+        var peer = new PeerWriter(request => Answer(request));
+        var hints = WriterHintsTests.NewHints(new WriterHintsTests.SteppingClock(), TimeSpan.FromMinutes(1));
+        hints.Learn(Address, "http://10.0.0.2:8080/");
+        var gateway = NewGateway(writer: null, peer, hints);
+
+        var answer = await gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None).WaitAsync(Patience);
+
+        answer.Receipt.IdempotencyKey.Should().Be("k-1");
+        peer.Paths.Should().ContainSingle().Which.Should().Be("/peers/writers/accounts/a-1/submit");
+    }
+
+    private static SignalGateway NewGateway(ScriptedWriter? writer, PeerWriter? peer = null, WriterHints? hints = null)
     {
         var writers = new LocalEntityActors();
-        writers.Activated(Address.InstanceId, writer);
+        if (writer is not null)
+        {
+            writers.Activated(Address.InstanceId, writer);
+        }
+
+        hints ??= WriterHintsTests.NewHints(TimeProvider.System, TimeSpan.FromMinutes(1));
+        var peers = new PeerWriters(new PeerClients(peer ?? new PeerWriter(_ => throw new InvalidOperationException("no peer call expected"))), hints,
+            new ConfigurationBuilder().Build(), NullLogger<PeerWriters>.Instance);
         return new SignalGateway(
             new ActorProxyFactory(),
             new EntityCatalog([Descriptors.Accounts]),
             writers,
+            peers,
+            hints,
+            new SignalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
             Options.Create(new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200) }));
     }
 
@@ -61,6 +91,23 @@ public class SignalGatewayTests
     private static SubmitResponse Answer(SubmitRequest request) =>
         new([.. request.Signals.Select((signal, index) => new SignalReceipt(
             $"{Address.InstanceId}:{index + 1}", Address.Kind, Address.Id, signal.IdempotencyKey, signal.Name, index + 1, DateTimeOffset.UnixEpoch, false, false))]);
+
+    private sealed class PeerWriter(Func<SubmitRequest, SubmitResponse> answer) : HttpMessageHandler
+    {
+        public List<string> Paths { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Paths.Add(request.RequestUri!.AbsolutePath);
+            var submitted = JsonSerializer.Deserialize<SubmitRequest>(await request.Content!.ReadAsStringAsync(cancellationToken), EntityJson.Options)!;
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = JsonContent.Create(answer(submitted), options: EntityJson.Options) };
+        }
+    }
+
+    private sealed class PeerClients(HttpMessageHandler handler) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+    }
 
     private sealed class ScriptedWriter : ILocalEntityActor
     {
