@@ -94,6 +94,12 @@ public sealed class LocalDaprEnvironmentOptions
     /// <summary>How long a process may take to exit after SIGTERM before it is killed.</summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a restarted app may wait for its sidecar to count its workflow worker before the sidecar is restarted
+    /// too (a daprd 1.18.1 fault after an app is killed mid-turn; see <c>LocalReplica.WaitForRestartedAppAsync</c>).
+    /// </summary>
+    public TimeSpan WorkflowWorkerTakeBack { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Pause between readiness probes.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 

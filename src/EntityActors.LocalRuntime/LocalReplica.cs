@@ -137,17 +137,7 @@ public sealed partial class LocalReplica
                 }
 
                 app = StartApp();
-                await WithDeadlineAsync(
-                    async token =>
-                    {
-                        await WaitForAppHealthyAsync(token);
-                        if (ProcessLauncher.IsRunning(daprd))
-                        {
-                            await WaitForSidecarAsync(token);
-                            await WaitForAppReadyAsync(token);
-                        }
-                    },
-                    cancellationToken);
+                await WithDeadlineAsync(WaitForRestartedAppAsync, cancellationToken);
             },
             cancellationToken);
     }
