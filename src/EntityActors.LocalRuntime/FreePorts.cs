@@ -12,18 +12,25 @@ public static class FreePorts
     // Defaults the Dapr binaries and their tools fall back on silently: never hand these out.
     private static readonly HashSet<int> Reserved = [3500, 50001, 50002, 50005, 50006, 9090, 9091, 2379, 2380, 8201, 8080];
 
+    // Every port handed out by this process: a port chosen for a server that has not bound it yet (a scheduler's etcd
+    // still starting) is free again for the next allocation, and once two servers got the same port one failed to start.
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
+
     /// <summary>
     /// Returns <paramref name="count"/> distinct ports that were free on 127.0.0.1, chosen below the operating
     /// system's ephemeral range: a port from that range can be taken as the local end of any outgoing
     /// connection (a sidecar dialling placement, say) between the moment it is chosen and the moment its server
     /// binds it, which made starts fail now and then with "address already in use". All listeners stay open until
-    /// every port is chosen, so no port comes back twice; they close before returning.
+    /// every port is chosen, so no port comes back twice; they close before returning. A port is handed out once per
+    /// process while the range lasts.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public static IReadOnlyList<int> Allocate(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var listeners = new List<TcpListener>(count);
+        using var scope = Gate.EnterScope();
         try
         {
             var (low, high) = Range();
@@ -32,7 +39,7 @@ public static class FreePorts
             for (var i = 0; i < span && listeners.Count < count; i++)
             {
                 var port = low + ((start + i) % span);
-                if (!Reserved.Contains(port) && TryListen(port) is { } listener)
+                if (!Reserved.Contains(port) && !HandedOut.Contains(port) && TryListen(port) is { } listener)
                 {
                     listeners.Add(listener);
                 }
@@ -44,7 +51,9 @@ public static class FreePorts
                 listeners.Add(TryListen(0) ?? throw new InvalidOperationException("No free loopback port."));
             }
 
-            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+            var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+            HandedOut.UnionWith(ports);
+            return ports;
         }
         finally
         {

@@ -23,4 +23,14 @@ public sealed class FreePortsTests
             listener.Start();
         }
     }
+
+    [Fact]
+    public void A_port_handed_out_once_is_not_handed_out_again_though_nothing_bound_it()
+    {
+        // Hundreds of allocations that nobody binds, as when a server is slow to start: at random over ~20,000 ports
+        // two of them would meet many times over, unless the process remembers what it handed out.
+        var ports = Enumerable.Range(0, 150).SelectMany(_ => FreePorts.Allocate(20)).ToList();
+
+        ports.Should().HaveCount(3_000).And.OnlyHaveUniqueItems();
+    }
 }

@@ -18,6 +18,15 @@ public sealed class HealthOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan WorkflowWorkerReconnectAfter { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the sidecar may count no workflow worker of this app, reconnects notwithstanding, before the app asks it
+    /// to shut down so that its orchestrator restarts it (Kubernetes restarts the sidecar container); null never does.
+    /// daprd 1.18.1 sometimes never takes a restarted app's worker back (it stops registering the workflow actor types),
+    /// and only its own restart clears that: the app's restart, which liveness brings later, does not.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan? SidecarRestartAfter { get; set; } = TimeSpan.FromSeconds(40);
+
     /// <summary>How often the app reads the sidecar's count of its workflow workers.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan WorkflowWorkerPollInterval { get; set; } = TimeSpan.FromSeconds(2);

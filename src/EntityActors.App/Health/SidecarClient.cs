@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace EntityActors.App.Health;
 
-/// <summary>Plain HTTP to the Dapr sidecar for what the SDK does not expose: health and the metadata document.</summary>
+/// <summary>Plain HTTP to the Dapr sidecar for what the SDK does not expose: health, the metadata document, shutdown.</summary>
 public sealed class SidecarClient(HttpClient http)
 {
     public const string HttpClientName = "dapr-sidecar";
@@ -24,6 +24,13 @@ public sealed class SidecarClient(HttpClient http)
     {
         using var response = await http.GetAsync(new Uri("/v1.0/healthz", UriKind.Relative), cancellationToken);
         return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>Asks the sidecar to shut down (<c>POST /v1.0/shutdown</c>); its orchestrator starts it again.</summary>
+    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(new Uri("/v1.0/shutdown", UriKind.Relative), content: null, cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<JsonElement> GetMetadataAsync(CancellationToken cancellationToken) =>

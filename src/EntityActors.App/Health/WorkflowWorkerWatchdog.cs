@@ -9,8 +9,9 @@ namespace EntityActors.App.Health;
 /// app was killed and restarted under load, the old worker's stream was cleaned up after the new one connected, and the
 /// sidecar reported no worker and unregistered the workflow actor types while the new stream stayed open, so no
 /// workflow ran. After <see cref="HealthOptions.WorkflowWorkerReconnectAfter"/> without a worker the watchdog restarts
-/// the worker (a new stream, which the sidecar counts); after <see cref="HealthOptions.WorkflowWorkerGrace"/> liveness
-/// fails, so that the orchestrator restarts the app. An unreachable sidecar is the readiness check's business, never a
+/// the worker (a new stream, which the sidecar counts); after <see cref="HealthOptions.SidecarRestartAfter"/> it asks the
+/// sidecar to shut down, for the case where only the sidecar's restart helps; after
+/// <see cref="HealthOptions.WorkflowWorkerGrace"/> liveness fails, so that the orchestrator restarts the app. An unreachable sidecar is the readiness check's business, never a
 /// reason for either.
 /// </summary>
 public sealed partial class WorkflowWorkerWatchdog(
@@ -20,6 +21,7 @@ public sealed partial class WorkflowWorkerWatchdog(
     private readonly Lock gate = new();
     private DateTimeOffset? missingSince = time.GetUtcNow();
     private DateTimeOffset? lastReconnect;
+    private bool sidecarShutdownRequested;
     private int workers;
 
     /// <summary>Reads the sidecar's count of this app's workflow workers once, and reconnects the worker when it is overdue.</summary>
@@ -36,6 +38,7 @@ public sealed partial class WorkflowWorkerWatchdog(
             lock (gate)
             {
                 missingSince = null;
+                sidecarShutdownRequested = false;
             }
 
             return;
@@ -44,10 +47,12 @@ public sealed partial class WorkflowWorkerWatchdog(
         var now = time.GetUtcNow();
         TimeSpan missing;
         bool reconnect;
+        bool restartSidecar;
         lock (gate)
         {
             workers = connected;
             missingSince = connected > 0 ? null : missingSince ?? now;
+            sidecarShutdownRequested &= connected == 0;
             missing = missingSince is { } since ? now - since : TimeSpan.Zero;
             var interval = options.Value.WorkflowWorkerReconnectAfter;
             reconnect = missing >= interval && (lastReconnect is not { } last || now - last >= interval);
@@ -55,12 +60,22 @@ public sealed partial class WorkflowWorkerWatchdog(
             {
                 lastReconnect = now;
             }
+
+            restartSidecar = !sidecarShutdownRequested && lastReconnect is not null
+                && options.Value.SidecarRestartAfter is { } restartAfter && missing >= restartAfter;
+            sidecarShutdownRequested |= restartSidecar;
         }
 
         if (reconnect)
         {
             LogReconnecting(logger, missing.TotalSeconds);
             await reconnectWorker(cancellationToken);
+        }
+
+        if (restartSidecar)
+        {
+            LogRestartingSidecar(logger, missing.TotalSeconds);
+            await sidecar.ShutdownAsync(cancellationToken);
         }
     }
 
@@ -117,6 +132,9 @@ public sealed partial class WorkflowWorkerWatchdog(
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "The sidecar has reported no workflow worker of this app for {Seconds:0} s; reconnecting the worker")]
     private static partial void LogReconnecting(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Warning, Message = "The sidecar has counted no workflow worker of this app for {Seconds:0} s, reconnects notwithstanding; asking it to shut down so that it is restarted")]
+    private static partial void LogRestartingSidecar(ILogger logger, double seconds);
 
     [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Watching the workflow worker failed")]
     private static partial void LogObserveFailed(ILogger logger, Exception exception);

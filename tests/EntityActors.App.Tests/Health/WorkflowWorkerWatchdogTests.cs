@@ -11,6 +11,7 @@ public class WorkflowWorkerWatchdogTests
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ReconnectAfter = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RestartAfter = TimeSpan.FromSeconds(40);
 
     [Fact]
     public async Task The_app_is_live_while_the_sidecar_has_its_workflow_worker()
@@ -83,6 +84,52 @@ public class WorkflowWorkerWatchdogTests
     }
 
     [Fact]
+    public async Task A_sidecar_that_takes_no_worker_back_despite_reconnects_is_asked_once_to_shut_down()
+    {
+        var reconnects = new List<DateTimeOffset>();
+        var (watchdog, sidecar, clock) = Watchdog(reconnects);
+        for (var elapsed = TimeSpan.Zero; elapsed < RestartAfter; elapsed += TimeSpan.FromSeconds(2))
+        {
+            await CheckAsync(watchdog);
+            clock.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        sidecar.Shutdowns.Should().Be(0, "the worker has not been missing for the interval yet");
+        await CheckAsync(watchdog);
+        reconnects.Should().NotBeEmpty();
+        sidecar.Shutdowns.Should().Be(1);
+        clock.Advance(RestartAfter);
+        await CheckAsync(watchdog);
+        sidecar.Shutdowns.Should().Be(1, "once per time the worker goes missing");
+
+        sidecar.Unreachable = true;
+        await CheckAsync(watchdog);
+        sidecar.Unreachable = false;
+        clock.Advance(RestartAfter);
+        await CheckAsync(watchdog);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await CheckAsync(watchdog);
+        sidecar.Shutdowns.Should().Be(1, "a restarted sidecar gets the whole interval again");
+        clock.Advance(RestartAfter);
+        await CheckAsync(watchdog);
+        sidecar.Shutdowns.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_sidecar_is_never_asked_to_shut_down_while_it_counts_the_worker()
+    {
+        var (watchdog, sidecar, clock) = Watchdog();
+        sidecar.Workers = 1;
+        for (var i = 0; i < 100; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(2));
+            await CheckAsync(watchdog);
+        }
+
+        sidecar.Shutdowns.Should().Be(0);
+    }
+
+    [Fact]
     public async Task An_unreachable_sidecar_is_no_reason_to_restart_the_app()
     {
         var (watchdog, sidecar, clock) = Watchdog();
@@ -105,7 +152,7 @@ public class WorkflowWorkerWatchdogTests
         var sidecar = new FakeSidecar();
         var clock = new ManualClock();
         var client = new SidecarClient(new HttpClient(sidecar) { BaseAddress = new Uri("http://127.0.0.1:3500") });
-        var options = Microsoft.Extensions.Options.Options.Create(new HealthOptions { WorkflowWorkerGrace = Grace, WorkflowWorkerReconnectAfter = ReconnectAfter });
+        var options = Microsoft.Extensions.Options.Options.Create(new HealthOptions { WorkflowWorkerGrace = Grace, WorkflowWorkerReconnectAfter = ReconnectAfter, SidecarRestartAfter = RestartAfter });
         var watchdog = new WorkflowWorkerWatchdog(client, clock, options, _ =>
         {
             reconnects.Add(clock.GetUtcNow());
@@ -129,13 +176,26 @@ public class WorkflowWorkerWatchdogTests
 
         public bool Unreachable { get; set; }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Unreachable
-                ? throw new HttpRequestException("connection refused")
-                : Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-                {
-                    Content = new StringContent(
-                        "{\"id\":\"entityactors\",\"workflows\":{\"connectedWorkers\":" + Workers.ToString(CultureInfo.InvariantCulture) + "}}", Encoding.UTF8, "application/json"),
-                });
+        public int Shutdowns { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Unreachable)
+            {
+                throw new HttpRequestException("connection refused");
+            }
+
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/v1.0/shutdown")
+            {
+                Shutdowns++;
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
+            }
+
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent(
+                    "{\"id\":\"entityactors\",\"workflows\":{\"connectedWorkers\":" + Workers.ToString(CultureInfo.InvariantCulture) + "}}", Encoding.UTF8, "application/json"),
+            });
+        }
     }
 }

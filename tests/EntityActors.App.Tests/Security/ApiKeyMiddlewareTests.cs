@@ -51,6 +51,7 @@ public class ApiKeyMiddlewareTests
     [InlineData("/dapr/config")]
     [InlineData("/actors/CartActor/c1/method/SubmitAsync")]
     [InlineData("/subscriptions/signals")]
+    [InlineData("/peers/writers/carts/c1/submit")]
     public async Task Probes_pages_without_data_metrics_and_dapr_callbacks_need_no_key(string path) =>
         (await MiddlewareHarness.RunAsync(With(Key), "GET", path)).PassedOn.Should().BeTrue();
 

@@ -12,9 +12,10 @@ public class AppApiTokenMiddlewareTests
     [Theory]
     [InlineData("GET", "/dapr/config")]
     [InlineData("GET", "/dapr/subscribe")]
-    [InlineData("PUT", "/actors/CartActor/c1/method/SubmitAsync")]
-    [InlineData("DELETE", "/actors/CartActor/c1")]
+    [InlineData("PUT", "/actors/CartActor/carts-c1/method/SubmitAsync")]
+    [InlineData("DELETE", "/actors/CartActor/carts-c1")]
     [InlineData("POST", "/subscriptions/signals")]
+    [InlineData("POST", "/peers/writers/carts/c1/submit")]
     public async Task A_dapr_callback_without_the_token_is_refused_with_a_problem(string method, string path)
     {
         var (passedOn, status, problem) = await MiddlewareHarness.RunAsync(With(Token), method, path);

@@ -28,7 +28,7 @@ public sealed class TelemetryTests(SecuredAppFixture fixture, ITestOutputHelper 
             var http = spans.Single(span => span.Kind == "Server" && span.Tag("url.path") == $"/accounts/{id}/signals/open");
             var trace = spans.Where(span => span.TraceId == http.TraceId).ToList();
             Describe(trace);
-            var callback = trace.Single(span => span.Kind == "Server" && span.Tag("url.path") == $"/actors/AccountActor/{id}/method/SubmitAsync");
+            var callback = trace.Single(span => span.Kind == "Server" && span.Tag("url.path") == $"/actors/AccountActor/accounts-{id}/method/SubmitAsync");
             var turn = trace.Single(span => span.Name == "submit accounts");
             var published = trace.Single(span => span.Name == "publish accounts");
 
