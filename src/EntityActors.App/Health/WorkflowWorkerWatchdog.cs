@@ -11,8 +11,8 @@ namespace EntityActors.App.Health;
 /// workflow ran. After <see cref="HealthOptions.WorkflowWorkerReconnectAfter"/> without a worker the watchdog restarts
 /// the worker (a new stream, which the sidecar counts); after <see cref="HealthOptions.SidecarRestartAfter"/> it asks the
 /// sidecar to shut down, for the case where only the sidecar's restart helps; after
-/// <see cref="HealthOptions.WorkflowWorkerGrace"/> liveness fails, so that the orchestrator restarts the app. An unreachable sidecar is the readiness check's business, never a
-/// reason for either.
+/// <see cref="HealthOptions.WorkflowWorkerGrace"/> liveness fails, so that the orchestrator restarts the app. An
+/// unreachable sidecar is the readiness check's business, never a reason for any of these.
 /// </summary>
 public sealed partial class WorkflowWorkerWatchdog(
     SidecarClient sidecar, TimeProvider time, IOptions<HealthOptions> options, Func<CancellationToken, Task> reconnectWorker, ILogger<WorkflowWorkerWatchdog> logger)

@@ -32,8 +32,7 @@ public static class PeerWriterEndpoint
             return TypedResults.NotFound();
         }
 
-        var address = new EntityAddress(kind, id);
-        if (writers.TryGet(address.InstanceId, out var writer) && await writer.TrySubmitInProcessAsync(request) is { } answered)
+        if (await writers.TrySubmitAsync(new EntityAddress(kind, id).InstanceId, request) is { } answered)
         {
             metrics.WriterCalled(kind, WriterRoute.PeerTaken);
             return TypedResults.Ok(answered);

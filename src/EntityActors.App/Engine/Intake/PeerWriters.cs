@@ -20,6 +20,9 @@ public sealed class PeerWriters(IHttpClientFactory clients, WriterHints hints, I
 
     private readonly string token = DaprDefaults.GetDefaultAppApiToken(configuration);
 
+    /// <summary>Remembers the writer a sidecar-routed answer named for <paramref name="address"/>, for its next batch.</summary>
+    public void Learn(EntityAddress address, string? writer) => hints.Learn(address, writer);
+
     public async Task<SubmitResponse?> TrySubmitAsync(EntityAddress address, SubmitRequest request, CancellationToken cancellationToken)
     {
         if (!hints.TryGet(address, out var writer))

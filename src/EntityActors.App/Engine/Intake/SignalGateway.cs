@@ -24,7 +24,6 @@ public sealed class SignalGateway
     private readonly EntityCatalog catalog;
     private readonly LocalEntityActors writers;
     private readonly PeerWriters peers;
-    private readonly WriterHints hints;
     private readonly SignalMetrics metrics;
     private readonly KeyedBatcher<EntityAddress, SignalSubmission, SignalAnswer> batcher;
     private readonly TimeSpan writerCallTimeout;
@@ -34,7 +33,6 @@ public sealed class SignalGateway
         EntityCatalog catalog,
         LocalEntityActors writers,
         PeerWriters peers,
-        WriterHints hints,
         SignalMetrics metrics,
         IOptions<IntakeOptions> options)
     {
@@ -42,7 +40,6 @@ public sealed class SignalGateway
         this.catalog = catalog;
         this.writers = writers;
         this.peers = peers;
-        this.hints = hints;
         this.metrics = metrics;
         writerCallTimeout = options.Value.WriterCallTimeout;
         batcher = new(SubmitBatchAsync, options.Value.MaxBatchSize);
@@ -86,7 +83,7 @@ public sealed class SignalGateway
 
     private async Task<SubmitResponse> CallWriterAsync(EntityAddress address, SubmitRequest request, CancellationToken cancellationToken)
     {
-        if (writers.TryGet(address.InstanceId, out var local) && await local.TrySubmitInProcessAsync(request) is { } answered)
+        if (await writers.TrySubmitAsync(address.InstanceId, request) is { } answered)
         {
             metrics.WriterCalled(address.Kind, WriterRoute.InProcess);
             return answered;
@@ -101,7 +98,7 @@ public sealed class SignalGateway
         var routed = await proxies.Create(new ActorId(address.ActorId), catalog.Get(address.Kind).ActorType)
             .InvokeMethodAsync<SubmitRequest, SubmitResponse>(nameof(IEntityActor.SubmitAsync), request, cancellationToken);
         metrics.WriterCalled(address.Kind, WriterRoute.Sidecar);
-        hints.Learn(address, routed.Writer);
+        peers.Learn(address, routed.Writer);
         return routed;
     }
 }

@@ -13,11 +13,13 @@ public sealed class WriterHints(IOptions<PeerRoutingOptions> options, TimeProvid
 {
     private readonly ConcurrentDictionary<string, Hint> hints = new(StringComparer.Ordinal);
     private readonly Uri? self = options.Value.DirectAddress;
+    private readonly string? selfText = options.Value.DirectAddress?.ToString();
 
     /// <summary>Remembers that <paramref name="writer"/> answered for <paramref name="address"/>; this replica's own address is no hint.</summary>
     public void Learn(EntityAddress address, string? writer)
     {
-        if (writer is null || !Uri.TryCreate(writer, UriKind.Absolute, out var uri) || uri == self)
+        // With one replica every routed answer names this one: told apart before any parsing, on the intake's path.
+        if (writer is null || writer == selfText || !Uri.TryCreate(writer, UriKind.Absolute, out var uri) || uri == self)
         {
             return;
         }

@@ -20,6 +20,13 @@ public sealed class LocalEntityActors
 
     public bool TryGet(string instanceId, out ILocalEntityActor actor) => active.TryGetValue(instanceId, out actor!);
 
+    /// <summary>
+    /// Hands <paramref name="request"/> to the entity's activation in this process, in its turn; null where none is
+    /// active here or it declines (see <see cref="ILocalEntityActor.TrySubmitInProcessAsync"/>).
+    /// </summary>
+    public async Task<SubmitResponse?> TrySubmitAsync(string instanceId, SubmitRequest request) =>
+        TryGet(instanceId, out var actor) ? await actor.TrySubmitInProcessAsync(request) : null;
+
     /// <summary>How many entity actors are active in this process.</summary>
     public int Count => active.Count;
 }

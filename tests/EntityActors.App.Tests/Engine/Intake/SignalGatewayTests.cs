@@ -80,7 +80,6 @@ public class SignalGatewayTests
             new EntityCatalog([Descriptors.Accounts]),
             writers,
             peers,
-            hints,
             new SignalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
             Options.Create(new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200) }));
     }
