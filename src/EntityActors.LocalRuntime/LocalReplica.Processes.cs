@@ -22,6 +22,14 @@ public sealed partial class LocalReplica
             ["EntityActors__PeerRouting__DirectAddress"] = $"http://127.0.0.1:{Readiness.Port(ports.App)}/",
             ["EntityActors__ReadModel__SqlitePath"] = Path.Combine(context.Layout.DataDirectory, $"readmodel{Suffix}.db"),
         };
+        // An entity store on a SQLite file (components/local): the app writes that file itself, in the sidecar's table.
+        var entityStore = Options.AppEnvironment.TryGetValue("EntityActors__Dapr__EntityStore", out var named) ? named : EntityStoreFile.DefaultComponent;
+        if (EntityStoreFile.Find(context.Layout.ResourcesPath, entityStore, context.Layout.DataDirectory) is { } entityStoreFile)
+        {
+            environment["EntityActors__EntityStore__SqlitePath"] = entityStoreFile;
+            environment["EntityActors__EntityStore__AppId"] = Options.AppId;
+        }
+
         foreach (var (name, value) in Options.AppEnvironment.Concat(appEnvironmentOverrides))
         {
             environment[name] = value;

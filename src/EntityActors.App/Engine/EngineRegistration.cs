@@ -8,6 +8,7 @@ using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
 using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Engine;
 
@@ -20,6 +21,7 @@ public static class EngineRegistration
         services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PeerRoutingOptions>().BindConfiguration(PeerRoutingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EntityStoreOptions>().BindConfiguration(EntityStoreOptions.Section);
         services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.Section);
         services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -33,6 +35,11 @@ public static class EngineRegistration
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromMilliseconds(500), PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
         services.AddSingleton<EntityActorServices>();
         services.AddSingleton<LocalEntityActors>();
+        services.AddSingleton<SidecarEntityStore>();
+        services.AddSingleton<SqliteEntityStore>();
+        services.AddSingleton<IEntityStore>(provider => string.IsNullOrEmpty(provider.GetRequiredService<IOptions<EntityStoreOptions>>().Value.SqlitePath)
+            ? provider.GetRequiredService<SidecarEntityStore>()
+            : provider.GetRequiredService<SqliteEntityStore>());
         services.AddSingleton<InsertIfAbsentProbe>();
         services.AddSingleton<StateGroupCommit>();
         services.AddSingleton<StoredEnvelopes>();

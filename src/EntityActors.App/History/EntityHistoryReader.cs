@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Dapr.Client;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Queries;
-using EntityActors.App.Hosting;
-using Microsoft.Extensions.Options;
+using EntityActors.App.Engine.Store;
 
 namespace EntityActors.App.History;
 
@@ -14,7 +12,7 @@ namespace EntityActors.App.History;
 /// separate outcome record (<c>{instance}:outcome:{seq}</c>) is read, as it was stored then. Records expire with the
 /// idempotency retention, so the history reaches back that far.
 /// </summary>
-public sealed class EntityHistoryReader(DaprClient dapr, EntityReader reader, IOptions<DaprComponentsOptions> components)
+public sealed class EntityHistoryReader(IEntityStore store, EntityReader reader)
 {
     /// <summary>Up to <paramref name="limit"/> handled signals below <paramref name="before"/> (all when null), newest first; null for an unknown entity.</summary>
     public async Task<HistoryPage?> ReadAsync(EntityAddress address, long? before, int limit, CancellationToken cancellationToken)
@@ -58,7 +56,7 @@ public sealed class EntityHistoryReader(DaprClient dapr, EntityReader reader, IO
             keys.Add(address.EnvelopeKey(sequence));
         }
 
-        var items = await dapr.GetBulkStateAsync(components.Value.EntityStore, keys, parallelism: null, cancellationToken: cancellationToken);
+        var items = await store.GetBulkAsync(keys, cancellationToken);
         var undecided = new List<string>();
         foreach (var item in items.Where(item => !string.IsNullOrEmpty(item.Value)))
         {
@@ -76,7 +74,7 @@ public sealed class EntityHistoryReader(DaprClient dapr, EntityReader reader, IO
 
         if (undecided.Count > 0)
         {
-            var records = await dapr.GetBulkStateAsync(components.Value.EntityStore, undecided, parallelism: null, cancellationToken: cancellationToken);
+            var records = await store.GetBulkAsync(undecided, cancellationToken);
             foreach (var record in records.Where(record => !string.IsNullOrEmpty(record.Value)))
             {
                 var outcome = JsonSerializer.Deserialize<SignalOutcome>(record.Value, EntityJson.Options)!;

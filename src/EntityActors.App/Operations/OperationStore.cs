@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapr.Client;
 using EntityActors.App.Engine.Contracts;
-using EntityActors.App.Hosting;
+using EntityActors.App.Engine.Store;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Operations;
@@ -11,7 +11,7 @@ namespace EntityActors.App.Operations;
 /// An operation's lines (one record per chunk, written before the parent is scheduled) and its line failures (one
 /// record per slice that had any) in the entity store: workflow histories carry only counts and record keys.
 /// </summary>
-public sealed class OperationStore(DaprClient dapr, IOptions<DaprComponentsOptions> components, IOptions<OperationOptions> options)
+public sealed class OperationStore(IEntityStore store, IOptions<OperationOptions> options)
 {
     public async Task SaveLinesAsync(string operationId, IReadOnlyList<OperationLine> lines, int chunkLines, CancellationToken cancellationToken)
     {
@@ -22,18 +22,20 @@ public sealed class OperationStore(DaprClient dapr, IOptions<DaprComponentsOptio
                 StateOperationType.Upsert,
                 metadata: Retention()))
             .ToList();
-        await dapr.ExecuteStateTransactionAsync(components.Value.EntityStore, writes, cancellationToken: cancellationToken);
+        await store.ExecuteTransactionAsync(writes, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OperationLine>> ReadLinesAsync(string operationId, int chunk, CancellationToken cancellationToken) =>
-        await dapr.GetStateAsync<List<OperationLine>?>(components.Value.EntityStore, LinesKey(operationId, chunk), cancellationToken: cancellationToken)
+        await store.GetAsync<List<OperationLine>?>(LinesKey(operationId, chunk), cancellationToken)
             ?? throw new InvalidOperationException($"The lines of chunk {chunk} of operation {operationId} are not in the store (expired?).");
 
     public Task SaveFailuresAsync(string operationId, int firstPosition, IReadOnlyList<LineFailure> failures, CancellationToken cancellationToken) =>
-        dapr.SaveStateAsync(components.Value.EntityStore, FailuresKey(operationId, firstPosition), failures, metadata: Retention(), cancellationToken: cancellationToken);
+        store.ExecuteTransactionAsync(
+            [new StateTransactionRequest(FailuresKey(operationId, firstPosition), JsonSerializer.SerializeToUtf8Bytes(failures, EntityJson.Options), StateOperationType.Upsert, metadata: Retention())],
+            cancellationToken);
 
     public async Task<IReadOnlyList<LineFailure>> ReadFailuresAsync(string operationId, int firstPosition, CancellationToken cancellationToken) =>
-        await dapr.GetStateAsync<List<LineFailure>?>(components.Value.EntityStore, FailuresKey(operationId, firstPosition), cancellationToken: cancellationToken) ?? [];
+        await store.GetAsync<List<LineFailure>?>(FailuresKey(operationId, firstPosition), cancellationToken) ?? [];
 
     private static string LinesKey(string operationId, int chunk) => $"operations:{operationId}:lines:{chunk}";
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Dapr.Client;
 using Dapr.Workflow;
-using EntityActors.App.Hosting;
-using Microsoft.Extensions.Options;
+using EntityActors.App.Engine.Store;
 
 namespace EntityActors.App.Payments;
 
@@ -10,14 +8,14 @@ namespace EntityActors.App.Payments;
 /// Heartbeats of long captures: the record <c>{operation, progress, at}</c> in the entity store (progress only
 /// grows, whichever attempt reports) and the same heartbeat raised to the waiting workflow.
 /// </summary>
-public sealed class PaymentHeartbeats(DaprClient dapr, DaprWorkflowClient workflows, IOptions<DaprComponentsOptions> components, TimeProvider time)
+public sealed class PaymentHeartbeats(IEntityStore store, DaprWorkflowClient workflows, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
 
     public static string Key(string checkoutId) => $"payments:{checkoutId}:heartbeat";
 
     public Task<PaymentHeartbeat?> ReadAsync(string checkoutId, CancellationToken cancellationToken) =>
-        dapr.GetStateAsync<PaymentHeartbeat?>(components.Value.EntityStore, Key(checkoutId), cancellationToken: cancellationToken);
+        store.GetAsync<PaymentHeartbeat?>(Key(checkoutId), cancellationToken);
 
     public async Task BeatAsync(PaymentCaptureRequest request, int progress, CancellationToken cancellationToken)
     {
@@ -28,7 +26,7 @@ public sealed class PaymentHeartbeats(DaprClient dapr, DaprWorkflowClient workfl
         {
             var recorded = await ReadAsync(request.CheckoutId, cancellationToken);
             beat = new PaymentHeartbeat(request.CheckoutId, request.Attempt, Math.Max(progress, recorded?.Progress ?? 0), time.GetUtcNow());
-            await dapr.SaveStateAsync(components.Value.EntityStore, Key(request.CheckoutId), beat, cancellationToken: cancellationToken);
+            await store.SaveAsync(Key(request.CheckoutId), beat, cancellationToken: cancellationToken);
         }
         finally
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Dapr.Client;
-using EntityActors.App.Hosting;
+using EntityActors.App.Engine.Store;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Payments;
@@ -12,7 +11,7 @@ namespace EntityActors.App.Payments;
 /// key too); it is a stub for one replica, not a second implementation of the entity store's concurrency.
 /// </summary>
 public sealed class SimulatedPaymentGateway(
-    DaprClient dapr, IOptions<DaprComponentsOptions> components, IOptions<SimulatedGatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider time)
+    IEntityStore store, IOptions<SimulatedGatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider time)
     : IPaymentGateway
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
@@ -57,12 +56,11 @@ public sealed class SimulatedPaymentGateway(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var store = components.Value.EntityStore;
-            var existing = await dapr.GetStateAsync<GatewayLedgerEntry?>(store, LedgerKey(key), cancellationToken: cancellationToken);
+            var existing = await store.GetAsync<GatewayLedgerEntry?>(LedgerKey(key), cancellationToken);
             var changed = change(existing);
             if (changed != existing)
             {
-                await dapr.SaveStateAsync(store, LedgerKey(key), changed, cancellationToken: cancellationToken);
+                await store.SaveAsync(LedgerKey(key), changed, cancellationToken: cancellationToken);
             }
 
             return changed;

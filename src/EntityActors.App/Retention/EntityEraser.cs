@@ -5,8 +5,8 @@ using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.Relay;
 using EntityActors.App.Engine.SingleWriter;
+using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
-using EntityActors.App.Hosting;
 using EntityActors.App.ReadModel.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,11 +20,10 @@ namespace EntityActors.App.Retention;
 /// The keys are found through the envelopes, which name them: every sequence from 1 to the last stored is walked.
 /// </summary>
 public sealed partial class EntityEraser(
-    DaprClient dapr,
+    IEntityStore store,
     DaprWorkflowClient workflows,
     SignalRelay relay,
     ReadModelStore readModel,
-    IOptions<DaprComponentsOptions> components,
     IOptions<RetentionOptions> options,
     IOptions<EntityWorkflowOptions> workflowOptions,
     TimeProvider time,
@@ -39,12 +38,11 @@ public sealed partial class EntityEraser(
         // First, so nothing raises or relays for the old entity once its workflow is gone (or into a new one of the same id).
         await relay.DropAsync(address.InstanceId, options.Value.StopTimeout, cancellationToken);
         var (workflowExisted, handledThrough) = await PurgeWorkflowAsync(address, cancellationToken);
-        var store = components.Value.EntityStore;
-        var head = await dapr.GetStateAsync<EntityHead?>(store, address.HeadKey, cancellationToken: cancellationToken);
+        var head = await store.GetAsync<EntityHead?>(address.HeadKey, cancellationToken);
         var from = Math.Max(Math.Max(head?.NextSequence ?? 1, handledThrough + 1), Math.Max(1, knownNextSequence));
         var last = await FirstFreeSequenceAsync(address, from, cancellationToken) - 1;
         var envelopes = await EraseRecordsAsync(address, last, cancellationToken);
-        await dapr.DeleteStateAsync(store, address.HeadKey, cancellationToken: cancellationToken);
+        await store.DeleteAsync(address.HeadKey, cancellationToken);
         var listed = await readModel.RemoveAsync(address, time.GetUtcNow(), cancellationToken);
         var existed = workflowExisted || head is not null || envelopes > 0 || listed;
         LogErased(address.Kind, address.Id, existed, last, envelopes);
@@ -110,7 +108,7 @@ public sealed partial class EntityEraser(
         while (true)
         {
             var keys = Enumerable.Range(0, window).Select(offset => address.EnvelopeKey(from + offset)).ToList();
-            var stored = await dapr.GetBulkStateAsync(components.Value.EntityStore, keys, parallelism: null, cancellationToken: cancellationToken);
+            var stored = await store.GetBulkAsync(keys, cancellationToken);
             var present = stored.Where(item => !string.IsNullOrEmpty(item.Value)).Select(item => item.Key).ToHashSet(StringComparer.Ordinal);
             var gap = keys.FindIndex(key => !present.Contains(key));
             if (gap >= 0)
@@ -125,7 +123,6 @@ public sealed partial class EntityEraser(
     /// <summary>Deletes the key, envelope and outcome record of every sequence up to <paramref name="last"/>; answers how many envelopes there were.</summary>
     private async Task<int> EraseRecordsAsync(EntityAddress address, long last, CancellationToken cancellationToken)
     {
-        var store = components.Value.EntityStore;
         var found = 0;
         for (var from = 1L; from <= last; from += options.Value.EraseBatchSize)
         {
@@ -136,7 +133,7 @@ public sealed partial class EntityEraser(
                 envelopeKeys.Add(address.EnvelopeKey(sequence));
             }
 
-            var envelopes = await dapr.GetBulkStateAsync(store, envelopeKeys, parallelism: null, cancellationToken: cancellationToken);
+            var envelopes = await store.GetBulkAsync(envelopeKeys, cancellationToken);
             var deletes = new List<string>();
             foreach (var item in envelopes.Where(item => !string.IsNullOrEmpty(item.Value)))
             {
@@ -151,8 +148,7 @@ public sealed partial class EntityEraser(
                 deletes.Add(address.OutcomeKey(sequence));
             }
 
-            await dapr.ExecuteStateTransactionAsync(
-                store, [.. deletes.Select(key => new StateTransactionRequest(key, null, StateOperationType.Delete))], cancellationToken: cancellationToken);
+            await store.ExecuteTransactionAsync([.. deletes.Select(key => new StateTransactionRequest(key, null, StateOperationType.Delete))], cancellationToken);
         }
 
         return found;

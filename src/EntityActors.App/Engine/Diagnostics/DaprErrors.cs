@@ -28,7 +28,7 @@ public static class DaprErrors
     /// atomically (see <see cref="Store.InsertIfAbsentProbe"/>). SQLite says "etag mismatch"; PostgreSQL v2 says "no item
     /// was updated" for a first-write without ETag whose key exists.
     /// </summary>
-    public static bool IsWriteConflict(Exception exception) => Mentions(exception, "etag mismatch") || Mentions(exception, "no item was updated");
+    public static bool IsWriteConflict(Exception exception) => exception is Store.EntityStoreConflictException || Mentions(exception, "etag mismatch") || Mentions(exception, "no item was updated");
 
     /// <summary>
     /// An entity actor refused a call because its workflow has ended (<see cref="EntityUnavailableException"/>). Thrown

@@ -5,6 +5,7 @@ using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Relay;
+using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Telemetry;
 
@@ -85,7 +86,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         var from = view is null
             ? initial
             : initial with { State = view.State, Version = view.Version, Sequence = view.Sequence, LastChangedAt = view.LastChangedAt };
-        var (head, etag) = await dapr.GetStateAndETagAsync<EntityHead?>(components.EntityStore, address.HeadKey);
+        var (head, etag) = await services.Store.GetWithETagAsync<EntityHead?>(address.HeadKey);
         var next = Math.Max(head?.NextSequence ?? 1, from.Sequence + 1);
         if (await insertIfAbsent.IsSupportedAsync())
         {

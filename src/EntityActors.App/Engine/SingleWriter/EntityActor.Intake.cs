@@ -180,8 +180,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             return receipts;
         }
 
-        var stored = await dapr.GetBulkStateAsync(
-            components.EntityStore, [.. unknown.Select(address.EnvelopeKey), .. unknown.Select(address.OutcomeKey)], parallelism: null);
+        var stored = await services.Store.GetBulkAsync([.. unknown.Select(address.EnvelopeKey), .. unknown.Select(address.OutcomeKey)]);
         var outcomes = new Dictionary<long, SignalOutcome>();
         foreach (var item in stored.Where(item => !string.IsNullOrEmpty(item.Value)))
         {

@@ -30,9 +30,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
     where TSignal : class, ISignal
     where TEvent : class
 {
-    private readonly DaprClient dapr;
     private readonly DaprWorkflowClient workflows;
-    private readonly DaprComponentsOptions components;
     private readonly EntityActorServices services;
     private readonly EntityWorkflowSettings settings;
     private readonly TimeProvider time;
@@ -58,9 +56,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
         : base(host)
     {
         this.services = services;
-        dapr = services.Dapr;
         workflows = services.Workflows;
-        components = services.Components;
         settings = Configure(services.WorkflowSettings);
         time = services.Time;
         relay = services.Relay;

@@ -1,4 +1,3 @@
-using Dapr.Client;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Options;
@@ -13,9 +12,8 @@ namespace EntityActors.App.Engine.SingleWriter;
 
 /// <summary>What every entity actor needs, resolved once and shared by all activations.</summary>
 public sealed class EntityActorServices(
-    DaprClient dapr,
+    IEntityStore store,
     DaprWorkflowClient workflows,
-    IOptions<DaprComponentsOptions> components,
     IOptions<IntakeOptions> intake,
     IOptions<PeerRoutingOptions> peerRouting,
     IOptions<EntityWorkflowOptions> workflowOptions,
@@ -31,11 +29,10 @@ public sealed class EntityActorServices(
     Retention.EntityEraser eraser,
     TimeProvider time)
 {
-    public DaprClient Dapr { get; } = dapr;
+    /// <summary>The app's own records: keys, envelopes, heads, outcome records.</summary>
+    public IEntityStore Store { get; } = store;
 
     public DaprWorkflowClient Workflows { get; } = workflows;
-
-    public DaprComponentsOptions Components { get; } = components.Value;
 
     public IntakeOptions Intake { get; } = intake.Value;
 

@@ -1,7 +1,5 @@
 using Dapr.Client;
 using EntityActors.App.Engine.Diagnostics;
-using EntityActors.App.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Engine.Store;
 
@@ -11,8 +9,7 @@ namespace EntityActors.App.Engine.Store;
 /// SQL stores do both; a store that upserts anyway, or applies the rest of a failed transaction, must not be
 /// trusted with it, and its actors read the keys before they write (one more call per turn, same guarantee).
 /// </summary>
-public sealed partial class InsertIfAbsentProbe(
-    DaprClient dapr, IOptions<DaprComponentsOptions> components, ILogger<InsertIfAbsentProbe> logger)
+public sealed partial class InsertIfAbsentProbe(IEntityStore store, ILogger<InsertIfAbsentProbe> logger)
 {
     private readonly Lock gate = new();
     private Task<bool?>? probing;
@@ -45,24 +42,23 @@ public sealed partial class InsertIfAbsentProbe(
         }
         catch (Exception ex)
         {
-            LogProbeFailed(ex, components.Value.EntityStore);
+            LogProbeFailed(ex, store.Description);
             return null;
         }
     }
 
     private async Task<bool> ProbeAsync()
     {
-        var store = components.Value.EntityStore;
         var run = Guid.NewGuid().ToString("N");
         var existing = $"insert-if-absent-probe:{run}:existing";
         var bystander = $"insert-if-absent-probe:{run}:bystander";
         try
         {
-            await dapr.SaveStateAsync(store, existing, 1);
+            await store.SaveAsync(existing, 1);
             var refused = false;
             try
             {
-                await dapr.ExecuteStateTransactionAsync(store,
+                await store.ExecuteTransactionAsync(
                 [
                     new StateTransactionRequest(bystander, [0x31], StateOperationType.Upsert),
                     new StateTransactionRequest(existing, [0x32], StateOperationType.Upsert, options: new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }),
@@ -73,15 +69,15 @@ public sealed partial class InsertIfAbsentProbe(
                 refused = true;
             }
 
-            var (kept, _) = await dapr.GetStateAndETagAsync<int>(store, existing);
-            var (leaked, leakedETag) = await dapr.GetStateAndETagAsync<int?>(store, bystander);
+            var (kept, _) = await store.GetWithETagAsync<int>(existing);
+            var (leaked, leakedETag) = await store.GetWithETagAsync<int?>(bystander);
             var supported = refused && kept == 1 && leaked is null && string.IsNullOrEmpty(leakedETag);
-            LogProbed(store, supported);
+            LogProbed(store.Description, supported);
             return supported;
         }
         finally
         {
-            await dapr.ExecuteStateTransactionAsync(store,
+            await store.ExecuteTransactionAsync(
             [
                 new StateTransactionRequest(existing, null, StateOperationType.Delete),
                 new StateTransactionRequest(bystander, null, StateOperationType.Delete),

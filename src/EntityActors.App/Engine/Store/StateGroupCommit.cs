@@ -1,7 +1,5 @@
 using Dapr.Client;
 using EntityActors.App.Engine.Batching;
-using EntityActors.App.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Engine.Store;
 
@@ -23,8 +21,8 @@ public sealed class StateGroupCommit
     private readonly Func<IReadOnlyList<StateTransactionRequest>, Task> commit;
     private readonly KeyedBatcher<bool, IReadOnlyList<StateTransactionRequest>, Exception?> batcher;
 
-    public StateGroupCommit(DaprClient dapr, IOptions<DaprComponentsOptions> components)
-        : this(writes => dapr.ExecuteStateTransactionAsync(components.Value.EntityStore, writes))
+    public StateGroupCommit(IEntityStore store)
+        : this(writes => store.ExecuteTransactionAsync(writes))
     {
     }
 

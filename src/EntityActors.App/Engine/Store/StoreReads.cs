@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Dapr.Client;
-using EntityActors.App.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace EntityActors.App.Engine.Store;
 
 /// <summary>
@@ -12,15 +7,15 @@ namespace EntityActors.App.Engine.Store;
 /// skipped or its sequence given again, and a known idempotency key would let its signal be decided twice: every key
 /// that comes back empty is read again on its own, which fails loudly on a store error.
 /// </summary>
-public sealed class StoreReads(DaprClient dapr, IOptions<DaprComponentsOptions> components)
+public sealed class StoreReads(IEntityStore store)
 {
     /// <summary>The stored values of those of <paramref name="keys"/> that exist, as JSON text, by key.</summary>
     public Task<IReadOnlyDictionary<string, string>> ReadPresentAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
         ReadPresentAsync(
             keys,
-            async batch => (await dapr.GetBulkStateAsync(components.Value.EntityStore, [.. batch], parallelism: null, cancellationToken: cancellationToken))
+            async batch => (await store.GetBulkAsync(batch, cancellationToken))
                 .Select(item => (item.Key, (string?)item.Value)).ToList(),
-            async key => (await dapr.GetStateAsync<JsonElement?>(components.Value.EntityStore, key, cancellationToken: cancellationToken))?.GetRawText());
+            async key => (await store.GetAsync(key, cancellationToken)).Json);
 
     /// <summary>The same with the two reads given: <paramref name="bulk"/> answers every key, empty where absent or unread.</summary>
     internal static async Task<IReadOnlyDictionary<string, string>> ReadPresentAsync(

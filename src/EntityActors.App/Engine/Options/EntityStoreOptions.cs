@@ -1,0 +1,18 @@
+namespace EntityActors.App.Engine.Options;
+
+/// <summary>How the app reaches its own records (section <c>EntityActors:EntityStore</c>).</summary>
+public sealed class EntityStoreOptions
+{
+    public const string Section = "EntityActors:EntityStore";
+
+    /// <summary>
+    /// The SQLite file of the sidecar's entity store component (<c>state.sqlite</c>, the embedded default), which the app
+    /// then reads and writes itself, in the component's own table: one native transaction instead of a call to the
+    /// sidecar, whose pure-Go SQLite prepares every insert-if-absent anew (docs/benchmark.md). Unset (any other store,
+    /// several replicas): every record goes through the sidecar. The local runtime sets it from components/local.
+    /// </summary>
+    public string? SqlitePath { get; set; }
+
+    /// <summary>The app id the sidecar prefixes its keys with (its default <c>keyPrefix</c>): <c>{AppId}||{key}</c>.</summary>
+    public string AppId { get; set; } = "entityactors";
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace EntityActors.LocalRuntime;
+
+/// <summary>
+/// Finds the SQLite file of the entity store component in a resources folder, so the app can write it itself
+/// (<c>EntityActors:EntityStore:SqlitePath</c>): only for a <c>state.sqlite</c> component whose connection string is a
+/// plain path, resolved against the sidecar's working directory. Any other store goes through the sidecar.
+/// </summary>
+internal static partial class EntityStoreFile
+{
+    public const string DefaultComponent = "entitystore";
+
+    /// <summary>The full path of <paramref name="component"/>'s SQLite file, or null where it is no such component.</summary>
+    public static string? Find(string resourcesPath, string component, string sidecarDirectory)
+    {
+        foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
+        {
+            var text = File.ReadAllText(file);
+            if (Name().Match(text) is not { Success: true } name || name.Groups["name"].Value != component)
+            {
+                continue;
+            }
+
+            if (Type().Match(text) is not { Success: true } type || type.Groups["type"].Value != "state.sqlite"
+                || ConnectionString().Match(text) is not { Success: true } connection)
+            {
+                return null;
+            }
+
+            var path = connection.Groups["value"].Value.Trim();
+            return path.Length == 0 || path.StartsWith("file:", StringComparison.Ordinal) || path.Contains('?', StringComparison.Ordinal) || path == ":memory:"
+                ? null
+                : Path.GetFullPath(path, sidecarDirectory);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^metadata:\s*\n\s+name:\s*[""']?(?<name>[A-Za-z0-9.\-_]+)[""']?\s*$", RegexOptions.Multiline)]
+    private static partial Regex Name();
+
+    [GeneratedRegex(@"^\s*type:\s*[""']?(?<type>[a-z0-9.\-]+)[""']?\s*$", RegexOptions.Multiline)]
+    private static partial Regex Type();
+
+    [GeneratedRegex(@"-\s*name:\s*connectionString\s*\n\s*value:\s*[""']?(?<value>[^""'\n]*)[""']?\s*$", RegexOptions.Multiline)]
+    private static partial Regex ConnectionString();
+}
