@@ -183,19 +183,20 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            // The sidecar creates the table (and its migrations record) when it loads the component: never the app.
+            // The sidecar creates the file, the table and its migrations record when it loads the component: never the app.
             command.CommandText = "PRAGMA synchronous = FULL; SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'state'";
             if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
-                throw new InvalidOperationException($"{path} has no state table yet: is it the file of the sidecar's state.sqlite entity store, and has the sidecar loaded it?");
+                throw new SqliteException("no state table", 0);
             }
 
             return connection;
         }
-        catch
+        catch (SqliteException ex)
         {
             connection.Dispose();
-            throw;
+            throw new InvalidOperationException(
+                $"The entity store {path} is not ready ({ex.Message}): is it the file of the sidecar's state.sqlite entity store component, and has the sidecar loaded it?", ex);
         }
     }
 }
