@@ -37,11 +37,40 @@ internal static partial class EntityStoreFile
         return null;
     }
 
+    /// <summary>
+    /// The state table of <paramref name="component"/> where it is a <c>state.postgresql</c> v2 component: its
+    /// <c>tablePrefix</c> followed by <c>state</c>; null otherwise.
+    /// </summary>
+    public static string? FindPostgresTable(string resourcesPath, string component)
+    {
+        foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
+        {
+            var text = File.ReadAllText(file);
+            if (Name().Match(text) is not { Success: true } name || name.Groups["name"].Value != component)
+            {
+                continue;
+            }
+
+            return Type().Match(text) is { Success: true } type && type.Groups["type"].Value == "state.postgresql"
+                && Version().Match(text) is { Success: true } version && version.Groups["version"].Value == "v2"
+                ? (TablePrefix().Match(text) is { Success: true } prefix ? prefix.Groups["value"].Value.Trim() : string.Empty) + "state"
+                : null;
+        }
+
+        return null;
+    }
+
     [GeneratedRegex(@"^metadata:\s*\n\s+name:\s*[""']?(?<name>[A-Za-z0-9.\-_]+)[""']?\s*$", RegexOptions.Multiline)]
     private static partial Regex Name();
 
     [GeneratedRegex(@"^\s*type:\s*[""']?(?<type>[a-z0-9.\-]+)[""']?\s*$", RegexOptions.Multiline)]
     private static partial Regex Type();
+
+    [GeneratedRegex(@"^\s*version:\s*[""']?(?<version>v[0-9]+)[""']?\s*$", RegexOptions.Multiline)]
+    private static partial Regex Version();
+
+    [GeneratedRegex(@"-\s*name:\s*tablePrefix\s*\n\s*value:\s*[""']?(?<value>[^""'\n]*)[""']?\s*$", RegexOptions.Multiline)]
+    private static partial Regex TablePrefix();
 
     [GeneratedRegex(@"-\s*name:\s*connectionString\s*\n\s*value:\s*[""']?(?<value>[^""'\n]*)[""']?\s*$", RegexOptions.Multiline)]
     private static partial Regex ConnectionString();

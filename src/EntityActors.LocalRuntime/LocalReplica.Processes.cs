@@ -24,10 +24,20 @@ public sealed partial class LocalReplica
         };
         // An entity store on a SQLite file (components/local): the app writes that file itself, in the sidecar's table.
         var entityStore = Options.AppEnvironment.TryGetValue("EntityActors__Dapr__EntityStore", out var named) ? named : EntityStoreFile.DefaultComponent;
+        environment["EntityActors__EntityStore__AppId"] = Options.AppId;
         if (EntityStoreFile.Find(context.Layout.ResourcesPath, entityStore, context.Layout.DataDirectory) is { } entityStoreFile)
         {
             environment["EntityActors__EntityStore__SqlitePath"] = entityStoreFile;
-            environment["EntityActors__EntityStore__AppId"] = Options.AppId;
+        }
+        else if (EntityStoreFile.FindPostgresTable(context.Layout.ResourcesPath, entityStore) is { } table)
+        {
+            // A PostgreSQL entity store: the app writes the component's table itself, on the server the sidecar uses.
+            foreach (var (name, value) in context.AppEnvironment)
+            {
+                environment[name] = value;
+            }
+
+            environment["EntityActors__EntityStore__PostgresTable"] = table;
         }
 
         foreach (var (name, value) in Options.AppEnvironment.Concat(appEnvironmentOverrides))

@@ -208,6 +208,7 @@ public sealed class LocalTopology : IAsyncDisposable
             Lifecycle = lifecycle,
             ReplicaCount = options.Replicas,
             DaprdEnvironment = stores.DaprdEnvironment,
+            AppEnvironment = stores.AppEnvironment,
         };
         replicaContext = context;
         replicas = ReplicaPorts.Allocate(options, options.Replicas).Select((ports, index) => new LocalReplica(index, ports, context)).ToList();

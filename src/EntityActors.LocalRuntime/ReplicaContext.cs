@@ -17,4 +17,7 @@ internal sealed record ReplicaContext
 
     /// <summary>Variables every sidecar gets on top of the usual ones, e.g. the store's connection for a secret reference.</summary>
     public required IReadOnlyDictionary<string, string> DaprdEnvironment { get; init; }
+
+    /// <summary>Variables every app gets on top of the usual ones, e.g. the store server's address for its own connections.</summary>
+    public required IReadOnlyDictionary<string, string> AppEnvironment { get; init; }
 }

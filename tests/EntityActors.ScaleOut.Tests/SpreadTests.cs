@@ -81,14 +81,21 @@ public sealed class SpreadTests(PostgresFixture fixture, ITestOutputHelper outpu
         var kept = await sidecar.GetStringAsync($"v1.0/state/entitystore/probe-{run}-existing");
         using var bystander = await sidecar.GetAsync($"v1.0/state/entitystore/probe-{run}-bystander");
         using var app = fixture.Replicas[0].CreateAppClient();
-        await EntityReads.ApplyAsync(app, "accounts", ScaleOutFixture.UniqueId("probe"), "open", new { owner = "Probe", currency = "EUR" });
+        var account = ScaleOutFixture.UniqueId("probe");
+        await EntityReads.ApplyAsync(app, "accounts", account, "open", new { owner = "Probe", currency = "EUR" });
+        // The app wrote the signal's envelope into the component's table itself: every replica's sidecar reads it.
+        foreach (var replica in fixture.Replicas)
+        {
+            using var replicaSidecar = replica.CreateDaprClient();
+            (await replicaSidecar.GetStringAsync($"v1.0/state/entitystore/accounts-{account}:signal:1")).Should().Contain("\"name\":\"open\"");
+        }
 
         refused.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("no item was updated", "PostgreSQL v2 words a first-write conflict so, not as an ETag mismatch");
         kept.Should().Be("1");
         bystander.StatusCode.Should().Be(HttpStatusCode.NoContent, "the other write of the refused transaction was rolled back");
-        fixture.LogLines.Should().Contain(line => line.Contains("entitystore refuses a blind insert of an existing key atomically: True", StringComparison.Ordinal),
-            "the app's own probe finds the insert-if-absent fast path usable on PostgreSQL v2");
+        fixture.LogLines.Should().Contain(line => line.Contains("PostgreSQL table entity_state refuses a blind insert of an existing key atomically: True", StringComparison.Ordinal),
+            "the app's own probe finds the insert-if-absent fast path usable on the component's table, which the app writes itself");
     }
 
     public Task InitializeAsync() => fixture.EnsureAllRunningAsync();

@@ -37,9 +37,13 @@ public static class EngineRegistration
         services.AddSingleton<LocalEntityActors>();
         services.AddSingleton<SidecarEntityStore>();
         services.AddSingleton<SqliteEntityStore>();
-        services.AddSingleton<IEntityStore>(provider => string.IsNullOrEmpty(provider.GetRequiredService<IOptions<EntityStoreOptions>>().Value.SqlitePath)
-            ? provider.GetRequiredService<SidecarEntityStore>()
-            : provider.GetRequiredService<SqliteEntityStore>());
+        services.AddSingleton<PostgresEntityStore>();
+        services.AddSingleton<IEntityStore>(provider => provider.GetRequiredService<IOptions<EntityStoreOptions>>().Value switch
+        {
+            { SqlitePath: { Length: > 0 } } => provider.GetRequiredService<SqliteEntityStore>(),
+            { PostgresConnectionString: { Length: > 0 } } => provider.GetRequiredService<PostgresEntityStore>(),
+            _ => provider.GetRequiredService<SidecarEntityStore>(),
+        });
         services.AddSingleton<InsertIfAbsentProbe>();
         services.AddSingleton<StateGroupCommit>();
         services.AddSingleton<StoredEnvelopes>();

@@ -37,6 +37,12 @@ public sealed class LocalStoreServers : IAsyncDisposable
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { [PostgresConnectionVariable] = Postgres.ConnectionString };
 
+    /// <summary>Variables every app gets: where its entity store's server is, for the app's own connections to it.</summary>
+    public IReadOnlyDictionary<string, string> AppEnvironment =>
+        Postgres is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["EntityActors__EntityStore__PostgresConnectionString"] = Postgres.ConnectionString };
+
     internal IEnumerable<ManagedProcess> Processes => new[] { Redis?.Process, Postgres?.Process }.OfType<ManagedProcess>();
 
     /// <summary>Starts the servers of <paramref name="store"/>, each in its own folder under <paramref name="dataDirectory"/>.</summary>

@@ -13,6 +13,17 @@ public sealed class EntityStoreOptions
     /// </summary>
     public string? SqlitePath { get; set; }
 
+    /// <summary>
+    /// The connection string of the sidecar's <c>state.postgresql</c> (v2) entity store component (libpq key/value pairs
+    /// or a <c>postgres://</c> URL, as the component takes it, or Npgsql's form), whose table (<see cref="PostgresTable"/>)
+    /// the app then reads and writes itself: one batch to the server per transaction instead of a call to the sidecar.
+    /// A secret: the production overlay takes it from the component's own Secret. Unset: through the sidecar.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>That component's state table: its <c>tablePrefix</c> followed by <c>state</c>.</summary>
+    public string PostgresTable { get; set; } = "entity_state";
+
     /// <summary>The app id the sidecar prefixes its keys with (its default <c>keyPrefix</c>): <c>{AppId}||{key}</c>.</summary>
     public string AppId { get; set; } = "entityactors";
 }

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using Dapr.Client;
+using EntityActors.App.Engine.Options;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EntityActors.App.Engine.Store;
+
+/// <summary>
+/// The entity store on PostgreSQL written by the app itself: the table of the sidecar's <c>state.postgresql</c> (v2)
+/// entity store component (<c>{tablePrefix}state</c>), in that component's key format (<c>{appId}||{key}</c>), ETags
+/// (random UUIDs) and expiry times, so the sidecar's state API still reads every record. Same semantics as the component:
+/// a first-write takes a key that is absent or expired, an ETag write or delete needs the ETag to match, reads skip
+/// expired rows. A transaction goes to the server as one batch and commits with its WAL flush; every replica writes the
+/// same table, as every sidecar would. The component (loaded by the sidecar) creates and migrates the table, never the app.
+/// </summary>
+public sealed class PostgresEntityStore : IEntityStore, IDisposable
+{
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string table;
+    private readonly string prefix;
+
+    public PostgresEntityStore(IOptions<EntityStoreOptions> options)
+    {
+        var settings = options.Value;
+        dataSource = NpgsqlDataSource.Create(PostgresConnectionStrings.ToNpgsql(settings.PostgresConnectionString
+            ?? throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresConnectionString is not set.")));
+        table = System.Text.RegularExpressions.Regex.IsMatch(settings.PostgresTable, "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$")
+            ? settings.PostgresTable
+            : throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresTable '{settings.PostgresTable}' is not a table name.");
+        prefix = settings.AppId + "||";
+    }
+
+    public string Description => $"PostgreSQL table {table}";
+
+    public async Task ExecuteTransactionAsync(IReadOnlyList<StateTransactionRequest> operations, CancellationToken cancellationToken = default)
+    {
+        if (operations.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var operation in operations)
+        {
+            batch.BatchCommands.Add(Command(operation));
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var operation = operations[i];
+            if (batch.BatchCommands[i].RecordsAffected != 1 && (operation.OperationType == StateOperationType.Upsert || operation.ETag is not null))
+            {
+                // Disposing the transaction uncommitted rolls it back: nothing of it holds.
+                throw new EntityStoreConflictException(
+                    $"Possible etag mismatch: {(operation.ETag is null ? "first-write of a key that exists" : "the ETag no longer matches")} ({operation.Key}).");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BulkStateItem>> GetBulkAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, (string Json, string ETag)>(StringComparer.Ordinal);
+        if (keys.Count > 0)
+        {
+            await using var command = dataSource.CreateCommand(
+                $"SELECT key, value, etag FROM {table} WHERE key = ANY($1) AND (expires_at IS NULL OR expires_at >= now())");
+            command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(key => prefix + key).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            await using var rows = await command.ExecuteReaderAsync(cancellationToken);
+            while (await rows.ReadAsync(cancellationToken))
+            {
+                found[rows.GetString(0)[prefix.Length..]] = (Encoding.UTF8.GetString((byte[])rows.GetValue(1)), rows.GetGuid(2).ToString());
+            }
+        }
+
+        return [.. keys.Select(key => found.TryGetValue(key, out var item) ? new BulkStateItem(key, item.Json, item.ETag) : new BulkStateItem(key, string.Empty, string.Empty))];
+    }
+
+    public async Task<(string? Json, string? ETag)> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT value, etag FROM {table} WHERE key = $1 AND (expires_at IS NULL OR expires_at >= now())");
+        command.Parameters.Add(new NpgsqlParameter { Value = prefix + key });
+        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        return await row.ReadAsync(cancellationToken)
+            ? (Encoding.UTF8.GetString((byte[])row.GetValue(0)), row.GetGuid(1).ToString())
+            : (null, null);
+    }
+
+    public void Dispose() => dataSource.Dispose();
+
+    private NpgsqlBatchCommand Command(StateTransactionRequest operation)
+    {
+        var command = new NpgsqlBatchCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = prefix + operation.Key });
+        if (operation.OperationType == StateOperationType.Delete)
+        {
+            command.CommandText = operation.ETag is null ? $"DELETE FROM {table} WHERE key = $1" : $"DELETE FROM {table} WHERE key = $1 AND etag = $2";
+            AddETag(command, operation.ETag);
+            return command;
+        }
+
+        command.Parameters.Add(new NpgsqlParameter { Value = operation.Value ?? [], NpgsqlDbType = NpgsqlDbType.Bytea });
+        var expiration = Expiration(operation);
+        if (operation.ETag is not null)
+        {
+            command.CommandText = $"UPDATE {table} SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration} " +
+                "WHERE key = $1 AND etag = $3 AND (expires_at IS NULL OR expires_at >= now())";
+            AddETag(command, operation.ETag);
+            return command;
+        }
+
+        // A row that expired and was not swept yet counts as absent, as in the component.
+        var onlyIfExpired = operation.Options?.Concurrency == ConcurrencyMode.FirstWrite
+            ? $" WHERE {table}.expires_at IS NOT NULL AND {table}.expires_at < now()"
+            : string.Empty;
+        command.CommandText = $"INSERT INTO {table} (key, value, etag, expires_at) VALUES ($1, $2, gen_random_uuid(), {expiration}) " +
+            $"ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration}{onlyIfExpired}";
+        return command;
+    }
+
+    private static void AddETag(NpgsqlBatchCommand command, string? etag)
+    {
+        if (etag is null)
+        {
+            return;
+        }
+
+        // Not a UUID: it cannot match any row's ETag.
+        command.Parameters.Add(new NpgsqlParameter { Value = Guid.TryParse(etag, out var uuid) ? uuid : Guid.Empty, NpgsqlDbType = NpgsqlDbType.Uuid });
+    }
+
+    private static string Expiration(StateTransactionRequest operation) =>
+        operation.Metadata is { } metadata && metadata.TryGetValue("ttlInSeconds", out var text)
+            && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? $"now() + interval '{seconds.ToString(CultureInfo.InvariantCulture)} seconds'"
+            : "NULL";
+}
