@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dapr.Workflow;
 using EntityActors.LocalRuntime;
+using EntityActors.Replay.Recorder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public static class WorkflowStatus
         JsonObject? last = null;
         while (started.Elapsed < timeout)
         {
-            var state = await client.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true);
+            var state = await client.ReadStateAsync(instanceId);
             last = state?.ReadCustomStatusAs<JsonObject>();
             if (last?["sequence"]?.GetValue<long>() >= sequence)
             {

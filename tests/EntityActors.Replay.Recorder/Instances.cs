@@ -56,7 +56,7 @@ public sealed class Instances : IAsyncDisposable
         JsonObject? last = null;
         while (clock.Elapsed < (patience ?? Patience))
         {
-            var state = await client.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true);
+            var state = await client.ReadStateAsync(instanceId);
             last = state?.ReadCustomStatusAs<JsonObject>();
             if (last is not null && reached(last))
             {

@@ -22,10 +22,10 @@ public static class PatchAudit
             var page = await workflows.ListInstanceIdsAsync(continuation, pageSize: 200, cancellationToken);
             foreach (var instanceId in page.InstanceIds)
             {
-                var state = await RetriedAsync(() => workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false, cancellationToken), cancellationToken);
+                var state = await TornReads.RetriedAsync(() => workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false, cancellationToken), cancellationToken);
                 if (state?.RuntimeStatus is WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Pending or WorkflowRuntimeStatus.Suspended)
                 {
-                    running.Add(Describe(instanceId, await RetriedAsync(() => histories.ReadAsync(instanceId, cancellationToken), cancellationToken)));
+                    running.Add(Describe(instanceId, await TornReads.RetriedAsync(() => histories.ReadAsync(instanceId, cancellationToken), cancellationToken)));
                 }
             }
 
@@ -34,25 +34,6 @@ public static class PatchAudit
         while (!string.IsNullOrEmpty(continuation));
 
         return running;
-    }
-
-    /// <summary>
-    /// A read of a workflow the sidecar is saving at that moment can fail ("inbox key … declared in metadata but missing
-    /// from state store"): the sidecar reads its metadata and its inbox apart. Read again, a few times.
-    /// </summary>
-    private static async Task<T> RetriedAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await read();
-            }
-            catch (Grpc.Core.RpcException) when (attempt < 5)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
-            }
-        }
     }
 
     /// <summary>The running instances of <paramref name="workflow"/> (or of any workflow) that never recorded <paramref name="patch"/>.</summary>

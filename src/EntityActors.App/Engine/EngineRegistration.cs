@@ -21,7 +21,7 @@ public static class EngineRegistration
         services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PeerRoutingOptions>().BindConfiguration(PeerRoutingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EntityStoreOptions>().BindConfiguration(EntityStoreOptions.Section);
+        services.AddOptions<EntityStoreOptions>().BindConfiguration(EntityStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.Section);
         services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 

@@ -33,7 +33,7 @@ public sealed class Workflows : IAsyncDisposable
     /// <summary>The instance's runtime status and custom status (an entity's view, a checkout's progress).</summary>
     public async Task<(WorkflowRuntimeStatus Status, JsonObject? CustomStatus)> ReadAsync(string instanceId)
     {
-        var state = await client.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true)
+        var state = await client.ReadStateAsync(instanceId)
             ?? throw new InvalidOperationException($"No workflow instance '{instanceId}'.");
         return (state.RuntimeStatus, state.ReadCustomStatusAs<JsonObject>());
     }

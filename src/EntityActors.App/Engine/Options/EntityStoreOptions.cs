@@ -21,6 +21,13 @@ public sealed class EntityStoreOptions
     /// </summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>
+    /// Most connections this process opens to that server (group commits go one at a time; reads share the rest). Every
+    /// replica's and every sidecar's connections count against the server's <c>max_connections</c>.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100)]
+    public int PostgresMaxConnections { get; set; } = 8;
+
     /// <summary>That component's state table: its <c>tablePrefix</c> followed by <c>state</c>.</summary>
     public string PostgresTable { get; set; } = "entity_state";
 

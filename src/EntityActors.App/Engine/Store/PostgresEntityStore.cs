@@ -25,8 +25,14 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
     public PostgresEntityStore(IOptions<EntityStoreOptions> options)
     {
         var settings = options.Value;
-        dataSource = NpgsqlDataSource.Create(PostgresConnectionStrings.ToNpgsql(settings.PostgresConnectionString
-            ?? throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresConnectionString is not set.")));
+        var connection = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.ToNpgsql(settings.PostgresConnectionString
+            ?? throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresConnectionString is not set.")))
+        {
+            // The server's connections are shared by every replica and its sidecar's pools: Npgsql's default of 100 per
+            // process exhausts PostgreSQL's default of 100 in all once a few replicas have been busy.
+            MaxPoolSize = settings.PostgresMaxConnections,
+        };
+        dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         table = System.Text.RegularExpressions.Regex.IsMatch(settings.PostgresTable, "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$")
             ? settings.PostgresTable
             : throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresTable '{settings.PostgresTable}' is not a table name.");
