@@ -57,6 +57,9 @@ public sealed class TelemetryTests(SecuredAppFixture fixture, ITestOutputHelper 
         {
             using var api = fixture.CreateApiClient();
             await Signals.ApplyAsync(api, "accounts", id, "open", """{"owner":"Trace","currency":"EUR"}""");
+            // Published before the next signal is sent: sent at once, both may leave in one publish (a lane publishes
+            // what gathered while its previous publish was in flight), which belongs to no single signal's trace.
+            await WaitForSpansAsync(all => all.Any(span => span.Name == "publish accounts" && span.Tag(EntityIdTag) == id));
 
             await Signals.ApplyAsync(api, "accounts", id, "deposit", """{"amount":{"amount":5,"currency":"EUR"}}""");
 
