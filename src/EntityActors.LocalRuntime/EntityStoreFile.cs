@@ -14,51 +14,35 @@ internal static partial class EntityStoreFile
     /// <summary>The full path of <paramref name="component"/>'s SQLite file, or null where it is no such component.</summary>
     public static string? Find(string resourcesPath, string component, string sidecarDirectory)
     {
-        foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
+        if (ComponentText(resourcesPath, component) is not { } text
+            || Type().Match(text) is not { Success: true } type || type.Groups["type"].Value != "state.sqlite"
+            || ConnectionString().Match(text) is not { Success: true } connection)
         {
-            var text = File.ReadAllText(file);
-            if (Name().Match(text) is not { Success: true } name || name.Groups["name"].Value != component)
-            {
-                continue;
-            }
-
-            if (Type().Match(text) is not { Success: true } type || type.Groups["type"].Value != "state.sqlite"
-                || ConnectionString().Match(text) is not { Success: true } connection)
-            {
-                return null;
-            }
-
-            var path = connection.Groups["value"].Value.Trim();
-            return path.Length == 0 || path.StartsWith("file:", StringComparison.Ordinal) || path.Contains('?', StringComparison.Ordinal) || path == ":memory:"
-                ? null
-                : Path.GetFullPath(path, sidecarDirectory);
+            return null;
         }
 
-        return null;
+        var path = connection.Groups["value"].Value.Trim();
+        return path.Length == 0 || path.StartsWith("file:", StringComparison.Ordinal) || path.Contains('?', StringComparison.Ordinal) || path == ":memory:"
+            ? null
+            : Path.GetFullPath(path, sidecarDirectory);
     }
 
     /// <summary>
     /// The state table of <paramref name="component"/> where it is a <c>state.postgresql</c> v2 component: its
     /// <c>tablePrefix</c> followed by <c>state</c>; null otherwise.
     /// </summary>
-    public static string? FindPostgresTable(string resourcesPath, string component)
-    {
-        foreach (var file in Directory.EnumerateFiles(resourcesPath, "*.yaml"))
-        {
-            var text = File.ReadAllText(file);
-            if (Name().Match(text) is not { Success: true } name || name.Groups["name"].Value != component)
-            {
-                continue;
-            }
+    public static string? FindPostgresTable(string resourcesPath, string component) =>
+        ComponentText(resourcesPath, component) is { } text
+        && Type().Match(text) is { Success: true } type && type.Groups["type"].Value == "state.postgresql"
+        && Version().Match(text) is { Success: true } version && version.Groups["version"].Value == "v2"
+            ? (TablePrefix().Match(text) is { Success: true } prefix ? prefix.Groups["value"].Value.Trim() : string.Empty) + "state"
+            : null;
 
-            return Type().Match(text) is { Success: true } type && type.Groups["type"].Value == "state.postgresql"
-                && Version().Match(text) is { Success: true } version && version.Groups["version"].Value == "v2"
-                ? (TablePrefix().Match(text) is { Success: true } prefix ? prefix.Groups["value"].Value.Trim() : string.Empty) + "state"
-                : null;
-        }
-
-        return null;
-    }
+    /// <summary>The YAML of the component named <paramref name="component"/> in <paramref name="resourcesPath"/>; null where none is.</summary>
+    private static string? ComponentText(string resourcesPath, string component) =>
+        Directory.EnumerateFiles(resourcesPath, "*.yaml")
+            .Select(File.ReadAllText)
+            .FirstOrDefault(text => Name().Match(text) is { Success: true } name && name.Groups["name"].Value == component);
 
     [GeneratedRegex(@"^metadata:\s*\n\s+name:\s*[""']?(?<name>[A-Za-z0-9.\-_]+)[""']?\s*$", RegexOptions.Multiline)]
     private static partial Regex Name();

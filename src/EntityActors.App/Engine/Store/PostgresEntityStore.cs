@@ -144,8 +144,7 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
     }
 
     private static string Expiration(StateTransactionRequest operation) =>
-        operation.Metadata is { } metadata && metadata.TryGetValue("ttlInSeconds", out var text)
-            && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        StateOperations.TimeToLiveSeconds(operation) is { } seconds
             ? $"now() + interval '{seconds.ToString(CultureInfo.InvariantCulture)} seconds'"
             : "NULL";
 }

@@ -149,8 +149,7 @@ public sealed class SqliteEntityStore : IEntityStore, IDisposable
     }
 
     private static string Expiration(StateTransactionRequest operation) =>
-        operation.Metadata is { } metadata && metadata.TryGetValue("ttlInSeconds", out var text)
-            && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        StateOperations.TimeToLiveSeconds(operation) is { } seconds
             ? $"DATETIME(CURRENT_TIMESTAMP, '+{seconds.ToString(CultureInfo.InvariantCulture)} seconds')"
             : "NULL";
 

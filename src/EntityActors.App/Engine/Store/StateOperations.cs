@@ -20,6 +20,16 @@ public static class StateOperations
     public static StateTransactionRequest UpsertIfUnchanged<T>(string key, T value, string etag) =>
         new(key, JsonSerializer.SerializeToUtf8Bytes(value, EntityJson.Options), StateOperationType.Upsert, etag: etag, options: InsertIfAbsentOptions);
 
+    /// <summary>The time to live <paramref name="request"/> asks for, in whole seconds; null for none.</summary>
+    public static long? TimeToLiveSeconds(StateTransactionRequest request) =>
+        request.Metadata is { } metadata && metadata.TryGetValue(TimeToLiveKey, out var text)
+            && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : null;
+
+    // The metadata key of Dapr's state API for a record's time to live.
+    private const string TimeToLiveKey = "ttlInSeconds";
+
     private static Dictionary<string, string> TimeToLive(TimeSpan ttl) =>
-        new() { ["ttlInSeconds"] = ((long)ttl.TotalSeconds).ToString(CultureInfo.InvariantCulture) };
+        new() { [TimeToLiveKey] = ((long)ttl.TotalSeconds).ToString(CultureInfo.InvariantCulture) };
 }
