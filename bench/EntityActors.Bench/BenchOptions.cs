@@ -41,6 +41,10 @@ public sealed record BenchOptions
                                        three-sided run on SQLite). Needs --store postgres or --store redis
           --store <store>              postgres (PostgreSQL for state, Redis for pub/sub) or redis; the local
                                        runtime starts the servers, one set per side
+          --routing <routing>          how the multi-replica run's senders pick a replica: round-robin (default,
+                                       as a load balancer or a Service would) or entity (each entity's requests
+                                       to the replica its last answer named in Entity-Writer, as a client
+                                       inside the cluster can)
           --help                       this text
         """;
 
@@ -176,6 +180,7 @@ public sealed record BenchOptions
                 "--poll-ms" => options with { PollInterval = TimeSpan.FromMilliseconds(Count()) },
                 "--replicas" => options with { ScaleOut = options.ScaleOut with { Replicas = ScaleOutOptions.ParseReplicas(Value()) } },
                 "--store" => options with { ScaleOut = options.ScaleOut with { Store = LocalStoreFacts.Parse(Value()) } },
+                "--routing" => options with { ScaleOut = options.ScaleOut with { Routing = ScaleOutOptions.ParseRouting(Value()) } },
                 _ => throw new FormatException($"Unknown option '{flag}'."),
             };
         }

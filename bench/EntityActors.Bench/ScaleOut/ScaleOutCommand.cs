@@ -22,7 +22,8 @@ public static class ScaleOutCommand
         var machine = MachineInfo.Current();
         var replicas = options.ScaleOut.Replicas;
         var store = options.ScaleOut.Store.ToString().ToLowerInvariant();
-        log.Line($"EntityActors bench, {replicas} replicas against 1 on {store} ({(options.Tiny ? "tiny" : "full")} run) on {machine}");
+        var routing = options.ScaleOut.Routing is ReplicaRouting.Entity ? "entity" : "round-robin";
+        log.Line($"EntityActors bench, {replicas} replicas against 1 on {store}, {routing} routing ({(options.Tiny ? "tiny" : "full")} run) on {machine}");
         log.Line($"Restate is {ScaleOutReport.NoRestate}.");
 
         ScaleOutRuntime runtime;
@@ -60,6 +61,7 @@ public static class ScaleOutCommand
                 options.Tiny ? "tiny" : "full",
                 replicas,
                 store,
+                routing,
                 ScaleOutReport.NoRestate,
                 machine,
                 MachineInfo.ReadLoadAverage(),

@@ -19,6 +19,9 @@ public sealed record ScaleOutOptions
 
     public LocalStore Store { get; init; } = LocalStore.Sqlite;
 
+    /// <summary>How the senders pick the replica each request goes to.</summary>
+    public ReplicaRouting Routing { get; init; } = ReplicaRouting.RoundRobin;
+
     /// <summary>Whether this is the multi-replica run rather than the default one.</summary>
     public bool Enabled => Replicas > 1;
 
@@ -28,6 +31,15 @@ public sealed record ScaleOutOptions
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxReplicas
             ? count
             : throw new FormatException($"--replicas takes a number from 1 to {MaxReplicas}, not '{text}'.");
+
+    /// <summary>Reads <c>--routing</c>' value.</summary>
+    /// <exception cref="FormatException">Neither round-robin nor entity.</exception>
+    public static ReplicaRouting ParseRouting(string text) => text switch
+    {
+        "round-robin" => ReplicaRouting.RoundRobin,
+        "entity" => ReplicaRouting.Entity,
+        _ => throw new FormatException($"--routing takes round-robin or entity, not '{text}'."),
+    };
 
     /// <summary>Refuses combinations that cannot run or would not measure what they say.</summary>
     /// <exception cref="FormatException">The message says what is wrong and what to give instead.</exception>

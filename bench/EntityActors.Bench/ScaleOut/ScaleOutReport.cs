@@ -15,6 +15,7 @@ public sealed record ScaleOutScenarioResult(
     string? Error);
 
 /// <summary>The multi-replica run as written with <c>--out</c>: the rows, the cost of n replicas against one, the raw figures.</summary>
+/// <param name="Routing">How the senders picked a replica: <c>round-robin</c> or <c>entity</c> (<c>--routing</c>).</param>
 /// <param name="Restate">Why there is no Restate column.</param>
 public sealed record ScaleOutReport(
     DateTimeOffset StartedAt,
@@ -22,6 +23,7 @@ public sealed record ScaleOutReport(
     string Mode,
     int Replicas,
     string Store,
+    string Routing,
     string Restate,
     MachineInfo Machine,
     string? LoadAverageAtEnd,

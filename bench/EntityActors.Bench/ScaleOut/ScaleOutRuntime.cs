@@ -24,7 +24,7 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
 
     private ScaleOutRuntime(
         LocalTopology replicas, LocalTopology single, LocalDaprEnvironment baseline, BaselineComponents baselineComponents, BaselineWorker baselineWorker,
-        ProcessOutputLog output, TimeSpan workflowPollInterval)
+        ProcessOutputLog output, TimeSpan workflowPollInterval, ReplicaRouting routing)
     {
         Replicas = replicas;
         Single = single;
@@ -32,7 +32,8 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
         this.baselineComponents = baselineComponents;
         this.baselineWorker = baselineWorker;
         Output = output;
-        replicasHttp = new HttpClient(new RoundRobinHandler(replicas.Replicas.Select(r => r.AppBaseAddress).ToList()))
+        var addresses = replicas.Replicas.Select(r => r.AppBaseAddress).ToList();
+        replicasHttp = new HttpClient(routing is ReplicaRouting.Entity ? new EntityAffinityHandler(addresses) : new RoundRobinHandler(addresses))
         {
             BaseAddress = replicas.Replicas[0].AppBaseAddress,
             Timeout = BenchRuntime.ClientTimeout,
@@ -96,7 +97,7 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
                 $"({replicas.AppAssemblyPath}), baseline sidecar in {baseline.StartupDuration.TotalSeconds:0.0} s");
             worker = await BaselineWorker.StartAsync(baseline, output, options.PollInterval, options.ContinueAsNewAfterSignals, cancellationToken);
             log.Line($"baseline workflow worker connected (in this process, pid {Environment.ProcessId})");
-            return new ScaleOutRuntime(replicas, single, baseline, components, worker, output, options.WorkflowPollInterval);
+            return new ScaleOutRuntime(replicas, single, baseline, components, worker, output, options.WorkflowPollInterval, options.ScaleOut.Routing);
         }
         catch
         {

@@ -19,7 +19,11 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
 
     private int Replicas => options.ScaleOut.Replicas;
 
-    private string Spread => $"the product on {Replicas} replicas (each request to the next replica's URL, as a load balancer would), on 1 replica, and bare Dapr, " +
+    private string RoutingText => options.ScaleOut.Routing is ReplicaRouting.Entity
+        ? "each entity's requests to the replica its last answer named as its writer, the others round robin, as a client inside the cluster can"
+        : "each request to the next replica's URL, as a load balancer would";
+
+    private string Spread => $"the product on {Replicas} replicas ({RoutingText}), on 1 replica, and bare Dapr, " +
         $"each on {options.ScaleOut.Store.ToString().ToLowerInvariant()} servers of its own";
 
     /// <summary>One unrecorded round of each scenario on every side: no side is measured while its code is still being compiled.</summary>

@@ -18,6 +18,9 @@ namespace EntityActors.App.Http;
 /// </summary>
 public static class EntityApi
 {
+    /// <summary>Names the replica holding the entity's writer, where clients are told (<c>PeerRouting:AdvertiseToClients</c>).</summary>
+    public const string WriterHeader = "Entity-Writer";
+
     public static RouteGroupBuilder MapEntityApi<TEntity, TState, TSignal, TEvent>(this IEndpointRouteBuilder app, string tag)
         where TEntity : IEntity<TState, TSignal, TEvent>
         where TState : class
@@ -137,6 +140,11 @@ public static class EntityApi
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 return Unavailable(address, ex, http, loggers);
+            }
+
+            if (answer.Writer is { } writer)
+            {
+                http.Response.Headers[WriterHeader] = writer.ToString();
             }
 
             var receipt = answer.Receipt;

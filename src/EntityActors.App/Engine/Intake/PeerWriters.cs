@@ -44,7 +44,8 @@ public sealed class PeerWriters(IHttpClientFactory clients, WriterHints hints, I
             using var response = await clients.CreateClient(ClientName).SendAsync(message, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
-                return await response.Content.ReadFromJsonAsync<SubmitResponse>(EntityJson.Options, cancellationToken);
+                var answered = await response.Content.ReadFromJsonAsync<SubmitResponse>(EntityJson.Options, cancellationToken);
+                return answered is null ? null : answered with { Writer = writer.ToString() };
             }
 
             if (response.StatusCode != HttpStatusCode.MisdirectedRequest)

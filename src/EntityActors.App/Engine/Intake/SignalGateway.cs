@@ -27,6 +27,8 @@ public sealed class SignalGateway
     private readonly SignalMetrics metrics;
     private readonly KeyedBatcher<EntityAddress, SignalSubmission, SignalAnswer> batcher;
     private readonly TimeSpan writerCallTimeout;
+    private readonly Uri? self;
+    private readonly bool advertise;
 
     public SignalGateway(
         IActorProxyFactory proxies,
@@ -34,7 +36,8 @@ public sealed class SignalGateway
         LocalEntityActors writers,
         PeerWriters peers,
         SignalMetrics metrics,
-        IOptions<IntakeOptions> options)
+        IOptions<IntakeOptions> options,
+        IOptions<PeerRoutingOptions> peerRouting)
     {
         this.proxies = proxies;
         this.catalog = catalog;
@@ -42,6 +45,8 @@ public sealed class SignalGateway
         this.peers = peers;
         this.metrics = metrics;
         writerCallTimeout = options.Value.WriterCallTimeout;
+        self = peerRouting.Value.DirectAddress;
+        advertise = peerRouting.Value.AdvertiseToClients && self is not null;
         batcher = new(SubmitBatchAsync, options.Value.MaxBatchSize);
     }
 
@@ -72,7 +77,8 @@ public sealed class SignalGateway
                 throw new WriterTimeoutException($"The writer of {address} did not answer within {writerCallTimeout.TotalSeconds:0.#} s.");
             }
 
-            return [.. response.Receipts.Select(receipt => new SignalAnswer(receipt, response.View))];
+            var writer = advertise && Uri.TryCreate(response.Writer, UriKind.Absolute, out var named) ? named : null;
+            return [.. response.Receipts.Select(receipt => new SignalAnswer(receipt, response.View, writer))];
         }
         catch (Exception ex)
         {
@@ -86,7 +92,7 @@ public sealed class SignalGateway
         if (await writers.TrySubmitAsync(address.InstanceId, request) is { } answered)
         {
             metrics.WriterCalled(address.Kind, WriterRoute.InProcess);
-            return answered;
+            return advertise ? answered with { Writer = self!.ToString() } : answered;
         }
 
         if (await peers.TrySubmitAsync(address, request, cancellationToken) is { } handedOver)

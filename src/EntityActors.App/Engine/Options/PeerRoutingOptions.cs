@@ -17,6 +17,14 @@ public sealed class PeerRoutingOptions
     /// </summary>
     public Uri? DirectAddress { get; set; }
 
+    /// <summary>
+    /// Names the replica that holds an entity's writer (its <see cref="DirectAddress"/>) in the <c>Entity-Writer</c>
+    /// header of every answer to a signal, so a client that can reach the replicas' own addresses (inside the cluster)
+    /// sends that entity's next requests straight there: no hand-over between replicas. Off by default: the addresses
+    /// are the pods' own, meaningless (and not to be shown) beyond the cluster.
+    /// </summary>
+    public bool AdvertiseToClients { get; set; }
+
     /// <summary>How long a learned writer address is used before the sidecar route is asked again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan HintLifetime { get; set; } = TimeSpan.FromMinutes(1);

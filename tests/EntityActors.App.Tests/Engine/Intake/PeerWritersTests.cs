@@ -26,7 +26,7 @@ public class PeerWritersTests
     }
 
     [Fact]
-    public async Task A_hinted_writer_gets_the_batch_with_the_app_token_and_its_answer_a_refusal_included_comes_back_whole()
+    public async Task A_hinted_writer_gets_the_batch_with_the_app_token_and_its_answer_a_refusal_included_comes_back_whole_naming_that_writer()
     {
         var refused = new SignalOutcome(2, "accounts-a 1:2", "withdraw", "k-1", false, 1,
             new Rejection("insufficient-funds", "Balance 0.00 is less than 2.00.", RejectionKind.Conflict), DateTimeOffset.UnixEpoch);
@@ -37,7 +37,7 @@ public class PeerWritersTests
 
         var response = await writers.TrySubmitAsync(Address, Request(), CancellationToken.None);
 
-        response.Should().BeEquivalentTo(answer);
+        response.Should().BeEquivalentTo(answer with { Writer = Peer });
         var sent = peer.Requests.Should().ContainSingle().Subject;
         sent.Uri.Should().Be(new Uri($"{Peer}peers/writers/accounts/a%201/submit"));
         sent.Token.Should().Be("s3cret");

@@ -64,7 +64,46 @@ public class SignalGatewayTests
         peer.Paths.Should().ContainSingle().Which.Should().Be("/peers/writers/accounts/a-1/submit");
     }
 
-    private static SignalGateway NewGateway(ScriptedWriter? writer, PeerWriter? peer = null, WriterHints? hints = null)
+    [Fact]
+    public async Task With_clients_told_an_answer_names_the_peer_that_holds_the_writer()
+    {
+        var hints = WriterHintsTests.NewHints(new WriterHintsTests.SteppingClock(), TimeSpan.FromMinutes(1));
+        hints.Learn(Address, "http://10.0.0.2:8080/");
+        var gateway = NewGateway(writer: null, new PeerWriter(request => Answer(request)), hints, Advertised);
+
+        var answer = await gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None).WaitAsync(Patience);
+
+        answer.Writer.Should().Be(new Uri("http://10.0.0.2:8080/"));
+    }
+
+    [Fact]
+    public async Task With_clients_told_an_answer_from_a_writer_active_here_names_this_replica()
+    {
+        var writer = new ScriptedWriter();
+        writer.Answers.Enqueue(request => Task.FromResult<SubmitResponse?>(Answer(request)));
+        var gateway = NewGateway(writer, routing: Advertised);
+
+        var answer = await gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None).WaitAsync(Patience);
+
+        answer.Writer.Should().Be(Advertised.DirectAddress);
+    }
+
+    [Fact]
+    public async Task By_default_an_answer_names_no_writer_even_where_the_peer_is_known()
+    {
+        var hints = WriterHintsTests.NewHints(new WriterHintsTests.SteppingClock(), TimeSpan.FromMinutes(1));
+        hints.Learn(Address, "http://10.0.0.2:8080/");
+        var gateway = NewGateway(writer: null, new PeerWriter(request => Answer(request)), hints,
+            new PeerRoutingOptions { DirectAddress = Advertised.DirectAddress });
+
+        var answer = await gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None).WaitAsync(Patience);
+
+        answer.Writer.Should().BeNull();
+    }
+
+    private static PeerRoutingOptions Advertised { get; } = new() { DirectAddress = new Uri("http://10.0.0.1:8080/"), AdvertiseToClients = true };
+
+    private static SignalGateway NewGateway(ScriptedWriter? writer, PeerWriter? peer = null, WriterHints? hints = null, PeerRoutingOptions? routing = null)
     {
         var writers = new LocalEntityActors();
         if (writer is not null)
@@ -81,7 +120,8 @@ public class SignalGatewayTests
             writers,
             peers,
             new SignalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
-            Options.Create(new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200) }));
+            Options.Create(new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200) }),
+            Options.Create(routing ?? new PeerRoutingOptions()));
     }
 
     private static SignalSubmission Submission(string key) =>
