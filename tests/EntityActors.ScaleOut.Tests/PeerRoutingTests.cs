@@ -82,6 +82,45 @@ public sealed partial class PeerRoutingTests(PostgresFixture fixture, ITestOutpu
         workflows.Should().Equal(writers, "placement hashes an actor by its id, and a writer's id is its workflow's instance id");
     }
 
+    [Fact]
+    public async Task An_answer_names_the_replica_of_the_writer_and_signals_sent_there_are_taken_in_process()
+    {
+        var clients = fixture.Replicas.Select(replica => replica.CreateAppClient()).ToArray();
+        var id = ScaleOutFixture.UniqueId("affine");
+
+        var first = await SendAsync(clients[0], id, 0);
+        var named = fixture.Replicas.Select((replica, index) => (replica, index)).Where(r => r.replica.AppBaseAddress == first).ToList();
+        named.Should().ContainSingle($"the Entity-Writer header names one replica's own address, got {first}");
+        var writer = clients[named[0].index];
+        var before = await WriterCallsAsync([writer]);
+
+        for (var s = 1; s <= 4; s++)
+        {
+            (await SendAsync(writer, id, s)).Should().Be(first, "the writer stays where it is");
+        }
+
+        (await EntityReads.GetAsync(writer, "inventory-items", id, minSequence: 5, waitSeconds: 20))["state"]!["onHand"]!.GetValue<int>().Should().Be(5);
+        // The Prometheus exporter answers a scrape from its cache for 300 ms.
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        var after = await WriterCallsAsync([writer]);
+        var delta = after.ToDictionary(route => route.Key, route => route.Value - before.GetValueOrDefault(route.Key));
+        output.WriteLine("writer calls by route on the writer's replica: " + string.Join(", ", delta.Select(route => $"{route.Key} {route.Value}")));
+        delta.GetValueOrDefault("in-process").Should().Be(4, "a signal sent to its writer's replica goes to the activation in process");
+        delta.GetValueOrDefault("peer").Should().Be(0);
+    }
+
+    private static async Task<Uri?> SendAsync(HttpClient client, string id, int s)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"inventory-items/{id}/signals/restock")
+        {
+            Content = new StringContent("""{"quantity":1}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", $"{id}-{s}");
+        using var response = await client.SendAsync(request);
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+        return response.Headers.TryGetValues("Entity-Writer", out var values) ? new Uri(values.Single()) : null;
+    }
+
     // The sidecar's metadata reports the workflow engine's actor type as dapr.internal.<namespace>.<app id>.workflow.
     private const string WorkflowActorType = "dapr.internal.default.entityactors.workflow";
 

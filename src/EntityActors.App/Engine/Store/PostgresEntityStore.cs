@@ -48,27 +48,27 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        // One round trip: a batch without an explicit transaction runs as one implicit transaction that commits at its
+        // end, and a guarded write that changes no row fails it (see Guarded), which rolls the whole batch back.
+        await using var batch = dataSource.CreateBatch();
         foreach (var operation in operations)
         {
             batch.BatchCommands.Add(Command(operation));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        for (var i = 0; i < operations.Count; i++)
+        try
         {
-            var operation = operations[i];
-            if (batch.BatchCommands[i].RecordsAffected != 1 && (operation.OperationType == StateOperationType.Upsert || operation.ETag is not null))
-            {
-                // Disposing the transaction uncommitted rolls it back: nothing of it holds.
-                throw new EntityStoreConflictException(
-                    $"Possible etag mismatch: {(operation.ETag is null ? "first-write of a key that exists" : "the ETag no longer matches")} ({operation.Key}).");
-            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DivisionByZero)
+        {
+            // The server does not say which statement failed: name the guarded writes (one, in a write on its own).
+            var guarded = operations.Where(IsGuarded).ToList();
+            var what = guarded.Count == 1
+                ? $"{(guarded[0].ETag is null ? "first-write of a key that exists" : "the ETag no longer matches")} ({guarded[0].Key})"
+                : $"a first-write of a key that exists or an ETag that no longer matches, among {string.Join(", ", guarded.Take(5).Select(o => o.Key))}{(guarded.Count > 5 ? ", …" : string.Empty)}";
+            throw new EntityStoreConflictException($"Possible etag mismatch: {what}.", ex);
+        }
     }
 
     public async Task<IReadOnlyList<BulkStateItem>> GetBulkAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
@@ -108,7 +108,7 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = prefix + operation.Key });
         if (operation.OperationType == StateOperationType.Delete)
         {
-            command.CommandText = operation.ETag is null ? $"DELETE FROM {table} WHERE key = $1" : $"DELETE FROM {table} WHERE key = $1 AND etag = $2";
+            command.CommandText = operation.ETag is null ? $"DELETE FROM {table} WHERE key = $1" : Guarded($"DELETE FROM {table} WHERE key = $1 AND etag = $2");
             AddETag(command, operation.ETag);
             return command;
         }
@@ -117,20 +117,29 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
         var expiration = Expiration(operation);
         if (operation.ETag is not null)
         {
-            command.CommandText = $"UPDATE {table} SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration} " +
-                "WHERE key = $1 AND etag = $3 AND (expires_at IS NULL OR expires_at >= now())";
+            command.CommandText = Guarded($"UPDATE {table} SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration} " +
+                "WHERE key = $1 AND etag = $3 AND (expires_at IS NULL OR expires_at >= now())");
             AddETag(command, operation.ETag);
             return command;
         }
 
         // A row that expired and was not swept yet counts as absent, as in the component.
-        var onlyIfExpired = operation.Options?.Concurrency == ConcurrencyMode.FirstWrite
-            ? $" WHERE {table}.expires_at IS NOT NULL AND {table}.expires_at < now()"
-            : string.Empty;
-        command.CommandText = $"INSERT INTO {table} (key, value, etag, expires_at) VALUES ($1, $2, gen_random_uuid(), {expiration}) " +
-            $"ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration}{onlyIfExpired}";
+        var upsert = $"INSERT INTO {table} (key, value, etag, expires_at) VALUES ($1, $2, gen_random_uuid(), {expiration}) " +
+            $"ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration}";
+        command.CommandText = operation.Options?.Concurrency == ConcurrencyMode.FirstWrite
+            ? Guarded($"{upsert} WHERE {table}.expires_at IS NOT NULL AND {table}.expires_at < now()")
+            : upsert;
         return command;
     }
+
+    private static bool IsGuarded(StateTransactionRequest operation) =>
+        operation.ETag is not null || (operation.OperationType == StateOperationType.Upsert && operation.Options?.Concurrency == ConcurrencyMode.FirstWrite);
+
+    /// <summary>
+    /// <paramref name="write"/> made to fail (division by zero, which <see cref="ExecuteTransactionAsync"/> reads as a
+    /// conflict) unless it changed exactly one row: no function to install, and the batch stays one round trip.
+    /// </summary>
+    private static string Guarded(string write) => $"WITH written AS ({write} RETURNING 1) SELECT 1 / (SELECT count(*)::int FROM written)";
 
     private static void AddETag(NpgsqlBatchCommand command, string? etag)
     {
