@@ -1,4 +1,5 @@
 using EntityActors.Bench;
+using EntityActors.Bench.ScaleOut;
 using EntityActors.LocalRuntime;
 
 namespace EntityActors.Bench.Tests;
@@ -26,6 +27,15 @@ public sealed class ScaleOutOptionsTests
         options.ScaleOut.Enabled.Should().BeTrue();
         options.ScaleOut.Replicas.Should().Be(3);
         options.ScaleOut.Store.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Senders_go_round_robin_unless_entity_routing_is_asked_for_and_other_routings_are_refused()
+    {
+        BenchOptions.Parse(["--replicas", "3", "--store", "postgres"]).ScaleOut.Routing.Should().Be(ReplicaRouting.RoundRobin);
+        BenchOptions.Parse(["--replicas", "3", "--store", "postgres", "--routing", "entity"]).ScaleOut.Routing.Should().Be(ReplicaRouting.Entity);
+        var parse = () => BenchOptions.Parse(["--replicas", "3", "--store", "postgres", "--routing", "sticky"]);
+        parse.Should().Throw<FormatException>().WithMessage("*round-robin or entity*sticky*");
     }
 
     [Fact]

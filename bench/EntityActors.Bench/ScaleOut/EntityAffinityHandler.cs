@@ -16,8 +16,8 @@ public sealed class EntityAffinityHandler : DelegatingHandler
     private readonly ConcurrentDictionary<string, Uri> writers = new(StringComparer.Ordinal);
     private int next = -1;
 
-    public EntityAffinityHandler(IReadOnlyList<Uri> replicas)
-        : base(new SocketsHttpHandler())
+    public EntityAffinityHandler(IReadOnlyList<Uri> replicas, HttpMessageHandler? inner = null)
+        : base(inner ?? new SocketsHttpHandler())
     {
         ArgumentOutOfRangeException.ThrowIfZero(replicas.Count, nameof(replicas));
         this.replicas = replicas;

@@ -28,6 +28,7 @@ public sealed class SignalGateway
     private readonly KeyedBatcher<EntityAddress, SignalSubmission, SignalAnswer> batcher;
     private readonly TimeSpan writerCallTimeout;
     private readonly Uri? self;
+    private readonly string? selfText;
     private readonly bool advertise;
 
     public SignalGateway(
@@ -46,6 +47,7 @@ public sealed class SignalGateway
         this.metrics = metrics;
         writerCallTimeout = options.Value.WriterCallTimeout;
         self = peerRouting.Value.DirectAddress;
+        selfText = self?.ToString();
         advertise = peerRouting.Value.AdvertiseToClients && self is not null;
         batcher = new(SubmitBatchAsync, options.Value.MaxBatchSize);
     }
@@ -77,7 +79,9 @@ public sealed class SignalGateway
                 throw new WriterTimeoutException($"The writer of {address} did not answer within {writerCallTimeout.TotalSeconds:0.#} s.");
             }
 
-            var writer = advertise && Uri.TryCreate(response.Writer, UriKind.Absolute, out var named) ? named : null;
+            var writer = !advertise ? null
+                : response.Writer == selfText ? self
+                : Uri.TryCreate(response.Writer, UriKind.Absolute, out var named) ? named : null;
             return [.. response.Receipts.Select(receipt => new SignalAnswer(receipt, response.View, writer))];
         }
         catch (Exception ex)
@@ -92,7 +96,7 @@ public sealed class SignalGateway
         if (await writers.TrySubmitAsync(address.InstanceId, request) is { } answered)
         {
             metrics.WriterCalled(address.Kind, WriterRoute.InProcess);
-            return advertise ? answered with { Writer = self!.ToString() } : answered;
+            return advertise ? answered with { Writer = selfText } : answered;
         }
 
         if (await peers.TrySubmitAsync(address, request, cancellationToken) is { } handedOver)
