@@ -19,11 +19,15 @@ public sealed partial class LocalReplica
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             // Where the other replicas hand this one the signals of entities whose writer is active here.
             ["EntityActors__PeerRouting__DirectAddress"] = $"http://127.0.0.1:{Readiness.Port(ports.App)}/",
-            // Loopback addresses every local client can reach: answers name the writer's replica (Entity-Writer).
-            ["EntityActors__PeerRouting__AdvertiseToClients"] = "true",
             // The embedded read model sits beside the sidecar's SQLite files (unless the app is pointed elsewhere).
             ["EntityActors__ReadModel__SqlitePath"] = Path.Combine(context.Layout.DataDirectory, $"readmodel{Suffix}.db"),
         };
+        if (context.ReplicaCount > 1)
+        {
+            // Loopback addresses every local client can reach: answers name the writer's replica (Entity-Writer).
+            environment["EntityActors__PeerRouting__AdvertiseToClients"] = "true";
+        }
+
         // An entity store on a SQLite file (components/local): the app writes that file itself, in the sidecar's table.
         var entityStore = Options.AppEnvironment.TryGetValue("EntityActors__Dapr__EntityStore", out var named) ? named : EntityStoreFile.DefaultComponent;
         environment["EntityActors__EntityStore__AppId"] = Options.AppId;
