@@ -106,30 +106,33 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
     {
         var command = new NpgsqlBatchCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = prefix + operation.Key });
+        var write = Write(command, operation);
+        AddETag(command, operation.ETag);
+        command.CommandText = IsGuarded(operation) ? Guarded(write) : write;
+        return command;
+    }
+
+    private string Write(NpgsqlBatchCommand command, StateTransactionRequest operation)
+    {
         if (operation.OperationType == StateOperationType.Delete)
         {
-            command.CommandText = operation.ETag is null ? $"DELETE FROM {table} WHERE key = $1" : Guarded($"DELETE FROM {table} WHERE key = $1 AND etag = $2");
-            AddETag(command, operation.ETag);
-            return command;
+            return operation.ETag is null ? $"DELETE FROM {table} WHERE key = $1" : $"DELETE FROM {table} WHERE key = $1 AND etag = $2";
         }
 
         command.Parameters.Add(new NpgsqlParameter { Value = operation.Value ?? [], NpgsqlDbType = NpgsqlDbType.Bytea });
         var expiration = Expiration(operation);
         if (operation.ETag is not null)
         {
-            command.CommandText = Guarded($"UPDATE {table} SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration} " +
-                "WHERE key = $1 AND etag = $3 AND (expires_at IS NULL OR expires_at >= now())");
-            AddETag(command, operation.ETag);
-            return command;
+            return $"UPDATE {table} SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration} " +
+                "WHERE key = $1 AND etag = $3 AND (expires_at IS NULL OR expires_at >= now())";
         }
 
         // A row that expired and was not swept yet counts as absent, as in the component.
         var upsert = $"INSERT INTO {table} (key, value, etag, expires_at) VALUES ($1, $2, gen_random_uuid(), {expiration}) " +
             $"ON CONFLICT (key) DO UPDATE SET value = $2, updated_at = now(), etag = gen_random_uuid(), expires_at = {expiration}";
-        command.CommandText = operation.Options?.Concurrency == ConcurrencyMode.FirstWrite
-            ? Guarded($"{upsert} WHERE {table}.expires_at IS NOT NULL AND {table}.expires_at < now()")
+        return operation.Options?.Concurrency == ConcurrencyMode.FirstWrite
+            ? $"{upsert} WHERE {table}.expires_at IS NOT NULL AND {table}.expires_at < now()"
             : upsert;
-        return command;
     }
 
     private static bool IsGuarded(StateTransactionRequest operation) =>
