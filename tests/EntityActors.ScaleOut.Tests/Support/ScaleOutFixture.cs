@@ -100,12 +100,17 @@ public abstract class ScaleOutFixture : IAsyncLifetime
         return counts;
     }
 
+    private static string DaprLogLevel => Environment.GetEnvironmentVariable("SCALEOUT_DAPR_LOG_LEVEL") is { Length: > 0 } level ? level : "warn";
+
     protected virtual LocalDaprEnvironmentOptions Options(string binaries, Action<string> sink) => new()
     {
         DaprBinDirectory = binaries,
         Store = Store,
         Replicas = ReplicaCount,
         AppHealthChecks = true,
+        // SCALEOUT_DAPR_LOG_LEVEL=debug (with SCALEOUT_LOG) shows placement's dissemination and the sidecars' actor calls.
+        DaprdLogLevel = DaprLogLevel,
+        ControlPlaneLogLevel = DaprLogLevel,
         Log = sink,
         // Three apps and sidecars starting at once on 2 cores; generous, as a busy machine may be.
         StartupTimeout = TimeSpan.FromMinutes(4),

@@ -86,6 +86,10 @@ public sealed class SignalLoad : IAsyncDisposable
         return $"p50 {silences[silences.Count / 2]:0.00} s, max {silences[^1]:0.00} s over {silences.Count} entities";
     }
 
+    /// <summary>The median of the entities' longest silences from <paramref name="from"/> to <paramref name="until"/>.</summary>
+    public TimeSpan MedianSilence(DateTime from, DateTime until) =>
+        Silences(from, until).Select(entry => entry.Silence).Order().ElementAt(entities.Count / 2);
+
     private IEnumerable<(string Entity, TimeSpan Silence)> Silences(DateTime from, DateTime until) =>
         entities.Select(entity =>
         {

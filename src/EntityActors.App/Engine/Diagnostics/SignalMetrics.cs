@@ -16,6 +16,7 @@ public sealed class SignalMetrics : IDisposable
     private readonly Counter<long> diverged;
     private readonly Histogram<double> latency;
     private readonly Counter<long> writerCalls;
+    private readonly Counter<long> writerHedges;
 
     public SignalMetrics(IMeterFactory meters)
     {
@@ -26,6 +27,7 @@ public sealed class SignalMetrics : IDisposable
         rejected = meter.CreateCounter<long>("entityactors.signals.rejected", description: "Signals the entity's rules refused");
         diverged = meter.CreateCounter<long>("entityactors.signals.diverged", description: "Signals an entity's workflow decided otherwise than its single writer did at intake");
         writerCalls = meter.CreateCounter<long>("entityactors.intake.writer_calls", description: "Batches handed to an entity's single writer, by route (WriterRoute)");
+        writerHedges = meter.CreateCounter<long>("entityactors.intake.writer_hedges", description: "Writer calls made a second time because the first went unanswered for Intake:WriterCallHedgeAfter");
         latency = meter.CreateHistogram<double>("entityactors.signals.latency", unit: "ms", description: "From receipt at the API to the acknowledgement or outcome");
     }
 
@@ -47,6 +49,8 @@ public sealed class SignalMetrics : IDisposable
 
     public void WriterCalled(string kind, string route) =>
         writerCalls.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("route", route));
+
+    public void WriterHedged(string kind) => writerHedges.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void Dispose() => meter.Dispose();
 }

@@ -27,6 +27,7 @@ public sealed class SignalGateway
     private readonly SignalMetrics metrics;
     private readonly KeyedBatcher<EntityAddress, SignalSubmission, SignalAnswer> batcher;
     private readonly TimeSpan writerCallTimeout;
+    private readonly TimeSpan writerCallHedgeAfter;
     private readonly Uri? self;
     private readonly string? selfText;
     private readonly bool advertise;
@@ -46,6 +47,7 @@ public sealed class SignalGateway
         this.peers = peers;
         this.metrics = metrics;
         writerCallTimeout = options.Value.WriterCallTimeout;
+        writerCallHedgeAfter = options.Value.WriterCallHedgeAfter;
         self = peerRouting.Value.DirectAddress;
         selfText = self?.ToString();
         advertise = peerRouting.Value.AdvertiseToClients && self is not null;
@@ -72,7 +74,9 @@ public sealed class SignalGateway
             SubmitResponse response;
             try
             {
-                response = await CallWriterAsync(address, request, bounded.Token).WaitAsync(bounded.Token);
+                response = await HedgedCall.RunAsync(
+                    () => CallWriterAsync(address, request, bounded.Token), writerCallHedgeAfter, () => metrics.WriterHedged(address.Kind), bounded.Token)
+                    .WaitAsync(bounded.Token);
             }
             catch (OperationCanceledException) when (bounded.IsCancellationRequested)
             {

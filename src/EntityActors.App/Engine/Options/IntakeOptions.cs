@@ -49,4 +49,13 @@ public sealed class IntakeOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan WriterCallTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// How long a writer call may go unanswered before the same call is made again alongside it (its signals' keys make
+    /// the second harmless); whichever answers first is the answer. Cuts what a sidecar holding a call for an actor it
+    /// just gave up (an app crashed behind a live sidecar) costs clients, from <see cref="WriterCallTimeout"/> to this.
+    /// Zero turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan WriterCallHedgeAfter { get; set; } = TimeSpan.FromSeconds(1);
 }

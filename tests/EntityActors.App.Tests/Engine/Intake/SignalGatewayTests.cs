@@ -51,6 +51,22 @@ public class SignalGatewayTests
     }
 
     [Fact]
+    public async Task A_writer_call_unanswered_past_the_hedge_delay_is_made_again_and_its_answer_taken()
+    {
+        var writer = new ScriptedWriter();
+        var hung = new TaskCompletionSource<SubmitResponse?>();
+        writer.Answers.Enqueue(_ => hung.Task);
+        writer.Answers.Enqueue(request => Task.FromResult<SubmitResponse?>(Answer(request)));
+        var gateway = NewGateway(writer, intake: new IntakeOptions { WriterCallTimeout = TimeSpan.FromSeconds(5), WriterCallHedgeAfter = TimeSpan.FromMilliseconds(50) });
+
+        var answer = await gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
+
+        answer.Receipt.IdempotencyKey.Should().Be("k-1");
+        writer.Answers.Should().BeEmpty("the writer was called twice");
+        hung.SetResult(null);
+    }
+
+    [Fact]
     public async Task A_batch_for_a_writer_another_replica_named_goes_straight_to_that_replica()
     {
         var peer = new PeerWriter(request => Answer(request));
@@ -103,7 +119,7 @@ public class SignalGatewayTests
 
     private static PeerRoutingOptions Advertised { get; } = new() { DirectAddress = new Uri("http://10.0.0.1:8080/"), AdvertiseToClients = true };
 
-    private static SignalGateway NewGateway(ScriptedWriter? writer, PeerWriter? peer = null, WriterHints? hints = null, PeerRoutingOptions? routing = null)
+    private static SignalGateway NewGateway(ScriptedWriter? writer, PeerWriter? peer = null, WriterHints? hints = null, PeerRoutingOptions? routing = null, IntakeOptions? intake = null)
     {
         var writers = new LocalEntityActors();
         if (writer is not null)
@@ -120,7 +136,7 @@ public class SignalGatewayTests
             writers,
             peers,
             new SignalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
-            Options.Create(new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200) }),
+            Options.Create(intake ?? new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200) }),
             Options.Create(routing ?? new PeerRoutingOptions()));
     }
 
