@@ -15,18 +15,22 @@ public static class HedgedCall
     public static async Task<T> RunAsync<T>(Func<Task<T>> call, TimeSpan hedgeAfter, Action onHedged, CancellationToken cancellationToken)
     {
         var first = call();
-        if (hedgeAfter <= TimeSpan.Zero)
+        if (hedgeAfter <= TimeSpan.Zero || first.IsCompleted)
         {
             return await first;
         }
 
-        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        try
         {
-            if (await Task.WhenAny(first, Task.Delay(hedgeAfter, waiting.Token)) == first || cancellationToken.IsCancellationRequested)
-            {
-                await waiting.CancelAsync();
-                return await first;
-            }
+            return await first.WaitAsync(hedgeAfter, cancellationToken);
+        }
+        catch (TimeoutException) when (!first.IsCompleted)
+        {
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !first.IsCompleted)
+        {
+            Observe(first);
+            throw;
         }
 
         onHedged();
