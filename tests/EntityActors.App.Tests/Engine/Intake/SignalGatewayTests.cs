@@ -35,10 +35,7 @@ public class SignalGatewayTests
     [Fact]
     public async Task Signals_queued_behind_a_writer_call_that_hangs_go_out_once_it_is_given_up()
     {
-        var writer = new ScriptedWriter();
-        var hung = new TaskCompletionSource<SubmitResponse?>();
-        writer.Answers.Enqueue(_ => hung.Task);
-        writer.Answers.Enqueue(request => Task.FromResult<SubmitResponse?>(Answer(request)));
+        var (writer, hung) = HangsThenAnswers();
         var gateway = NewGateway(writer);
 
         var first = gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None);
@@ -53,10 +50,7 @@ public class SignalGatewayTests
     [Fact]
     public async Task A_writer_call_unanswered_past_the_hedge_delay_is_made_again_and_its_answer_taken()
     {
-        var writer = new ScriptedWriter();
-        var hung = new TaskCompletionSource<SubmitResponse?>();
-        writer.Answers.Enqueue(_ => hung.Task);
-        writer.Answers.Enqueue(request => Task.FromResult<SubmitResponse?>(Answer(request)));
+        var (writer, hung) = HangsThenAnswers();
         var gateway = NewGateway(writer, intake: new IntakeOptions { WriterCallTimeout = TimeSpan.FromSeconds(5), WriterCallHedgeAfter = TimeSpan.FromMilliseconds(50) });
 
         var answer = await gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
@@ -118,6 +112,16 @@ public class SignalGatewayTests
     }
 
     private static PeerRoutingOptions Advertised { get; } = new() { DirectAddress = new Uri("http://10.0.0.1:8080/"), AdvertiseToClients = true };
+
+    /// <summary>A writer whose first call never answers (until the test ends it) and whose next call answers at once.</summary>
+    private static (ScriptedWriter Writer, TaskCompletionSource<SubmitResponse?> Hung) HangsThenAnswers()
+    {
+        var writer = new ScriptedWriter();
+        var hung = new TaskCompletionSource<SubmitResponse?>();
+        writer.Answers.Enqueue(_ => hung.Task);
+        writer.Answers.Enqueue(request => Task.FromResult<SubmitResponse?>(Answer(request)));
+        return (writer, hung);
+    }
 
     private static SignalGateway NewGateway(ScriptedWriter? writer, PeerWriter? peer = null, WriterHints? hints = null, PeerRoutingOptions? routing = null, IntakeOptions? intake = null)
     {
