@@ -61,10 +61,13 @@ public sealed class TinyScaleOutBenchTests(ITestOutputHelper output) : IDisposab
             foreach (var process in new[] { "app1Seconds", "app2Seconds", "app3Seconds", "daprd3Seconds", "postgresSeconds", "redisSeconds" })
             {
                 replicaFigures.Should().ContainKey($"cpu.{process}", $"{id}: every replica and the store's servers count in the replicas' CPU");
+                replicaFigures.Should().ContainKey($"cpu.switches.{process.Replace("Seconds", string.Empty, StringComparison.Ordinal)}", $"{id}: and in its context switches");
             }
 
+            replicaFigures["contextSwitchesPerSignal"]!.GetValue<double>().Should().BePositive($"{id}: every request wakes some process up");
+
             var rows = scenario["rows"]!.AsArray().Select(node => node!.AsObject()).ToList();
-            rows.Should().HaveCount(id == ScenarioNames.Answered ? 4 : 2, $"{id} prints its rate, CPU (and for answered the answer percentiles)");
+            rows.Should().HaveCount(id == ScenarioNames.Answered ? 5 : 3, $"{id} prints its rate, CPU, context switches (and for answered the answer percentiles)");
             foreach (var row in rows)
             {
                 var metric = row["metric"]!.GetValue<string>();

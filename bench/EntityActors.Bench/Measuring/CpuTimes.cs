@@ -58,6 +58,68 @@ public static class CpuTimes
         return total;
     }
 
+    /// <summary>
+    /// Context switches (voluntary and not) of a process's live threads so far, from <c>/proc/&lt;pid&gt;/task/*/status</c>;
+    /// with <paramref name="withChildren"/>, its live children's too. Threads that ended took theirs with them, so over
+    /// a window it is a lower bound. Null when the process is gone.
+    /// </summary>
+    public static long? ContextSwitches(int? processId, bool withChildren = false)
+    {
+        if (processId is not { } pid || Switches(pid) is not { } own)
+        {
+            return null;
+        }
+
+        if (!withChildren)
+        {
+            return own;
+        }
+
+        var total = own;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var child)
+                && Fields(child) is { } fields && fields.Parent == pid)
+            {
+                total += Switches(child) ?? 0;
+            }
+        }
+
+        return total;
+    }
+
+    private static long? Switches(int pid)
+    {
+        try
+        {
+            long total = 0;
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task"))
+            {
+                try
+                {
+                    foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                    {
+                        if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal)
+                            || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                        {
+                            total += long.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), CultureInfo.InvariantCulture);
+                        }
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The thread ended while the folder was read.
+                }
+            }
+
+            return total;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Busy and total CPU seconds of the machine so far, over all cores.</summary>
     public static (double Busy, double Total) MachineSeconds()
     {

@@ -11,6 +11,7 @@ public sealed class CpuWindow
     private readonly IReadOnlyDictionary<string, int?> processes;
     private readonly IReadOnlySet<string> trees;
     private readonly Dictionary<string, double?> before;
+    private readonly Dictionary<string, long?> switchesBefore;
     private readonly (double Busy, double Total) machineBefore;
 
     /// <param name="trees">Names in <paramref name="processes"/> whose process counts with its children (<see cref="CpuTimes.TreeSeconds"/>).</param>
@@ -19,6 +20,7 @@ public sealed class CpuWindow
         this.processes = processes;
         this.trees = trees ?? new HashSet<string>();
         before = processes.ToDictionary(p => p.Key, p => Seconds(p.Key, p.Value));
+        switchesBefore = processes.ToDictionary(p => p.Key, p => SwitchesOf(p.Key, p.Value));
         machineBefore = CpuTimes.MachineSeconds();
     }
 
@@ -34,6 +36,16 @@ public sealed class CpuWindow
             }
         }
 
+        var switches = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, pid) in processes)
+        {
+            if (switchesBefore[name] is { } start && SwitchesOf(name, pid) is { } end)
+            {
+                switches[name] = end - start;
+            }
+        }
+
+        Switches = switches;
         var machine = CpuTimes.MachineSeconds();
         var busy = machine.Busy - machineBefore.Busy;
         var total = machine.Total - machineBefore.Total;
@@ -45,6 +57,11 @@ public sealed class CpuWindow
 
         return used;
     }
+
+    /// <summary>Context switches per process name over the window (<see cref="CpuTimes.ContextSwitches"/>); empty until <see cref="Stop"/>.</summary>
+    public IReadOnlyDictionary<string, long> Switches { get; private set; } = new Dictionary<string, long>();
+
+    private long? SwitchesOf(string name, int? pid) => CpuTimes.ContextSwitches(pid, trees.Contains(name));
 
     private double? Seconds(string name, int? pid) => trees.Contains(name) ? CpuTimes.TreeSeconds(pid) : CpuTimes.ProcessSeconds(pid);
 

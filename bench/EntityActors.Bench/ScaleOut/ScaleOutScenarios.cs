@@ -72,6 +72,7 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
         [
             ScaleOutRow.Create(recorder.Id, $"{label}, {options.Senders} senders: applied", "/s", n.Rate, one.Rate, bare.Rate),
             ScaleOutRow.Create(recorder.Id, $"{label}: CPU per 1,000 signals, all processes of a side", "s", n.CpuPerThousand, one.CpuPerThousand, bare.CpuPerThousand),
+            Switches(recorder.Id, label, rounds),
         ],
         ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand));
     }
@@ -97,9 +98,19 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
             ScaleOutRow.Create(recorder.Id, $"{label}: answer p50", "ms", n.Answers.P50, one.Answers.P50, bare.Answers.P50),
             ScaleOutRow.Create(recorder.Id, $"{label}: answer p99", "ms", n.Answers.P99, one.Answers.P99, bare.Answers.P99),
             ScaleOutRow.Create(recorder.Id, $"{label}: CPU per 1,000 signals, all processes of a side", "s", n.CpuPerThousand, one.CpuPerThousand, bare.CpuPerThousand),
+            Switches(recorder.Id, label, rounds.ToDictionary(pair => pair.Key, pair => pair.Value.Select(r => r.Timing).ToList())),
         ],
         ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand));
     }
+
+    /// <summary>
+    /// Context switches per signal of all of a side's processes (medians of the rounds): what a request costs in wake-ups
+    /// when the same load is spread over more processes, each seeing less of it at a time.
+    /// </summary>
+    private static ScaleOutRow Switches(string scenario, string label, Dictionary<string, List<SideRound>> rounds) =>
+        ScaleOutRow.Create(scenario, $"{label}: context switches per signal, all processes of a side", string.Empty,
+            SideRound.MedianSwitchesPerSignal(rounds[ScaleOutSide.Replicas]), SideRound.MedianSwitchesPerSignal(rounds[ScaleOutSide.Single]),
+            SideRound.MedianSwitchesPerSignal(rounds[ScaleOutSide.Baseline]));
 
     private (string Side, Product.ProductClient Client, Product.ProductWorkflows Workflows)[] ProductSides() =>
         [(ScaleOutSide.Replicas, runtime.ReplicasClient, runtime.ReplicasWorkflows), (ScaleOutSide.Single, runtime.SingleClient, runtime.SingleWorkflows)];

@@ -72,5 +72,5 @@ public static class ScaleOutTable
     private static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
 
     private static string Value(double? value, string unit) =>
-        value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.ToString(Math.Abs(v) >= 100 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture)} {unit}") : "–";
+        value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.ToString(Math.Abs(v) >= 100 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture)} {unit}").TrimEnd() : "–";
 }

@@ -35,6 +35,9 @@ public sealed class SideCpu : IDisposable
     /// <summary>CPU seconds of the side's own processes over the measured window; null until disposed.</summary>
     public double? SideSeconds { get; private set; }
 
+    /// <summary>Context switches of the same processes over the window (a lower bound: see <see cref="CpuTimes.ContextSwitches"/>); null until disposed.</summary>
+    public double? SideSwitches { get; private set; }
+
     public void Dispose()
     {
         if (disposed)
@@ -50,10 +53,19 @@ public sealed class SideCpu : IDisposable
         }
 
         SideSeconds = used.Where(pair => pair.Key.EndsWith("Seconds", StringComparison.Ordinal) && pair.Key != "otherSeconds"
-            && (pair.Key != Bench || side == BenchSide.Baseline)).Sum(pair => pair.Value);
+            && IsSides(pair.Key)).Sum(pair => pair.Value);
         recorder.Figure(side, prefix + "sideSeconds", SideSeconds.Value);
+        foreach (var (name, switches) in window.Switches)
+        {
+            recorder.Figure(side, $"{prefix}switches.{name.Replace("Seconds", string.Empty, StringComparison.Ordinal)}", switches);
+        }
+
+        SideSwitches = window.Switches.Where(pair => IsSides(pair.Key)).Sum(pair => pair.Value);
+        recorder.Figure(side, prefix + "sideSwitches", SideSwitches.Value);
         log.Line($"  {side,-8} CPU: {CpuWindow.Describe(used)}");
     }
+
+    private bool IsSides(string process) => process != Bench || side == BenchSide.Baseline;
 
     internal static SideProcesses Processes(BenchRuntime runtime, string side) => new(side switch
     {

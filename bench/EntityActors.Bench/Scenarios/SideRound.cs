@@ -16,13 +16,21 @@ namespace EntityActors.Bench.Scenarios;
 /// The product's only: from the first send until every entity's workflow showed all of the round's signals, the work
 /// its relay defers past the answer (a lingered raise, then an episode of the workflow).
 /// </param>
-public sealed record SideRound(int Number, int Signals, double AcknowledgedMs, double AppliedMs, double? CpuSeconds, double? WorkflowCaughtUpMs = null)
+/// <param name="ContextSwitches">Context switches of the same processes over the same window (<see cref="SideCpu.SideSwitches"/>).</param>
+public sealed record SideRound(
+    int Number, int Signals, double AcknowledgedMs, double AppliedMs, double? CpuSeconds, double? WorkflowCaughtUpMs = null, double? ContextSwitches = null)
 {
     public double AcknowledgedPerSecond => Signals / (AcknowledgedMs / 1000);
 
     public double AppliedPerSecond => Signals / (AppliedMs / 1000);
 
     public double? CpuPerThousand => BenchContext.PerThousand(CpuSeconds, Signals);
+
+    public double? SwitchesPerSignal => ContextSwitches is { } switches && Signals > 0 ? switches / Signals : null;
+
+    /// <summary>The median context switches per signal of <paramref name="rounds"/>; null unless every round has them.</summary>
+    public static double? MedianSwitchesPerSignal(IReadOnlyList<SideRound> rounds) =>
+        rounds.Count > 0 && rounds.All(r => r.SwitchesPerSignal is not null) ? Median(rounds.Select(r => r.SwitchesPerSignal!.Value)) : null;
 
     /// <summary>
     /// Records each round's figures (when there are several) and the medians under <paramref name="prefix"/>; returns the
@@ -62,6 +70,11 @@ public sealed record SideRound(int Number, int Signals, double AcknowledgedMs, d
         if (cpuPerThousand is { } median)
         {
             recorder.Figure(side, prefix + "cpuSecondsPer1000", median);
+        }
+
+        if (MedianSwitchesPerSignal(rounds) is { } switches)
+        {
+            recorder.Figure(side, prefix + "contextSwitchesPerSignal", switches);
         }
 
         return (rate, cpuPerThousand);

@@ -78,7 +78,7 @@ public sealed class AnsweredRounds(BenchContext context)
         }, cancellationToken);
         recorder.Check(BenchSide.Baseline, $"round {round}: every instance counted its {options.SignalsPerEntity} events exactly once", exact == ids.Length,
             $"{exact} of {ids.Length} instances exact");
-        return Finish(BenchSide.Baseline, round, elapsedMs, cpu.SideSeconds, answers, 0);
+        return Finish(BenchSide.Baseline, round, elapsedMs, cpu, answers, 0);
     }
 
     /// <summary>
@@ -152,15 +152,15 @@ public sealed class AnsweredRounds(BenchContext context)
         }, cancellationToken);
         recorder.Check(side, $"round {round}: every account ends as its answers say (each signal once; only insufficient-funds refused)", exact == ids.Length,
             $"{exact} of {ids.Length} accounts exact{(firstWrong is null ? string.Empty : "; first wrong: " + firstWrong)}");
-        return Finish(side, round, elapsedMs, cpu.SideSeconds, answers, tallies.Sum(t => t.Refused), caughtUpMs);
+        return Finish(side, round, elapsedMs, cpu, answers, tallies.Sum(t => t.Refused), caughtUpMs);
     }
 
     private static string? Label(int round) => round == 1 ? null : $"round{round}";
 
     private AnsweredRound Finish(
-        string side, int round, double elapsedMs, double? cpuSeconds, ConcurrentBag<double> answers, int rejected, double? caughtUpMs = null)
+        string side, int round, double elapsedMs, SideCpu cpu, ConcurrentBag<double> answers, int rejected, double? caughtUpMs = null)
     {
-        var result = new AnsweredRound(new SideRound(round, Total, elapsedMs, elapsedMs, cpuSeconds, caughtUpMs), answers.ToList(), rejected);
+        var result = new AnsweredRound(new SideRound(round, Total, elapsedMs, elapsedMs, cpu.SideSeconds, caughtUpMs, cpu.SideSwitches), answers.ToList(), rejected);
         context.Log.Line(
             $"  {side,-8} {Total} answered in {elapsedMs / 1000:0.00} s → {result.Timing.AppliedPerSecond:0} /s ({rejected} refused); answer {result.Answers}" +
             (caughtUpMs is { } ms ? $"; workflows caught up in {ms / 1000:0.00} s" : string.Empty));

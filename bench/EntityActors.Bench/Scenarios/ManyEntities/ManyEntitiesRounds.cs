@@ -73,7 +73,7 @@ public sealed class ManyEntitiesRounds(BenchContext context)
                 var view = await product.GetAsync(id, null, 0, token);
                 return view is { } v && v.Sequence == expected && v.Version == expected && v.OnHand == expected ? null : $"{id}: {view}";
             }, cancellationToken);
-        return Finish(side, round, ackedMs, appliedMs, cpu.SideSeconds, caughtUpMs);
+        return Finish(side, round, ackedMs, appliedMs, cpu, caughtUpMs);
     }
 
     public async Task<SideRound> BaselineAsync(ScenarioRecorder recorder, int round, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ public sealed class ManyEntitiesRounds(BenchContext context)
                 var count = await baseline.ReadCountAsync(id, token);
                 return count == options.SignalsPerEntity ? null : $"{id}: {count}";
             }, cancellationToken);
-        return Finish(BenchSide.Baseline, round, raisedMs, appliedMs, cpu.SideSeconds);
+        return Finish(BenchSide.Baseline, round, raisedMs, appliedMs, cpu);
     }
 
     /// <summary>
@@ -129,7 +129,7 @@ public sealed class ManyEntitiesRounds(BenchContext context)
                 var view = await restate.GetAsync(id, token);
                 return view is { } v && v.Sequence == expected && v.Version == expected && v.OnHand == expected ? null : $"{id}: {view}";
             }, cancellationToken);
-        return Finish(BenchSide.Restate, round, ackedMs, appliedMs, cpu.SideSeconds);
+        return Finish(BenchSide.Restate, round, ackedMs, appliedMs, cpu);
     }
 
     private static string? Label(int round) => round == 1 ? null : $"round{round}";
@@ -156,9 +156,9 @@ public sealed class ManyEntitiesRounds(BenchContext context)
             $"{exact} of {ids.Length} exact{(firstWrong is null ? string.Empty : "; first wrong: " + firstWrong)}");
     }
 
-    private SideRound Finish(string side, int round, double ackedMs, double appliedMs, double? cpuSeconds, double? caughtUpMs = null)
+    private SideRound Finish(string side, int round, double ackedMs, double appliedMs, SideCpu cpu, double? caughtUpMs = null)
     {
-        var result = new SideRound(round, Total, ackedMs, appliedMs, cpuSeconds, caughtUpMs);
+        var result = new SideRound(round, Total, ackedMs, appliedMs, cpu.SideSeconds, caughtUpMs, cpu.SideSwitches);
         context.Log.Line(
             $"  {side,-8} {Total} signals to {options.Entities} entities: acknowledged in {ackedMs / 1000:0.00} s, applied in {appliedMs / 1000:0.00} s → {result.AppliedPerSecond:0} /s" +
             (caughtUpMs is { } ms ? $"; workflows caught up in {ms / 1000:0.00} s" : string.Empty));

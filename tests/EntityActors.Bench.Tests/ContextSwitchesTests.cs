@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using EntityActors.Bench.Measuring;
+
+namespace EntityActors.Bench.Tests;
+
+/// <summary>The context switches the multi-replica run counts per signal, read from <c>/proc</c>.</summary>
+public sealed class ContextSwitchesTests
+{
+    [Fact]
+    public void A_thread_that_sleeps_repeatedly_adds_a_switch_each_time_it_gives_up_the_processor()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            CpuTimes.ContextSwitches(Environment.ProcessId).Should().BeNull("only Linux has /proc to read");
+            return;
+        }
+
+        var before = CpuTimes.ContextSwitches(Environment.ProcessId);
+        for (var i = 0; i < 20; i++)
+        {
+            Thread.Sleep(1);
+        }
+
+        var after = CpuTimes.ContextSwitches(Environment.ProcessId);
+
+        before.Should().NotBeNull();
+        after.Should().BeGreaterThanOrEqualTo(before!.Value + 20, "every sleep blocks the thread, a voluntary switch");
+    }
+
+    [Fact]
+    public void A_process_with_children_counts_theirs_too_and_a_process_that_is_gone_has_none()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // The shell waits for each of its 200 short-lived children in turn: at least one switch of its own each time.
+        using var child = Process.Start(new ProcessStartInfo("sh", ["-c", "i=0; while [ $i -lt 200 ]; do sleep 0.001; i=$((i+1)); done; exec sleep 30"])
+        {
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (CpuTimes.ContextSwitches(child.Id) is < 200 && clock.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                Thread.Sleep(20);
+            }
+
+            // Counters only grow: read the child's first, the parent's own next, then both together.
+            var childs = CpuTimes.ContextSwitches(child.Id);
+            var own = CpuTimes.ContextSwitches(Environment.ProcessId);
+            var withChildren = CpuTimes.ContextSwitches(Environment.ProcessId, withChildren: true);
+
+            childs.Should().BeGreaterThanOrEqualTo(200);
+            withChildren.Should().BeGreaterThanOrEqualTo(own!.Value + childs!.Value, "the live child's switches are added to the parent's");
+        }
+        finally
+        {
+            child.Kill();
+            child.WaitForExit();
+        }
+
+        CpuTimes.ContextSwitches(child.Id).Should().BeNull("the process has exited and been waited for");
+    }
+}
