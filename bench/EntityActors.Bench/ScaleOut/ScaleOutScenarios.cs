@@ -26,20 +26,28 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
     private string Spread => $"the product on {Replicas} replicas ({RoutingText}), on 1 replica, and bare Dapr, " +
         $"each on {options.ScaleOut.Store.ToString().ToLowerInvariant()} servers of its own";
 
-    /// <summary>One unrecorded round of each scenario on every side: no side is measured while its code is still being compiled.</summary>
+    /// <summary>
+    /// Unrecorded rounds of each scenario on every side, as many on n replicas as there are replicas, so that each app
+    /// has taken as many signals as the single one before it is measured: no side is measured while its code is still
+    /// being compiled (the tiered JIT promotes a method after so many calls, and each of n apps sees 1/n of them).
+    /// </summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         var recorder = Recorder("warm-up", "warm-up", "unrecorded");
         foreach (var (side, client, workflows) in ProductSides())
         {
-            await many.ProductAsync(recorder, side, client, workflows, 0, cancellationToken);
-            await answered.ProductAsync(recorder, side, client, workflows, 0, cancellationToken);
+            // Warm-up rounds are numbered 0, -1, …: new entities each, apart from the measured rounds' 1, 2, ….
+            for (var round = 0; round > -(side == ScaleOutSide.Replicas ? Replicas : 1); round--)
+            {
+                await many.ProductAsync(recorder, side, client, workflows, round, cancellationToken);
+                await answered.ProductAsync(recorder, side, client, workflows, round, cancellationToken);
+            }
         }
 
         await many.BaselineAsync(recorder, 0, cancellationToken);
         await answered.BaselineAsync(recorder, 0, cancellationToken);
         var failed = recorder.Checks().Where(check => !check.Passed).ToList();
-        context.Log.Line($"warmed up: one round of each scenario on every side{(failed.Count == 0 ? string.Empty : $"; {failed.Count} warm-up checks FAILED: {failed[0].Detail}")}");
+        context.Log.Line($"warmed up: {Replicas} rounds of each scenario on {Replicas} replicas, one on the other sides{(failed.Count == 0 ? string.Empty : $"; {failed.Count} warm-up checks FAILED: {failed[0].Detail}")}");
     }
 
     public ScenarioRecorder ManyEntitiesRecorder() => Recorder(ScenarioNames.ManyEntities, $"{options.Entities} entities × {options.SignalsPerEntity} signals",
