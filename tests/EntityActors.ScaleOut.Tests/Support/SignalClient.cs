@@ -60,9 +60,13 @@ public static class SignalClient
         }
     }
 
-    /// <summary>The connection was reset, or closed before a status line came back.</summary>
+    /// <summary>
+    /// The connection was reset, or closed before a status line came back. A reset while connecting (the kernel took the
+    /// connection into a listener that was closing) comes as the socket's own exception, not wrapped in an I/O one.
+    /// </summary>
     private static bool EndedUnanswered(HttpRequestException ex) =>
         ex.HttpRequestError == HttpRequestError.ResponseEnded
+        || ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset }
         || ex.InnerException is IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset } };
 
     private static string Shorten(string text) => text.Length <= 4000 ? text : text[..4000] + "…";
