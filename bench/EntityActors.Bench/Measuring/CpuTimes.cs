@@ -40,19 +40,15 @@ public static class CpuTimes
     /// </summary>
     public static double? TreeSeconds(int? processId)
     {
-        if (Fields(processId) is not { } parent)
+        if (processId is not { } pid || Fields(pid) is not { } parent)
         {
             return null;
         }
 
         var total = parent.Own + parent.Children;
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        foreach (var (_, child) in LiveChildren(pid))
         {
-            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && Fields(pid) is { } child && child.Parent == processId)
-            {
-                total += child.Own + child.Children;
-            }
+            total += child.Own + child.Children;
         }
 
         return total;
@@ -76,16 +72,25 @@ public static class CpuTimes
         }
 
         var total = own;
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        foreach (var (child, _) in LiveChildren(pid))
         {
-            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var child)
-                && Fields(child) is { } fields && fields.Parent == pid)
-            {
-                total += Switches(child) ?? 0;
-            }
+            total += Switches(child) ?? 0;
         }
 
         return total;
+    }
+
+    /// <summary>The live processes whose parent is <paramref name="parent"/>, with their <c>/proc/&lt;pid&gt;/stat</c> fields.</summary>
+    private static IEnumerable<(int Pid, (int Parent, double Own, double Children) Fields)> LiveChildren(int parent)
+    {
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && Fields(pid) is { } fields && fields.Parent == parent)
+            {
+                yield return (pid, fields);
+            }
+        }
     }
 
     private static long? Switches(int pid)

@@ -11,7 +11,7 @@ public sealed class CpuWindow
     private readonly IReadOnlyDictionary<string, int?> processes;
     private readonly IReadOnlySet<string> trees;
     private readonly Dictionary<string, double?> before;
-    private readonly Dictionary<string, long?> switchesBefore;
+    private readonly Dictionary<string, double?> switchesBefore;
     private readonly (double Busy, double Total) machineBefore;
 
     /// <param name="trees">Names in <paramref name="processes"/> whose process counts with its children (<see cref="CpuTimes.TreeSeconds"/>).</param>
@@ -27,25 +27,8 @@ public sealed class CpuWindow
     /// <summary>CPU seconds per process name, plus <c>machineBusy</c> (0..1 of all cores) and <c>otherSeconds</c> (everything else).</summary>
     public IReadOnlyDictionary<string, double> Stop()
     {
-        var used = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, pid) in processes)
-        {
-            if (before[name] is { } start && Seconds(name, pid) is { } end)
-            {
-                used[name] = end - start;
-            }
-        }
-
-        var switches = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (name, pid) in processes)
-        {
-            if (switchesBefore[name] is { } start && SwitchesOf(name, pid) is { } end)
-            {
-                switches[name] = end - start;
-            }
-        }
-
-        Switches = switches;
+        var used = Since(before, Seconds);
+        Switches = Since(switchesBefore, SwitchesOf);
         var machine = CpuTimes.MachineSeconds();
         var busy = machine.Busy - machineBefore.Busy;
         var total = machine.Total - machineBefore.Total;
@@ -59,9 +42,24 @@ public sealed class CpuWindow
     }
 
     /// <summary>Context switches per process name over the window (<see cref="CpuTimes.ContextSwitches"/>); empty until <see cref="Stop"/>.</summary>
-    public IReadOnlyDictionary<string, long> Switches { get; private set; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<string, double> Switches { get; private set; } = new Dictionary<string, double>();
 
-    private long? SwitchesOf(string name, int? pid) => CpuTimes.ContextSwitches(pid, trees.Contains(name));
+    /// <summary>How much of <paramref name="read"/> each process used since <paramref name="start"/>; processes gone at either end are left out.</summary>
+    private Dictionary<string, double> Since(Dictionary<string, double?> start, Func<string, int?, double?> read)
+    {
+        var used = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, pid) in processes)
+        {
+            if (start[name] is { } first && read(name, pid) is { } last)
+            {
+                used[name] = last - first;
+            }
+        }
+
+        return used;
+    }
+
+    private double? SwitchesOf(string name, int? pid) => CpuTimes.ContextSwitches(pid, trees.Contains(name));
 
     private double? Seconds(string name, int? pid) => trees.Contains(name) ? CpuTimes.TreeSeconds(pid) : CpuTimes.ProcessSeconds(pid);
 

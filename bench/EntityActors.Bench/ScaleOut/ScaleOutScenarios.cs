@@ -36,11 +36,12 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
         var recorder = Recorder("warm-up", "warm-up", "unrecorded");
         foreach (var (side, client, workflows) in ProductSides())
         {
-            // Warm-up rounds are numbered 0, -1, …: new entities each, apart from the measured rounds' 1, 2, ….
-            for (var round = 0; round > -(side == ScaleOutSide.Replicas ? Replicas : 1); round--)
+            var rounds = side == ScaleOutSide.Replicas ? Replicas : 1;
+            for (var i = 0; i < rounds; i++)
             {
-                await many.ProductAsync(recorder, side, client, workflows, round, cancellationToken);
-                await answered.ProductAsync(recorder, side, client, workflows, round, cancellationToken);
+                // Numbered 0, -1, …: new entities each round, apart from the measured rounds' 1, 2, ….
+                await many.ProductAsync(recorder, side, client, workflows, -i, cancellationToken);
+                await answered.ProductAsync(recorder, side, client, workflows, -i, cancellationToken);
             }
         }
 
