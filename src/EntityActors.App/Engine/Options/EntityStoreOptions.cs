@@ -22,11 +22,20 @@ public sealed class EntityStoreOptions
     public string? PostgresConnectionString { get; set; }
 
     /// <summary>
-    /// Most connections this process opens to that server (group commits go one at a time; reads share the rest). Every
-    /// replica's and every sidecar's connections count against the server's <c>max_connections</c>.
+    /// Most connections this process opens to that server (<see cref="PostgresConcurrentTransactions"/> group commits at
+    /// a time; reads share the rest). Every replica's and every sidecar's connections count against the server's
+    /// <c>max_connections</c>.
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100)]
     public int PostgresMaxConnections { get; set; } = 8;
+
+    /// <summary>
+    /// How many group commits this process runs on that server at once. Different entities' records are different rows,
+    /// so their transactions need not queue behind one another; each still takes whatever writes arrived while all were
+    /// in flight. Kept below <see cref="PostgresMaxConnections"/> so reads always find a connection.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 16)]
+    public int PostgresConcurrentTransactions { get; set; } = 4;
 
     /// <summary>That component's state table: its <c>tablePrefix</c> followed by <c>state</c>.</summary>
     public string PostgresTable { get; set; } = "entity_state";

@@ -14,6 +14,12 @@ public interface IEntityStore
     string Description { get; }
 
     /// <summary>
+    /// How many transactions are worth running at once: one where the store takes one writer at a time (SQLite), more
+    /// where it locks rows (PostgreSQL), so a write need not wait for another entity's commit to finish.
+    /// </summary>
+    int ConcurrentTransactions => 1;
+
+    /// <summary>
     /// Applies <paramref name="operations"/> all or none. A first-write of a key that exists, or an ETag that no longer
     /// matches, fails the whole transaction with an error <see cref="Diagnostics.DaprErrors.IsWriteConflict"/> knows.
     /// </summary>

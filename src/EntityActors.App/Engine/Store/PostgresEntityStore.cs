@@ -37,9 +37,12 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
             ? settings.PostgresTable
             : throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresTable '{settings.PostgresTable}' is not a table name.");
         prefix = settings.AppId + "||";
+        ConcurrentTransactions = Math.Clamp(settings.PostgresConcurrentTransactions, 1, Math.Max(1, settings.PostgresMaxConnections - 1));
     }
 
     public string Description => $"PostgreSQL table {table}";
+
+    public int ConcurrentTransactions { get; }
 
     public async Task ExecuteTransactionAsync(IReadOnlyList<StateTransactionRequest> operations, CancellationToken cancellationToken = default)
     {

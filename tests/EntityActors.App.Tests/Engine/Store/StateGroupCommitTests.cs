@@ -56,6 +56,40 @@ public class StateGroupCommitTests
         store.Committed.Should().BeEquivalentTo(["a:head", "c:head", "d:head"], "each write of the failed transaction was tried again on its own");
     }
 
+    [Fact]
+    public async Task With_several_lanes_a_write_does_not_wait_for_another_entitys_transaction_in_flight()
+    {
+        var store = new GatedStore();
+        var commit = new StateGroupCommit(store.CommitAsync, lanes: 2);
+
+        var first = commit.WriteAsync(Writes("a:head"), CancellationToken.None);
+        var second = commit.WriteAsync(Writes("b:head"), CancellationToken.None);
+        await store.Started(2).WaitAsync(TimeSpan.FromSeconds(5));
+
+        store.InFlight.Should().Be(2, "the second write took the idle lane instead of queueing behind the first");
+        store.Release();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(5));
+        store.Transactions.Should().BeEquivalentTo([new[] { "a:head" }, ["b:head"]]);
+    }
+
+    [Fact]
+    public async Task With_every_lane_busy_writes_share_transactions_and_no_more_than_the_lanes_run_at_once()
+    {
+        var store = new GatedStore();
+        var commit = new StateGroupCommit(store.CommitAsync, lanes: 2);
+
+        var busy = new[] { "a:head", "b:head" }.Select(key => commit.WriteAsync(Writes(key), CancellationToken.None)).ToList();
+        await store.Started(2).WaitAsync(TimeSpan.FromSeconds(5));
+        var queued = new[] { "c:head", "d:head", "e:head", "f:head" }.Select(key => commit.WriteAsync(Writes(key), CancellationToken.None)).ToList();
+        store.Release();
+        await Task.WhenAll([.. busy, .. queued]).WaitAsync(TimeSpan.FromSeconds(5));
+
+        store.MostInFlight.Should().Be(2);
+        store.Transactions.Should().HaveCount(4, "the four writes queued behind two busy lanes went in two transactions, two each");
+        store.Transactions.Skip(2).Should().AllSatisfy(keys => keys.Should().HaveCount(2));
+        store.Transactions.SelectMany(keys => keys).Should().BeEquivalentTo(["a:head", "b:head", "c:head", "d:head", "e:head", "f:head"]);
+    }
+
     private static List<StateTransactionRequest> Writes(params string[] keys) =>
         [.. keys.Select(key => new StateTransactionRequest(key, [0x31], StateOperationType.Upsert))];
 
@@ -97,5 +131,52 @@ public class StateGroupCommitTests
                 Committed.AddRange(keys);
             }
         }
+    }
+    /// <summary>Holds every transaction until released, counting how many run at once.</summary>
+    private sealed class GatedStore
+    {
+        private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<(int Count, TaskCompletionSource Waiter)> waiters = [];
+        private int started;
+
+        public List<string[]> Transactions { get; } = [];
+
+        public int InFlight { get; private set; }
+
+        public int MostInFlight { get; private set; }
+
+        public void Release() => gate.TrySetResult();
+
+        /// <summary>Completes once <paramref name="count"/> transactions have started.</summary>
+        public Task Started(int count)
+        {
+            lock (Transactions)
+            {
+                var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                waiters.Add((count, waiter));
+                Notify();
+                return waiter.Task;
+            }
+        }
+
+        public async Task CommitAsync(IReadOnlyList<StateTransactionRequest> writes)
+        {
+            lock (Transactions)
+            {
+                Transactions.Add([.. writes.Select(write => write.Key)]);
+                started++;
+                InFlight++;
+                MostInFlight = Math.Max(MostInFlight, InFlight);
+                Notify();
+            }
+
+            await gate.Task;
+            lock (Transactions)
+            {
+                InFlight--;
+            }
+        }
+
+        private void Notify() => waiters.Where(waiter => started >= waiter.Count).ToList().ForEach(waiter => waiter.Waiter.TrySetResult());
     }
 }
