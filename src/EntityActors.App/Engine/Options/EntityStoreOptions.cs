@@ -37,6 +37,14 @@ public sealed class EntityStoreOptions
     [System.ComponentModel.DataAnnotations.Range(1, 16)]
     public int PostgresConcurrentTransactions { get; set; } = 4;
 
+    /// <summary>
+    /// How many statements each connection keeps prepared on the server (Npgsql's <c>Max Auto Prepare</c>; 0: none), once
+    /// used twice. The engine sends a handful of statement shapes, so without it the server parses and plans every
+    /// statement of every write anew: most of its CPU per signal (docs/benchmark.md).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 256)]
+    public int PostgresPreparedStatements { get; set; } = 32;
+
     /// <summary>That component's state table: its <c>tablePrefix</c> followed by <c>state</c>.</summary>
     public string PostgresTable { get; set; } = "entity_state";
 

@@ -15,10 +15,13 @@ namespace EntityActors.App.Engine.Store;
 /// a first-write takes a key that is absent or expired, an ETag write or delete needs the ETag to match, reads skip
 /// expired rows. A transaction goes to the server as one batch and commits with its WAL flush; every replica writes the
 /// same table, as every sidecar would. The component (loaded by the sidecar) creates and migrates the table, never the app.
+/// Each statement shape is prepared on its connection once used twice, and connections are reused most recently used
+/// first (<see cref="RecentFirstConnections"/>), so a write is planned by a warm server process that already knows it.
 /// </summary>
 public sealed class PostgresEntityStore : IEntityStore, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
+    private readonly RecentFirstConnections connections;
     private readonly string table;
     private readonly string prefix;
 
@@ -31,8 +34,11 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
             // The server's connections are shared by every replica and its sidecar's pools: Npgsql's default of 100 per
             // process exhausts PostgreSQL's default of 100 in all once a few replicas have been busy.
             MaxPoolSize = settings.PostgresMaxConnections,
+            MaxAutoPrepare = settings.PostgresPreparedStatements,
+            AutoPrepareMinUsages = 2,
         };
         dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
+        connections = new RecentFirstConnections(dataSource, settings.PostgresMaxConnections);
         table = System.Text.RegularExpressions.Regex.IsMatch(settings.PostgresTable, "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$")
             ? settings.PostgresTable
             : throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresTable '{settings.PostgresTable}' is not a table name.");
@@ -53,7 +59,8 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
 
         // One round trip: a batch without an explicit transaction runs as one implicit transaction that commits at its
         // end, and a guarded write that changes no row fails it (see Guarded), which rolls the whole batch back.
-        await using var batch = dataSource.CreateBatch();
+        using var lease = await connections.RentAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(lease.Connection);
         foreach (var operation in operations)
         {
             batch.BatchCommands.Add(Command(operation));
@@ -79,8 +86,9 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
         var found = new Dictionary<string, (string Json, string ETag)>(StringComparer.Ordinal);
         if (keys.Count > 0)
         {
-            await using var command = dataSource.CreateCommand(
-                $"SELECT key, value, etag FROM {table} WHERE key = ANY($1) AND (expires_at IS NULL OR expires_at >= now())");
+            using var lease = await connections.RentAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                $"SELECT key, value, etag FROM {table} WHERE key = ANY($1) AND (expires_at IS NULL OR expires_at >= now())", lease.Connection);
             command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(key => prefix + key).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             await using var rows = await command.ExecuteReaderAsync(cancellationToken);
             while (await rows.ReadAsync(cancellationToken))
@@ -94,8 +102,9 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
 
     public async Task<(string? Json, string? ETag)> GetAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT value, etag FROM {table} WHERE key = $1 AND (expires_at IS NULL OR expires_at >= now())");
+        using var lease = await connections.RentAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"SELECT value, etag FROM {table} WHERE key = $1 AND (expires_at IS NULL OR expires_at >= now())", lease.Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = prefix + key });
         await using var row = await command.ExecuteReaderAsync(cancellationToken);
         return await row.ReadAsync(cancellationToken)
@@ -103,7 +112,11 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
             : (null, null);
     }
 
-    public void Dispose() => dataSource.Dispose();
+    public void Dispose()
+    {
+        connections.Dispose();
+        dataSource.Dispose();
+    }
 
     private NpgsqlBatchCommand Command(StateTransactionRequest operation)
     {

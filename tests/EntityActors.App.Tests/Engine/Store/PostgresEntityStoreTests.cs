@@ -1,0 +1,149 @@
+using EntityActors.App.Engine.Options;
+using EntityActors.App.Engine.Store;
+using EntityActors.LocalRuntime;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace EntityActors.App.Tests.Engine.Store;
+
+/// <summary>
+/// The app's own connections to PostgreSQL, on a real server (Debian's <c>postgresql</c>; <c>.ci/run</c> installs it and
+/// its absence fails these tests): which server processes its calls land on, and what a server process that went away costs.
+/// </summary>
+public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server server) : IClassFixture<PostgresEntityStoreTests.Server>, IDisposable
+{
+    private const int Concurrent = 4;
+
+    private readonly string application = $"store-test-{Guid.NewGuid():N}"[..24];
+    private PostgresEntityStore? store;
+
+    private PostgresEntityStore Store => store ??= new PostgresEntityStore(Options.Create(new EntityStoreOptions
+    {
+        PostgresConnectionString = $"{server.Postgres.ConnectionString};Application Name={application}",
+        PostgresTable = Server.Table,
+    }));
+
+    [Fact]
+    public async Task After_a_burst_a_quiet_caller_goes_on_through_one_warm_server_process()
+    {
+        await OpenConcurrentlyAsync();
+        var quietSince = await server.ScalarAsync<DateTime>("SELECT clock_timestamp()");
+
+        for (var i = 0; i < 20; i++)
+        {
+            await Store.SaveAsync($"quiet:{i}", i);
+            (await Store.GetAsync($"quiet:{i}")).Json.Should().Be(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        (await BackendsAsync()).Should().Be(Concurrent, "the burst left its connections open");
+        (await server.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND state_change > $2", application, quietSince))
+            .Should().Be(1, "calls one after another reuse the connection used last, not each idle one in turn");
+    }
+
+    [Fact]
+    public async Task Server_processes_that_went_away_fail_one_call_and_the_next_ones_open_fresh_connections()
+    {
+        await OpenConcurrentlyAsync();
+        await server.ScalarAsync<long>(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1", application);
+
+        var failed = 0;
+        for (var i = 0; i < Concurrent + 2; i++)
+        {
+            try
+            {
+                await Store.SaveAsync($"after:{i}", i);
+            }
+            catch (NpgsqlException)
+            {
+                failed++;
+            }
+        }
+
+        failed.Should().BeLessThanOrEqualTo(1, "the first broken connection takes the other idle ones with it");
+        (await Store.GetAsync($"after:{Concurrent + 1}")).Json.Should().Be((Concurrent + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public void Dispose() => store?.Dispose();
+
+    /// <summary>Has <see cref="Concurrent"/> reads in flight at once (held up by a lock on the table), so as many connections open.</summary>
+    private async Task OpenConcurrentlyAsync()
+    {
+        await using var blocker = await server.Source.OpenConnectionAsync();
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {Server.Table} IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            {
+                await lockTable.ExecuteNonQueryAsync();
+            }
+
+            var reads = Enumerable.Range(0, Concurrent).Select(i => Store.GetAsync($"burst:{i}")).ToList();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (await server.ScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", application) < Concurrent)
+            {
+                DateTime.UtcNow.Should().BeBefore(deadline, $"{Concurrent} reads wait for the table lock");
+                await Task.Delay(20);
+            }
+
+            await transaction.CommitAsync();
+            await Task.WhenAll(reads);
+        }
+
+        (await BackendsAsync()).Should().Be(Concurrent);
+    }
+
+    private Task<long> BackendsAsync() =>
+        server.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", application);
+
+    public sealed class Server : IAsyncLifetime
+    {
+        public const string Table = "entity_state";
+
+        private LocalPostgres? postgres;
+        private NpgsqlDataSource? source;
+
+        public LocalPostgres Postgres => postgres ?? throw new InvalidOperationException("PostgreSQL did not start.");
+
+        public NpgsqlDataSource Source => source ?? throw new InvalidOperationException("PostgreSQL did not start.");
+
+        public async Task InitializeAsync()
+        {
+            postgres = await LocalPostgres.StartAsync();
+            source = NpgsqlDataSource.Create(postgres.ConnectionString);
+            // The table as Dapr's state.postgresql (v2) component creates it.
+            await using var create = source.CreateCommand($"""
+                CREATE TABLE {Table} (
+                    key text NOT NULL PRIMARY KEY,
+                    value bytea NOT NULL,
+                    etag uuid NOT NULL,
+                    created_at timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
+                    updated_at timestamp with time zone,
+                    expires_at timestamp with time zone
+                )
+                """);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+        {
+            await using var command = Source.CreateCommand(sql);
+            foreach (var parameter in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+            }
+
+            return (T)(await command.ExecuteScalarAsync())!;
+        }
+
+        public async Task DisposeAsync()
+        {
+            source?.Dispose();
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+        }
+    }
+}
