@@ -38,7 +38,7 @@ public sealed class PostgresEntityStore : IEntityStore, IDisposable
             AutoPrepareMinUsages = 2,
         };
         dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
-        connections = new RecentFirstConnections(dataSource, settings.PostgresMaxConnections);
+        connections = new RecentFirstConnections(dataSource, settings.PostgresMaxConnections, TimeSpan.FromSeconds(connection.Timeout));
         table = System.Text.RegularExpressions.Regex.IsMatch(settings.PostgresTable, "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$")
             ? settings.PostgresTable
             : throw new InvalidOperationException($"{EntityStoreOptions.Section}:PostgresTable '{settings.PostgresTable}' is not a table name.");

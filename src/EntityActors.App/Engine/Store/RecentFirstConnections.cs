@@ -17,19 +17,29 @@ internal sealed class RecentFirstConnections : IDisposable
 {
     private readonly NpgsqlDataSource source;
     private readonly SemaphoreSlim permits;
+    private readonly int limit;
+    private readonly TimeSpan waitLimit;
     private readonly ConcurrentStack<NpgsqlConnection> idle = new();
 
-    public RecentFirstConnections(NpgsqlDataSource source, int limit)
+    /// <param name="waitLimit">How long a caller waits while all <paramref name="limit"/> are in use (Npgsql's pool: its <c>Timeout</c>).</param>
+    public RecentFirstConnections(NpgsqlDataSource source, int limit, TimeSpan waitLimit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         this.source = source;
+        this.limit = limit;
+        this.waitLimit = waitLimit;
         permits = new SemaphoreSlim(limit, limit);
     }
 
     /// <summary>An open connection, the most recently returned one where one is idle; dispose the lease to return it.</summary>
+    /// <exception cref="TimeoutException">All connections stayed in use for the wait limit.</exception>
     public async ValueTask<Lease> RentAsync(CancellationToken cancellationToken)
     {
-        await permits.WaitAsync(cancellationToken);
+        if (!await permits.WaitAsync(waitLimit, cancellationToken))
+        {
+            throw new TimeoutException($"All {limit} of this process's PostgreSQL connections stayed in use for {waitLimit.TotalSeconds:0} s.");
+        }
+
         try
         {
             while (idle.TryPop(out var connection))

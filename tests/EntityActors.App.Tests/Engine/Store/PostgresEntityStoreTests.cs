@@ -65,6 +65,39 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
         (await Store.GetAsync($"after:{Concurrent + 1}")).Json.Should().Be((Concurrent + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task A_caller_that_finds_every_connection_in_use_for_the_timeout_is_refused_and_the_held_call_still_completes()
+    {
+        using var single = new PostgresEntityStore(Options.Create(new EntityStoreOptions
+        {
+            PostgresConnectionString = $"{server.Postgres.ConnectionString};Application Name={application};Timeout=1",
+            PostgresTable = Server.Table,
+            PostgresMaxConnections = 1,
+        }));
+        await using var blocker = await server.Source.OpenConnectionAsync();
+        Task<(string? Json, string? ETag)> held;
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {Server.Table} IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            {
+                await lockTable.ExecuteNonQueryAsync();
+            }
+
+            held = single.GetAsync("held");
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            // Bounded, so a wait without limit fails here (another message) instead of holding the lock forever.
+            var refused = () => single.GetAsync("waiting").WaitAsync(TimeSpan.FromSeconds(10));
+
+            (await refused.Should().ThrowAsync<TimeoutException>()).WithMessage("All 1 of this process's PostgreSQL connections stayed in use for 1 s.");
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9));
+            held.IsCompleted.Should().BeFalse("the table lock still holds the first call");
+            await transaction.CommitAsync();
+        }
+
+        (await held).Json.Should().BeNull();
+        (await single.GetAsync("after")).Json.Should().BeNull("the connection came back when the held call ended");
+    }
+
     public void Dispose() => store?.Dispose();
 
     /// <summary>Has <see cref="Concurrent"/> reads in flight at once (held up by a lock on the table), so as many connections open.</summary>
