@@ -63,11 +63,7 @@ internal sealed class RecentFirstConnections : IDisposable
 
     public void Dispose()
     {
-        while (idle.TryPop(out var connection))
-        {
-            connection.Dispose();
-        }
-
+        DropIdle();
         permits.Dispose();
     }
 
@@ -82,15 +78,19 @@ internal sealed class RecentFirstConnections : IDisposable
             // It broke (the server restarted, a network error): the idle ones most likely went with it, so none is kept
             // for a next caller to find broken in turn.
             connection.Dispose();
-            while (idle.TryPop(out var stale))
-            {
-                stale.Dispose();
-            }
-
+            DropIdle();
             source.Clear();
         }
 
         permits.Release();
+    }
+
+    private void DropIdle()
+    {
+        while (idle.TryPop(out var connection))
+        {
+            connection.Dispose();
+        }
     }
 
     public readonly struct Lease(RecentFirstConnections owner, NpgsqlConnection connection) : IDisposable

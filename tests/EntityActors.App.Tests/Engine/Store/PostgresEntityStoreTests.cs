@@ -78,10 +78,7 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
         Task<(string? Json, string? ETag)> held;
         await using (var transaction = await blocker.BeginTransactionAsync())
         {
-            await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {Server.Table} IN ACCESS EXCLUSIVE MODE", blocker, transaction))
-            {
-                await lockTable.ExecuteNonQueryAsync();
-            }
+            await Server.LockTableAsync(transaction);
 
             held = single.GetAsync("held");
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -106,10 +103,7 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
         await using var blocker = await server.Source.OpenConnectionAsync();
         await using (var transaction = await blocker.BeginTransactionAsync())
         {
-            await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {Server.Table} IN ACCESS EXCLUSIVE MODE", blocker, transaction))
-            {
-                await lockTable.ExecuteNonQueryAsync();
-            }
+            await Server.LockTableAsync(transaction);
 
             var reads = Enumerable.Range(0, Concurrent).Select(i => Store.GetAsync($"burst:{i}")).ToList();
             var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -157,6 +151,13 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
                 )
                 """);
             await create.ExecuteNonQueryAsync();
+        }
+
+        /// <summary>Holds every statement on the table (reads too) until <paramref name="transaction"/> ends.</summary>
+        public static async Task LockTableAsync(NpgsqlTransaction transaction)
+        {
+            await using var lockTable = new NpgsqlCommand($"LOCK TABLE {Table} IN ACCESS EXCLUSIVE MODE", transaction.Connection, transaction);
+            await lockTable.ExecuteNonQueryAsync();
         }
 
         public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
