@@ -1,6 +1,6 @@
 using EntityActors.ReadModelBench;
 
-// dotnet run -c Release --project bench/EntityActors.ReadModelBench -- [queries|burst|all] [--entities N] [--signals N] [--burst-entities N]
+// dotnet run -c Release --project bench/EntityActors.ReadModelBench -- [queries|burst|all] [--entities N] [--prepared N] [--signals N] [--burst-entities N]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int Option(string name, int fallback)
 {
@@ -13,7 +13,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
 Console.WriteLine($"read-model bench on {Environment.ProcessorCount} cores, load average {LoadAverage.Read()}");
 if (mode is "queries" or "all")
 {
-    await QueryBench.RunAsync(Option("--entities", 10_000), Console.Out, stopping.Token);
+    await QueryBench.RunAsync(Option("--entities", 10_000), Option("--prepared", new EntityActors.App.ReadModel.ReadModelOptions().PostgresPreparedStatements), Console.Out, stopping.Token);
 }
 
 if (mode is "burst" or "all")

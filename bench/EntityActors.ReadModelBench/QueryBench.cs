@@ -15,7 +15,8 @@ public static class QueryBench
 {
     private const int Rounds = 400;
 
-    public static async Task RunAsync(int entities, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="preparedStatements">PostgreSQL statements kept prepared per write connection (the read model's option; 0: none).</param>
+    public static async Task RunAsync(int entities, int preparedStatements, TextWriter output, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("entityactors-readmodel-bench-").FullName;
         try
@@ -24,8 +25,8 @@ public static class QueryBench
             SqliteConnection.ClearAllPools();
             await using var postgres = await LocalPostgres.StartAsync(cancellationToken: cancellationToken);
             await MeasureAsync(
-                new ReadModelOptions { Provider = ReadModelProvider.Postgres, PostgresConnectionString = postgres.ConnectionString },
-                "PostgreSQL", entities, output, cancellationToken);
+                new ReadModelOptions { Provider = ReadModelProvider.Postgres, PostgresConnectionString = postgres.ConnectionString, PostgresPreparedStatements = preparedStatements },
+                $"PostgreSQL ({preparedStatements} prepared)", entities, output, cancellationToken);
         }
         finally
         {

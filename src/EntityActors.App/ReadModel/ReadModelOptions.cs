@@ -16,6 +16,15 @@ public sealed class ReadModelOptions : IValidatableObject
     /// <summary>An Npgsql connection string; required with <see cref="ReadModelProvider.Postgres"/>. A secret, never in a file here.</summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>
+    /// How many statements each PostgreSQL connection keeps prepared on the server (Npgsql's <c>Max Auto Prepare</c>;
+    /// 0: none), once used twice. The read model sends a handful of statement shapes (the upsert, the lists); without
+    /// it the server parses and plans each anew. Set 0 behind a pooler that does not keep prepared statements
+    /// (PgBouncer before 1.21 in transaction mode).
+    /// </summary>
+    [Range(0, 256)]
+    public int PostgresPreparedStatements { get; set; } = 32;
+
     /// <summary>Entities a list answers when the caller names no <c>limit</c>.</summary>
     [Range(1, 1_000)]
     public int DefaultPageSize { get; set; } = 50;

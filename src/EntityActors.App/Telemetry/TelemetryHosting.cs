@@ -22,12 +22,18 @@ public static class TelemetryHosting
     /// </summary>
     public const string GrpcClientSourceName = "Grpc.Net.Client";
 
+    /// <summary>
+    /// The runtime's own meter: GC collections and pauses, thread-pool threads and queue length, JIT time, lock
+    /// contention, exceptions. What tells a pod that is still compiling, or whose pool is starved, from a slow store.
+    /// </summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     private static readonly string[] UntracedPaths = ["/healthz", "/readyz"];
 
     /// <summary>
     /// Traces (ASP.NET Core, HttpClient, which also carries the Dapr SDKs' gRPC calls, and the app's own
     /// <see cref="EntityTelemetry.SourceName"/> spans), metrics (the <see cref="SignalMetrics.MeterName"/> meter plus
-    /// ASP.NET Core and HttpClient) and logs with their scopes, exported over OTLP when
+    /// ASP.NET Core's, HttpClient's and the runtime's) and logs with their scopes, exported over OTLP when
     /// <see cref="TelemetryOptions.OtlpEndpoint"/> is set and spans to a file when
     /// <see cref="TelemetryOptions.FileExporterPath"/> is set; the metrics are also served for Prometheus at
     /// <see cref="TelemetryOptions.PrometheusScrapePath"/>. With none of these, nothing is registered.
@@ -52,7 +58,7 @@ public static class TelemetryHosting
             telemetry.WithMetrics(metrics =>
             {
                 metrics
-                    .AddMeter(SignalMetrics.MeterName)
+                    .AddMeter(SignalMetrics.MeterName, RuntimeMeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation();
                 if (options.ServesPrometheus)

@@ -34,8 +34,8 @@ public sealed class TelemetryOptions
     public string? FileLogExporterPath { get; set; }
 
     /// <summary>
-    /// Path of the Prometheus scrape endpoint (the <c>EntityActors</c> meter and ASP.NET Core's metrics, in the
-    /// Prometheus text format); empty turns it off.
+    /// Path of the Prometheus scrape endpoint (the <c>EntityActors</c> meter, ASP.NET Core's and the runtime's metrics,
+    /// in the Prometheus text format); empty turns it off.
     /// </summary>
     public string? PrometheusScrapePath { get; set; } = "/metrics";
 

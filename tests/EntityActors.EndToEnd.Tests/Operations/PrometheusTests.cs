@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace EntityActors.EndToEnd.Tests.Operations;
 
-/// <summary>The Prometheus scrape endpoint (<c>/metrics</c>, on by default): the product's meter and ASP.NET Core's.</summary>
+/// <summary>The Prometheus scrape endpoint (<c>/metrics</c>, on by default): the product's meter, ASP.NET Core's and the runtime's.</summary>
 [Collection(DaprCollection.Name)]
 public sealed partial class PrometheusTests(DaprAppFixture fixture) : EntityApiTest(fixture)
 {
@@ -20,7 +20,9 @@ public sealed partial class PrometheusTests(DaprAppFixture fixture) : EntityApiT
 
         contentType.Should().StartWith("text/plain").And.Contain("version=0.0.4");
         AcceptedAccounts(text).Should().BeGreaterThanOrEqualTo(1, text);
-        text.Should().Contain("# TYPE entityactors_signals_accepted").And.Contain("http_server_request_duration_seconds_bucket");
+        text.Should().Contain("# TYPE entityactors_signals_accepted").And.Contain("http_server_request_duration_seconds_bucket")
+            .And.Contain("# TYPE dotnet_gc_collections_total counter", "the runtime's meter (GC, thread pool, JIT) is served too")
+            .And.Contain("# TYPE dotnet_jit_compilation_time_seconds_total counter");
     }
 
     private async Task<(string ContentType, string Text)> ScrapeUntilAsync(Func<string, bool> done)

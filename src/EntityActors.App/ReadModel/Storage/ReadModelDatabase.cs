@@ -18,14 +18,22 @@ public abstract class ReadModelDatabase : IAsyncDisposable
 
     public static ReadModelDatabase Create(ReadModelOptions options) => options.Provider switch
     {
-        ReadModelProvider.Postgres => new Postgres(options.PostgresConnectionString!),
+        ReadModelProvider.Postgres => new Postgres(options.PostgresConnectionString!, options.PostgresPreparedStatements),
         _ => new Sqlite(options.SqlitePath),
     };
 
-    /// <summary>An open connection, ready for use; the caller disposes it.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>An open connection for reads (lists, positions), ready for use; the caller disposes it.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(CreateConnection(), cancellationToken);
+
+    /// <summary>
+    /// An open connection for writes, ready for use; the caller disposes it. On PostgreSQL its statements are kept
+    /// prepared (<see cref="ReadModelOptions.PostgresPreparedStatements"/>): a write's plan does not depend on its values,
+    /// where a list's generic plan can be far worse than one made for the values asked for.
+    /// </summary>
+    public Task<DbConnection> OpenForWritesAsync(CancellationToken cancellationToken) => OpenAsync(CreateWriteConnection(), cancellationToken);
+
+    private async Task<DbConnection> OpenAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var connection = CreateConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -57,6 +65,8 @@ public abstract class ReadModelDatabase : IAsyncDisposable
     }
 
     protected abstract DbConnection CreateConnection();
+
+    protected virtual DbConnection CreateWriteConnection() => CreateConnection();
 
     protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -109,9 +119,12 @@ public abstract class ReadModelDatabase : IAsyncDisposable
         }
     }
 
-    private sealed class Postgres(string connectionString) : ReadModelDatabase
+    private sealed class Postgres(string connectionString, int preparedStatements) : ReadModelDatabase
     {
         private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+
+        private readonly NpgsqlDataSource writes = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = preparedStatements, AutoPrepareMinUsages = 2 }.ConnectionString);
 
         public override ReadModelProvider Provider => ReadModelProvider.Postgres;
 
@@ -121,9 +134,12 @@ public abstract class ReadModelDatabase : IAsyncDisposable
         public override async ValueTask DisposeAsync()
         {
             await dataSource.DisposeAsync();
+            await writes.DisposeAsync();
             await base.DisposeAsync();
         }
 
         protected override DbConnection CreateConnection() => dataSource.CreateConnection();
+
+        protected override DbConnection CreateWriteConnection() => writes.CreateConnection();
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class ReadModelMigrator(ReadModelDatabase database, ILogge
     {
         migrations ??= ReadModelMigrations.All;
         var applied = new List<int>();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWritesAsync(cancellationToken);
         foreach (var migration in migrations.OrderBy(m => m.Version))
         {
             using var gate = await database.EnterWriteAsync(cancellationToken);

@@ -35,7 +35,7 @@ public sealed class ReadModelStore(ReadModelDatabase database)
     {
         ArgumentNullException.ThrowIfNull(row);
         using var gate = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWritesAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         // The counter first: its row lock orders concurrent writers, so positions are unique and follow commit order.
         var position = await NextPositionAsync(connection, transaction, cancellationToken);
@@ -84,7 +84,7 @@ public sealed class ReadModelStore(ReadModelDatabase database)
     public async Task<bool> RemoveAsync(EntityAddress address, DateTimeOffset deletedAt, CancellationToken cancellationToken)
     {
         using var gate = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWritesAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await NextPositionAsync(connection, transaction, cancellationToken);
         await using (var tombstone = connection.CreateCommand())
@@ -162,7 +162,7 @@ public sealed class ReadModelStore(ReadModelDatabase database)
     private async Task<int> WriteAsync(string sql, string name, long value, CancellationToken cancellationToken)
     {
         using var gate = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWritesAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
