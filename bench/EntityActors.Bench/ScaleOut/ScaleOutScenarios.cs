@@ -83,7 +83,8 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
             ScaleOutRow.Create(recorder.Id, $"{label}: CPU per 1,000 signals, all processes of a side", "s", n.CpuPerThousand, one.CpuPerThousand, bare.CpuPerThousand),
             Switches(recorder.Id, label, rounds),
         ],
-        ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand));
+        ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand,
+            Rates(rounds[ScaleOutSide.Replicas]), Rates(rounds[ScaleOutSide.Single])));
     }
 
     public async Task<(IReadOnlyList<ScaleOutRow> Rows, ScaleOutCost Cost)> AnsweredAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
@@ -109,8 +110,11 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
             ScaleOutRow.Create(recorder.Id, $"{label}: CPU per 1,000 signals, all processes of a side", "s", n.CpuPerThousand, one.CpuPerThousand, bare.CpuPerThousand),
             Switches(recorder.Id, label, rounds.ToDictionary(pair => pair.Key, pair => pair.Value.Select(r => r.Timing).ToList())),
         ],
-        ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand));
+        ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand,
+            Rates(rounds[ScaleOutSide.Replicas].Select(r => r.Timing)), Rates(rounds[ScaleOutSide.Single].Select(r => r.Timing))));
     }
+
+    private static List<double> Rates(IEnumerable<SideRound> rounds) => [.. rounds.Select(round => round.AppliedPerSecond)];
 
     /// <summary>
     /// Context switches per signal of all of a side's processes (medians of the rounds): what a request costs in wake-ups

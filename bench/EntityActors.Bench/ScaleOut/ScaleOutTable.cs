@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EntityActors.Bench.Reporting;
+using EntityActors.Bench.Scenarios;
 
 namespace EntityActors.Bench.ScaleOut;
 
@@ -60,7 +61,11 @@ public static class ScaleOutTable
             ? string.Create(CultureInfo.InvariantCulture, $"{l:0.0} % of one replica's signals/s lost ({cost.Target.Text}: {(cost.Met == true ? "met" : "NOT met")})")
             : "signals/s not measured";
         var cpu = cost.ExtraCpuPercent is { } c ? string.Create(CultureInfo.InvariantCulture, $"CPU per 1,000 signals {c:+0.0;-0.0;0.0} %") : "CPU not measured";
-        return $"{lost}; {cpu}";
+        var rounds = cost.RoundLostPercent.Count > 1
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"; round against round {cost.RoundLostPercent.Min():0.0} to {cost.RoundLostPercent.Max():0.0} % lost, median {SideRound.Median(cost.RoundLostPercent):0.0} %")
+            : string.Empty;
+        return $"{lost}{rounds}; {cpu}";
     }
 
     private static string[] Headers(ScaleOutReport report) =>
