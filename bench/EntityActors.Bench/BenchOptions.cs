@@ -45,6 +45,9 @@ public sealed record BenchOptions
                                        as a load balancer or a Service would) or entity (each entity's requests
                                        to the replica its last answer named in Entity-Writer, as a client
                                        inside the cluster can)
+          --settle <s>                 the multi-replica run's warm-up goes on in alternating rounds for at least
+                                       this long, until no product app compiled for more than 50 ms in the
+                                       last of them (default 60; 0 with --tiny)
           --help                       this text
         """;
 
@@ -181,6 +184,7 @@ public sealed record BenchOptions
                 "--replicas" => options with { ScaleOut = options.ScaleOut with { Replicas = ScaleOutOptions.ParseReplicas(Value()) } },
                 "--store" => options with { ScaleOut = options.ScaleOut with { Store = LocalStoreFacts.Parse(Value()) } },
                 "--routing" => options with { ScaleOut = options.ScaleOut with { Routing = ScaleOutOptions.ParseRouting(Value()) } },
+                "--settle" => options with { ScaleOut = options.ScaleOut with { Settle = TimeSpan.FromSeconds(Count(0)) } },
                 _ => throw new FormatException($"Unknown option '{flag}'."),
             };
         }

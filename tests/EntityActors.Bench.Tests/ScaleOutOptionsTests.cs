@@ -30,6 +30,15 @@ public sealed class ScaleOutOptionsTests
     }
 
     [Fact]
+    public void The_warm_up_settles_for_a_minute_unless_told_otherwise()
+    {
+        BenchOptions.Parse(["--replicas", "3", "--store", "postgres"]).ScaleOut.Settle.Should().Be(TimeSpan.FromSeconds(60));
+        BenchOptions.Parse(["--replicas", "3", "--store", "postgres", "--settle", "0"]).ScaleOut.Settle.Should().Be(TimeSpan.Zero);
+        var parse = () => BenchOptions.Parse(["--replicas", "3", "--store", "postgres", "--settle", "-5"]);
+        parse.Should().Throw<FormatException>().WithMessage("--settle takes a whole number*");
+    }
+
+    [Fact]
     public void Senders_go_round_robin_unless_entity_routing_is_asked_for_and_other_routings_are_refused()
     {
         BenchOptions.Parse(["--replicas", "3", "--store", "postgres"]).ScaleOut.Routing.Should().Be(ReplicaRouting.RoundRobin);

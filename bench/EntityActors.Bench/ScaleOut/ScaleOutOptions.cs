@@ -22,6 +22,14 @@ public sealed record ScaleOutOptions
     /// <summary>How the senders pick the replica each request goes to.</summary>
     public ReplicaRouting Routing { get; init; } = ReplicaRouting.RoundRobin;
 
+    /// <summary>
+    /// How long the warm-up goes on after its first rounds, in rounds that alternate between the product sides, before
+    /// anything is measured: long enough for the redelivery reminders of the entities the first rounds created (a
+    /// minute after each creation, and n times as many on n replicas) to have fired, and for the apps' tiered JIT to
+    /// have finished what the first rounds began. It then goes on, up to a bound, while an app still compiles.
+    /// </summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Whether this is the multi-replica run rather than the default one.</summary>
     public bool Enabled => Replicas > 1;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EntityActors.Bench.Measuring;
 using EntityActors.Bench.Reporting;
 using EntityActors.Bench.Scenarios;
@@ -13,6 +14,11 @@ namespace EntityActors.Bench.ScaleOut;
 /// </summary>
 public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runtime)
 {
+    private const int MaxSettlingTurns = 12;
+
+    /// <summary>At most this much JIT per app in a settling turn means its code is compiled.</summary>
+    private static readonly TimeSpan SettledJit = TimeSpan.FromMilliseconds(50);
+
     private readonly BenchOptions options = context.Options;
     private readonly ManyEntitiesRounds many = new(context);
     private readonly AnsweredRounds answered = new(context);
@@ -47,8 +53,52 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
 
         await many.BaselineAsync(recorder, 0, cancellationToken);
         await answered.BaselineAsync(recorder, 0, cancellationToken);
+        var settling = await SettleAsync(recorder, cancellationToken);
         var failed = recorder.Checks().Where(check => !check.Passed).ToList();
-        context.Log.Line($"warmed up: {Replicas} rounds of each scenario on {Replicas} replicas, one on the other sides{(failed.Count == 0 ? string.Empty : $"; {failed.Count} warm-up checks FAILED: {failed[0].Detail}")}");
+        context.Log.Line($"warmed up: {Replicas} rounds of each scenario on {Replicas} replicas, one on the other sides, then {settling}" +
+            $"{(failed.Count == 0 ? string.Empty : $"; {failed.Count} warm-up checks FAILED: {failed[0].Detail}")}");
+    }
+
+    /// <summary>
+    /// Rounds of each scenario on each product side in turn, for at least <see cref="ScaleOutOptions.Settle"/> and then
+    /// until no app compiled for more than <see cref="SettledJit"/> in the last turn (at most <see cref="MaxSettlingTurns"/>
+    /// turns). After the first rounds an app still compiles for about a minute (tier-1 recompiles, paths first taken
+    /// then), three apps three times as much, and the entities those rounds created get their redelivery reminders a
+    /// minute later, n times as many on n replicas: without this the first measured rounds of n replicas paid for both.
+    /// </summary>
+    private async Task<string> SettleAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
+    {
+        var minimum = options.Tiny ? TimeSpan.Zero : options.ScaleOut.Settle;
+        if (minimum <= TimeSpan.Zero)
+        {
+            return "no settling rounds";
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var jit = new AppJitTime(http);
+        var apps = runtime.Replicas.Replicas.Concat(runtime.Single.Replicas).Select(replica => replica.AppBaseAddress).ToList();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var before = await jit.SecondsAsync(apps, cancellationToken);
+        for (var turn = 1; ; turn++)
+        {
+            foreach (var (side, client, workflows) in ProductSides())
+            {
+                await many.ProductAsync(recorder, side, client, workflows, -Replicas - turn, cancellationToken);
+                await answered.ProductAsync(recorder, side, client, workflows, -Replicas - turn, cancellationToken);
+            }
+
+            var after = await jit.SecondsAsync(apps, cancellationToken);
+            var compiled = after.Zip(before, (now, then) => now - then).ToList();
+            before = after;
+            context.Log.Line(string.Create(CultureInfo.InvariantCulture,
+                $"  settling turn {turn} ({started.Elapsed.TotalSeconds:0} s): JIT per app {string.Join(", ", compiled.Select(s => $"{s * 1000:0} ms"))}"));
+            var settled = started.Elapsed >= minimum && compiled.All(seconds => seconds <= SettledJit.TotalSeconds);
+            if (settled || turn == MaxSettlingTurns)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{turn} settling turns over {started.Elapsed.TotalSeconds:0} s{(settled ? string.Empty : $" (an app still compiled more than {SettledJit.TotalMilliseconds:0} ms in the last)")}");
+            }
+        }
     }
 
     public ScenarioRecorder ManyEntitiesRecorder() => Recorder(ScenarioNames.ManyEntities, $"{options.Entities} entities × {options.SignalsPerEntity} signals",
