@@ -17,9 +17,10 @@ public sealed class ReadModelOptions : IValidatableObject
     public string? PostgresConnectionString { get; set; }
 
     /// <summary>
-    /// How many statements each PostgreSQL connection keeps prepared on the server (Npgsql's <c>Max Auto Prepare</c>;
-    /// 0: none), once used twice. The read model sends a handful of statement shapes (the upsert, the lists); without
-    /// it the server parses and plans each anew. Set 0 behind a pooler that does not keep prepared statements
+    /// How many statements each PostgreSQL connection that writes keeps prepared on the server (Npgsql's
+    /// <c>Max Auto Prepare</c>; 0: none), once used twice: the upsert and its few companions, which the server would
+    /// otherwise parse and plan anew for every change. Lists run on a pool of their own and are never prepared: a generic
+    /// plan ignores the values asked for (docs/benchmark.md). Set 0 behind a pooler that does not keep prepared statements
     /// (PgBouncer before 1.21 in transaction mode).
     /// </summary>
     [Range(0, 256)]
