@@ -21,11 +21,11 @@ public sealed record ScaleOutCost(
 
     public static ScaleOutCost Of(
         string scenario, int replicas, double replicasRate, double singleRate, double? replicasCpu, double? singleCpu,
-        IReadOnlyList<double>? replicasRounds = null, IReadOnlyList<double>? singleRounds = null)
+        IReadOnlyList<double> replicasRounds, IReadOnlyList<double> singleRounds)
     {
         double? lost = Lost(replicasRate, singleRate);
         double? extra = replicasCpu is { } n && singleCpu is { } one && one > 0 ? Math.Round(100 * ((n / one) - 1), 1) : null;
-        var rounds = (replicasRounds ?? []).Zip(singleRounds ?? [], Lost).OfType<double>().ToList();
+        var rounds = replicasRounds.Zip(singleRounds, Lost).OfType<double>().ToList();
         return new ScaleOutCost(scenario, replicas, lost, extra, Goal, Goal.IsMet(lost, null, null), rounds);
     }
 
