@@ -1,16 +1,17 @@
 using EntityActors.App.ReadModel;
 using EntityActors.App.ReadModel.Queries;
 using EntityActors.App.ReadModel.Storage;
-using EntityActors.LocalRuntime;
+using EntityActors.App.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EntityActors.App.Tests.ReadModel;
 
 /// <summary>
-/// The read model's statements on a real PostgreSQL (Debian's <c>postgresql</c>; <c>.ci/run</c> installs it and its
-/// absence fails these tests): what the server keeps prepared for the sessions the writes and the lists ran on.
+/// The read model's statements on a real PostgreSQL (<see cref="PostgresServer"/>): what the server keeps prepared for the
+/// sessions the writes and the lists ran on.
 /// </summary>
-public sealed class PostgresReadModelStoreTests(PostgresReadModelStoreTests.Server server) : IClassFixture<PostgresReadModelStoreTests.Server>
+[Collection(PostgresServerCollection.Name)]
+public sealed class PostgresReadModelStoreTests(PostgresServer server)
 {
     [Theory]
     [InlineData(32, 1)]
@@ -51,7 +52,7 @@ public sealed class PostgresReadModelStoreTests(PostgresReadModelStoreTests.Serv
         var database = ReadModelDatabase.Create(new ReadModelOptions
         {
             Provider = ReadModelProvider.Postgres,
-            PostgresConnectionString = $"{server.Postgres.ConnectionString};Maximum Pool Size=1",
+            PostgresConnectionString = $"{server.ConnectionString};Maximum Pool Size=1",
             PostgresPreparedStatements = preparedStatements,
         });
         await new ReadModelMigrator(database, NullLogger<ReadModelMigrator>.Instance).MigrateAsync(CancellationToken.None);
@@ -67,21 +68,4 @@ public sealed class PostgresReadModelStoreTests(PostgresReadModelStoreTests.Serv
 
     private static EntityRow Account(string id) =>
         new("accounts", id, "open", 1, 1, DateTimeOffset.UtcNow, 10, null, """{"balance":10}""", """{"status":"open","balance":10}""");
-
-    public sealed class Server : IAsyncLifetime
-    {
-        private LocalPostgres? postgres;
-
-        public LocalPostgres Postgres => postgres ?? throw new InvalidOperationException("PostgreSQL did not start.");
-
-        public async Task InitializeAsync() => postgres = await LocalPostgres.StartAsync();
-
-        public async Task DisposeAsync()
-        {
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync();
-            }
-        }
-    }
 }

@@ -1,26 +1,29 @@
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.Store;
-using EntityActors.LocalRuntime;
+using EntityActors.App.Tests.Support;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EntityActors.App.Tests.Engine.Store;
 
 /// <summary>
-/// The app's own connections to PostgreSQL, on a real server (Debian's <c>postgresql</c>; <c>.ci/run</c> installs it and
-/// its absence fails these tests): which server processes its calls land on, and what a server process that went away costs.
+/// The app's own connections to PostgreSQL, on a real server (<see cref="PostgresServer"/>): which server processes its
+/// calls land on, and what a server process that went away costs.
 /// </summary>
-public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server server) : IClassFixture<PostgresEntityStoreTests.Server>, IDisposable
+[Collection(PostgresServerCollection.Name)]
+public sealed class PostgresEntityStoreTests(PostgresServer server) : IAsyncLifetime
 {
     private const int Concurrent = 4;
+
+    private const string Table = "entity_state";
 
     private readonly string application = $"store-test-{Guid.NewGuid():N}"[..24];
     private PostgresEntityStore? store;
 
     private PostgresEntityStore Store => store ??= new PostgresEntityStore(Options.Create(new EntityStoreOptions
     {
-        PostgresConnectionString = $"{server.Postgres.ConnectionString};Application Name={application}",
-        PostgresTable = Server.Table,
+        PostgresConnectionString = $"{server.ConnectionString};Application Name={application}",
+        PostgresTable = Table,
     }));
 
     [Fact]
@@ -70,15 +73,15 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
     {
         using var single = new PostgresEntityStore(Options.Create(new EntityStoreOptions
         {
-            PostgresConnectionString = $"{server.Postgres.ConnectionString};Application Name={application};Timeout=1",
-            PostgresTable = Server.Table,
+            PostgresConnectionString = $"{server.ConnectionString};Application Name={application};Timeout=1",
+            PostgresTable = Table,
             PostgresMaxConnections = 1,
         }));
         await using var blocker = await server.Source.OpenConnectionAsync();
         Task<(string? Json, string? ETag)> held;
         await using (var transaction = await blocker.BeginTransactionAsync())
         {
-            await Server.LockTableAsync(transaction);
+            await LockTableAsync(transaction);
 
             held = single.GetAsync("held");
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -95,7 +98,30 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
         (await single.GetAsync("after")).Json.Should().BeNull("the connection came back when the held call ended");
     }
 
-    public void Dispose() => store?.Dispose();
+    // The table as Dapr's state.postgresql (v2) component creates it.
+    public Task InitializeAsync() => server.ExecuteAsync($"""
+        CREATE TABLE IF NOT EXISTS {Table} (
+            key text NOT NULL PRIMARY KEY,
+            value bytea NOT NULL,
+            etag uuid NOT NULL,
+            created_at timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            updated_at timestamp with time zone,
+            expires_at timestamp with time zone
+        )
+        """);
+
+    public Task DisposeAsync()
+    {
+        store?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Holds every statement on the table (reads too) until <paramref name="transaction"/> ends.</summary>
+    private static async Task LockTableAsync(NpgsqlTransaction transaction)
+    {
+        await using var lockTable = new NpgsqlCommand($"LOCK TABLE {Table} IN ACCESS EXCLUSIVE MODE", transaction.Connection, transaction);
+        await lockTable.ExecuteNonQueryAsync();
+    }
 
     /// <summary>Has <see cref="Concurrent"/> reads in flight at once (held up by a lock on the table), so as many connections open.</summary>
     private async Task OpenConcurrentlyAsync()
@@ -103,7 +129,7 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
         await using var blocker = await server.Source.OpenConnectionAsync();
         await using (var transaction = await blocker.BeginTransactionAsync())
         {
-            await Server.LockTableAsync(transaction);
+            await LockTableAsync(transaction);
 
             var reads = Enumerable.Range(0, Concurrent).Select(i => Store.GetAsync($"burst:{i}")).ToList();
             var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -123,61 +149,4 @@ public sealed class PostgresEntityStoreTests(PostgresEntityStoreTests.Server ser
 
     private Task<long> BackendsAsync() =>
         server.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", application);
-
-    public sealed class Server : IAsyncLifetime
-    {
-        public const string Table = "entity_state";
-
-        private LocalPostgres? postgres;
-        private NpgsqlDataSource? source;
-
-        public LocalPostgres Postgres => postgres ?? throw new InvalidOperationException("PostgreSQL did not start.");
-
-        public NpgsqlDataSource Source => source ?? throw new InvalidOperationException("PostgreSQL did not start.");
-
-        public async Task InitializeAsync()
-        {
-            postgres = await LocalPostgres.StartAsync();
-            source = NpgsqlDataSource.Create(postgres.ConnectionString);
-            // The table as Dapr's state.postgresql (v2) component creates it.
-            await using var create = source.CreateCommand($"""
-                CREATE TABLE {Table} (
-                    key text NOT NULL PRIMARY KEY,
-                    value bytea NOT NULL,
-                    etag uuid NOT NULL,
-                    created_at timestamp with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
-                    updated_at timestamp with time zone,
-                    expires_at timestamp with time zone
-                )
-                """);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        /// <summary>Holds every statement on the table (reads too) until <paramref name="transaction"/> ends.</summary>
-        public static async Task LockTableAsync(NpgsqlTransaction transaction)
-        {
-            await using var lockTable = new NpgsqlCommand($"LOCK TABLE {Table} IN ACCESS EXCLUSIVE MODE", transaction.Connection, transaction);
-            await lockTable.ExecuteNonQueryAsync();
-        }
-
-        public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-        {
-            await using var command = Source.CreateCommand(sql);
-            foreach (var parameter in parameters)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-            }
-
-            return (T)(await command.ExecuteScalarAsync())!;
-        }
-
-        public async Task DisposeAsync()
-        {
-            source?.Dispose();
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync();
-            }
-        }
-    }
 }
