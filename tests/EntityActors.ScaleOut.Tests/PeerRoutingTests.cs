@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using EntityActors.LocalRuntime;
 using EntityActors.ScaleOut.Tests.Support;
 using Xunit.Abstractions;
 
@@ -10,7 +9,7 @@ namespace EntityActors.ScaleOut.Tests;
 /// writer's replica; an entity's workflow actor lives where its writer does.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed partial class PeerRoutingTests(PostgresFixture fixture, ITestOutputHelper output)
+public sealed class PeerRoutingTests(PostgresFixture fixture, ITestOutputHelper output)
 {
     private const int Entities = 12;
     private const int SignalsPerEntity = 6;
@@ -131,17 +130,13 @@ public sealed partial class PeerRoutingTests(PostgresFixture fixture, ITestOutpu
         var byRoute = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var replica in replicas)
         {
-            var text = await replica.GetStringAsync("metrics");
-            foreach (Match match in WriterCallsLine().Matches(text))
+            var scrape = PrometheusScrape.Parse(await replica.GetStringAsync("metrics"));
+            foreach (var series in scrape.Of("entityactors_intake_writer_calls_total", series => series.Label("route") is not null))
             {
-                var route = match.Groups["route"].Value;
-                byRoute[route] = byRoute.GetValueOrDefault(route) + (long)double.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture);
+                byRoute[series.Label("route")!] = byRoute.GetValueOrDefault(series.Label("route")!) + (long)series.Value;
             }
         }
 
         return byRoute;
     }
-
-    [GeneratedRegex("""^entityactors_intake_writer_calls_total\{[^}]*route="(?<route>[^"]+)"[^}]*\} (?<count>[0-9.e+]+)""", RegexOptions.Multiline)]
-    private static partial Regex WriterCallsLine();
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EntityActors.LocalRuntime;
 
 namespace EntityActors.Bench.ScaleOut;
 
@@ -27,18 +27,7 @@ public sealed class AppJitTime(HttpClient http)
     /// <exception cref="InvalidOperationException">The scrape has no such metric: the app serves no runtime metrics.</exception>
     public static double Parse(string scrape)
     {
-        ArgumentNullException.ThrowIfNull(scrape);
-        var values = scrape.Split('\n')
-            .Where(line => line.StartsWith(Metric, StringComparison.Ordinal) && (line.Length == Metric.Length || line[Metric.Length] is ' ' or '{'))
-            .Select(line => double.Parse(Value(line[Metric.Length..]), CultureInfo.InvariantCulture))
-            .ToList();
-        return values.Count > 0 ? values.Sum() : throw new InvalidOperationException($"The app's /metrics has no {Metric}.");
-    }
-
-    /// <summary>What follows a series' name: optional labels, the value, an optional timestamp.</summary>
-    private static string Value(string rest)
-    {
-        var afterLabels = rest.StartsWith('{') ? rest[(rest.IndexOf('}', StringComparison.Ordinal) + 1)..] : rest;
-        return afterLabels.Trim().Split(' ')[0];
+        var series = PrometheusScrape.Parse(scrape).Of(Metric).ToList();
+        return series.Count > 0 ? series.Sum(s => s.Value) : throw new InvalidOperationException($"The app's /metrics has no {Metric}.");
     }
 }

@@ -41,5 +41,6 @@ public sealed class EmbeddedEntityStoreTests(DaprAppFixture fixture) : EntityApi
     }
 
     private Task<double> SidecarTransactionsAsync() =>
-        SidecarMetrics.SumAsync(Fixture.Environment.DaprMetricsAddress, "dapr_component_state_count", "component=\"entitystore\"", "operation=\"transaction\"");
+        SidecarMetrics.SumAsync(Fixture.Environment.DaprMetricsAddress, "dapr_component_state_count",
+            series => series.Label("component") == "entitystore" && series.Label("operation") == "transaction");
 }

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
+using EntityActors.LocalRuntime;
 
 namespace EntityActors.EndToEnd.Tests.Operations;
 
 /// <summary>The Prometheus scrape endpoint (<c>/metrics</c>, on by default): the product's meter, ASP.NET Core's and the runtime's.</summary>
 [Collection(DaprCollection.Name)]
-public sealed partial class PrometheusTests(DaprAppFixture fixture) : EntityApiTest(fixture)
+public sealed class PrometheusTests(DaprAppFixture fixture) : EntityApiTest(fixture)
 {
     private static readonly TimeSpan ScrapeBound = TimeSpan.FromSeconds(30);
 
@@ -43,10 +42,10 @@ public sealed partial class PrometheusTests(DaprAppFixture fixture) : EntityApiT
         }
     }
 
-    private static double AcceptedAccounts(string text) =>
-        AcceptedLine().Matches(text).Where(line => line.Groups["labels"].Value.Contains("kind=\"accounts\"", StringComparison.Ordinal))
-            .Sum(line => double.Parse(line.Groups["value"].Value, CultureInfo.InvariantCulture));
-
-    [GeneratedRegex(@"^entityactors_signals_accepted(?:_total)?\{(?<labels>[^}]*)\} (?<value>[0-9.eE+]+)", RegexOptions.Multiline)]
-    private static partial Regex AcceptedLine();
+    private static double AcceptedAccounts(string text)
+    {
+        var scrape = PrometheusScrape.Parse(text);
+        return new[] { "entityactors_signals_accepted", "entityactors_signals_accepted_total" }
+            .Sum(metric => scrape.Sum(metric, series => series.Label("kind") == "accounts"));
+    }
 }
