@@ -12,6 +12,9 @@ namespace EntityActors.EndToEnd.Tests.Operations;
 /// </summary>
 public sealed class SecuredAppFixture : IAsyncLifetime
 {
+    /// <summary>The quiet spell after which a caught-up entity's actor removes its redelivery reminder itself.</summary>
+    public static readonly TimeSpan RedeliveryRemovalWhenQuiet = TimeSpan.FromSeconds(2);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string telemetryDirectory = Directory.CreateTempSubdirectory("entityactors-telemetry-").FullName;
     private OperationsEnvironment? operations;
@@ -47,6 +50,8 @@ public sealed class SecuredAppFixture : IAsyncLifetime
                 ["EntityActors__Telemetry__FileLogExporterPath"] = LogsFile,
                 // The per-batch log lines (accepted, recorded) are Debug: the log test looks for them.
                 ["Logging__LogLevel__EntityActors"] = "Debug",
+                // 20 s as deployed; shorter here so a test sees it, still far below the reminder's own minute.
+                ["EntityActors__Intake__RedeliveryRemovalWhenQuiet"] = RedeliveryRemovalWhenQuiet.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             },
         });
     }

@@ -33,6 +33,15 @@ public sealed class IntakeOptions
     public TimeSpan RedeliveryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How long an entity whose relay has seen everything through must take no new signal before its actor removes its
+    /// redelivery reminder itself. Left to the reminder, the removal waits for its next firing, which costs a scheduler
+    /// trigger, a call from the sidecar, a turn and a read of the workflow on top of the removal; most entities go quiet
+    /// after a burst. Zero leaves it to the reminder.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RedeliveryRemovalWhenQuiet { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// How long the first store of an activation waits for its redelivery reminder to be registered. Past it (the
     /// scheduler out of reach, e.g. restarting) the signals are stored and answered anyway while registration is retried
     /// in the background: until it succeeds, only the relay carries them on, and should this process die first they wait

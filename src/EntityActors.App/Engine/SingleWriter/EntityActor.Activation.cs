@@ -34,6 +34,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     {
         var address = Address;
         deactivated = true;
+        quietTimer?.Dispose();
         services.LocalActors.Deactivated(address.InstanceId, this);
         var caughtUp = redeliveryRegistered && loaded is { } state && IsCaughtUp(address, state);
         relay.Forget(address.InstanceId);

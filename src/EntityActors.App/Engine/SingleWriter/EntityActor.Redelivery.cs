@@ -1,6 +1,7 @@
 using Dapr.Actors.Runtime;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
+using EntityActors.App.Engine.Options;
 
 namespace EntityActors.App.Engine.SingleWriter;
 
@@ -8,6 +9,8 @@ namespace EntityActors.App.Engine.SingleWriter;
 public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
 {
     private const string RedeliveryReminder = "redeliver";
+
+    private ITimer? quietTimer;
 
     /// <summary>
     /// Kicks the relay, which raises whatever stored envelopes the workflow lacks and publishes what they did; once the
@@ -68,6 +71,55 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             await Task.Delay(pause, CancellationToken.None);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, interval.Ticks));
         }
+    }
+
+    /// <summary>
+    /// (Re)starts the quiet spell after which this activation removes the reminder itself if the relay has seen
+    /// everything through (<see cref="IntakeOptions.RedeliveryRemovalWhenQuiet"/>); each hand-over starts it again.
+    /// </summary>
+    private void RemoveRedeliveryWhenQuiet()
+    {
+        var quiet = services.Intake.RedeliveryRemovalWhenQuiet;
+        if (quiet <= TimeSpan.Zero || deactivated)
+        {
+            return;
+        }
+
+        quietTimer ??= time.CreateTimer(_ => _ = RemoveRedeliveryIfQuietAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        quietTimer.Change(quiet, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task RemoveRedeliveryIfQuietAsync()
+    {
+        try
+        {
+            await InTurnAsync(RemoveRedeliveryIfCaughtUpAsync);
+        }
+        catch (Exception ex)
+        {
+            // E.g. the scheduler out of reach. Harmless: the reminder fires, finds the entity caught up and goes.
+            Logger.LogQuietReminderNotRemoved(ex, Address.InstanceId);
+        }
+    }
+
+    private async Task RemoveRedeliveryIfCaughtUpAsync()
+    {
+        if (deactivated || !redeliveryRegistered || reloadRequested || loaded is not { } state)
+        {
+            return;
+        }
+
+        var address = Address;
+        if (!IsCaughtUp(address, state))
+        {
+            // Still relaying (or stalled, which the reminder is there for): look again after another spell.
+            RemoveRedeliveryWhenQuiet();
+            return;
+        }
+
+        await UnregisterReminderAsync(RedeliveryReminder);
+        redeliveryRegistered = false;
+        Logger.LogRedeliveryRemovedWhenQuiet(address.InstanceId, state.AcceptedThrough);
     }
 
     private async Task RedeliverAsync()
