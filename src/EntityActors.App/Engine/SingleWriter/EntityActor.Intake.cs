@@ -117,7 +117,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
 
         // Also with nothing new: a retried call whose first attempt stored its signals kicks their delivery.
         relay.Deliver(address, settings, marks, decided, state.AcceptedThrough, start);
-        RemoveRedeliveryWhenQuiet();
+        StartQuietSpell();
         state = state with { Handover = [] };
         loaded = state;
         return state;

@@ -77,7 +77,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     /// (Re)starts the quiet spell after which this activation removes the reminder itself if the relay has seen
     /// everything through (<see cref="IntakeOptions.RedeliveryRemovalWhenQuiet"/>); each hand-over starts it again.
     /// </summary>
-    private void RemoveRedeliveryWhenQuiet()
+    private void StartQuietSpell()
     {
         var quiet = services.Intake.RedeliveryRemovalWhenQuiet;
         if (quiet <= TimeSpan.Zero || deactivated)
@@ -113,7 +113,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         if (!IsCaughtUp(address, state))
         {
             // Still relaying (or stalled, which the reminder is there for): look again after another spell.
-            RemoveRedeliveryWhenQuiet();
+            StartQuietSpell();
             return;
         }
 
