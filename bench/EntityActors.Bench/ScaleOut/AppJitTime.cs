@@ -17,7 +17,7 @@ public sealed class AppJitTime(HttpClient http)
         var seconds = new List<double>();
         foreach (var app in apps)
         {
-            seconds.Add(Parse(await http.GetStringAsync(new Uri(app, "metrics"), cancellationToken)));
+            seconds.Add(Of(await PrometheusScrape.ReadAsync(http, app, cancellationToken)));
         }
 
         return seconds;
@@ -25,9 +25,11 @@ public sealed class AppJitTime(HttpClient http)
 
     /// <summary>The metric's value in a Prometheus text scrape (summed over its series, if it has labels).</summary>
     /// <exception cref="InvalidOperationException">The scrape has no such metric: the app serves no runtime metrics.</exception>
-    public static double Parse(string scrape)
+    public static double Parse(string scrape) => Of(PrometheusScrape.Parse(scrape));
+
+    private static double Of(PrometheusScrape scrape)
     {
-        var series = PrometheusScrape.Parse(scrape).Of(Metric).ToList();
+        var series = scrape.Of(Metric).ToList();
         return series.Count > 0 ? series.Sum(s => s.Value) : throw new InvalidOperationException($"The app's /metrics has no {Metric}.");
     }
 }

@@ -29,16 +29,12 @@ internal static partial class EntityLog
     public static partial void LogAccepted(this ILogger logger, string instanceId, int count, long sequence);
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
-        Message = "Could not remove the redelivery reminder of {InstanceId} as its actor deactivated; it will find the entity caught up and remove itself")]
-    public static partial void LogReminderNotRemoved(this ILogger logger, Exception exception, string instanceId);
+        Message = "Could not remove the redelivery reminder of {InstanceId} {Occasion}; it will find the entity caught up and remove itself")]
+    public static partial void LogReminderNotRemoved(this ILogger logger, Exception exception, string instanceId, string occasion);
 
     [LoggerMessage(EventId = 1023, Level = LogLevel.Debug,
         Message = "Removed the redelivery reminder of {InstanceId}: caught up through sequence {Sequence} and quiet")]
     public static partial void LogRedeliveryRemovedWhenQuiet(this ILogger logger, string instanceId, long sequence);
-
-    [LoggerMessage(EventId = 1024, Level = LogLevel.Warning,
-        Message = "Could not remove the redelivery reminder of {InstanceId} after a quiet spell; it will find the entity caught up and remove itself")]
-    public static partial void LogQuietReminderNotRemoved(this ILogger logger, Exception exception, string instanceId);
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Error,
         Message = "Workflow {InstanceId} decided signal {Sequence} otherwise than its writer did at intake: {AtIntake} there, {InWorkflow} here (events differ: {EventsDiffer}); the workflow's outcome stands")]

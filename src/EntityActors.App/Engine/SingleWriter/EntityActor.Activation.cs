@@ -45,13 +45,12 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
 
         try
         {
-            await UnregisterReminderAsync(RedeliveryReminder);
-            redeliveryRegistered = false;
+            await RemoveRedeliveryAsync();
         }
         catch (Exception ex)
         {
             // E.g. the scheduler already gone at shutdown. Harmless: the reminder finds the entity caught up and goes.
-            Logger.LogReminderNotRemoved(ex, address.InstanceId);
+            Logger.LogReminderNotRemoved(ex, address.InstanceId, "as its actor deactivated");
         }
     }
 

@@ -98,7 +98,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         catch (Exception ex)
         {
             // E.g. the scheduler out of reach. Harmless: the reminder fires, finds the entity caught up and goes.
-            Logger.LogQuietReminderNotRemoved(ex, Address.InstanceId);
+            Logger.LogReminderNotRemoved(ex, Address.InstanceId, "after a quiet spell");
         }
     }
 
@@ -117,9 +117,14 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             return;
         }
 
+        await RemoveRedeliveryAsync();
+        Logger.LogRedeliveryRemovedWhenQuiet(address.InstanceId, state.AcceptedThrough);
+    }
+
+    private async Task RemoveRedeliveryAsync()
+    {
         await UnregisterReminderAsync(RedeliveryReminder);
         redeliveryRegistered = false;
-        Logger.LogRedeliveryRemovedWhenQuiet(address.InstanceId, state.AcceptedThrough);
     }
 
     private async Task RedeliverAsync()
@@ -130,8 +135,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         var state = await LoadAsync(address);
         if (IsCaughtUp(address, state) || (state.WorkflowMissing && state.AcceptedThrough == 0))
         {
-            await UnregisterReminderAsync(RedeliveryReminder);
-            redeliveryRegistered = false;
+            await RemoveRedeliveryAsync();
             return;
         }
 
