@@ -27,7 +27,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         }
         catch (Exception ex)
         {
-            Logger.LogReminderNotRemoved(ex, address.InstanceId, "as its actor deactivated");
+            Logger.LogReminderNotRemoved(ex, address.InstanceId, "as its entity was erased");
         }
 
         redeliveryRegistered = false;
