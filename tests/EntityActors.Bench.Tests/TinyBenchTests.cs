@@ -97,6 +97,13 @@ public sealed class TinyBenchTests(ITestOutputHelper output) : IDisposable
             }
         }
 
+        var idle = Scenario(scenarios, ScenarioNames.IdleEntities);
+        var idleFigures = idle["product"]!["figures"]!.AsObject();
+        idleFigures["workflowsCaughtUpSeconds"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(idleFigures["createSeconds"]!.GetValue<double>(),
+            "the product's idle entities are timed on until every workflow holds its signal, which comes after the answer");
+        idle["rows"]!.AsArray().Select(row => row!["metric"]!.GetValue<string>()).Should().Contain(
+            metric => metric.Contains("CPU per entity", StringComparison.Ordinal), "idle-entities should print what an entity costs each side");
+
         foreach (var row in scenarios.SelectMany(s => s["rows"]!.AsArray()).Where(r => r!["restate"] is not null && r["product"] is not null && r["product"]!.GetValue<double>() > 0 && r["restate"]!.GetValue<double>() > 0))
         {
             // The row's figures are rounded (2 decimals, 1 from 100 up) and the ratio is of the unrounded ones: a small
