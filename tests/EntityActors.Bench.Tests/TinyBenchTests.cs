@@ -99,8 +99,8 @@ public sealed class TinyBenchTests(ITestOutputHelper output) : IDisposable
 
         var idle = Scenario(scenarios, ScenarioNames.IdleEntities);
         var idleFigures = idle["product"]!["figures"]!.AsObject();
-        idleFigures["workflowsCaughtUpSeconds"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(idleFigures["createSeconds"]!.GetValue<double>(),
-            "the product's idle entities are timed on until every workflow holds its signal, which comes after the answer");
+        idleFigures.Should().ContainKey("workflowsCaughtUpSeconds",
+            "the product's idle entities are timed on until every workflow holds its signal (a timeout there fails the scenario)");
         idle["rows"]!.AsArray().Select(row => row!["metric"]!.GetValue<string>()).Should().Contain(
             metric => metric.Contains("CPU per entity", StringComparison.Ordinal), "idle-entities should print what an entity costs each side");
 
