@@ -23,7 +23,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         try
         {
             // Also when this activation did not register it: an earlier one may have. Left, it would start an empty workflow.
-            await UnregisterReminderAsync(RedeliveryReminder);
+            await RemoveRedeliveryAsync();
         }
         catch (Exception ex)
         {
