@@ -23,7 +23,7 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
     public async Task<SignalRequest> ReadAsync(
         HttpRequest request, EntityDescriptor entity, string signalName, string idempotencyKey, CancellationToken cancellationToken)
     {
-        if (UnknownSignal(entity, signalName) is { } unknown)
+        if (UnknownSignal(entity, signalName, fromWorkflow: false) is { } unknown)
         {
             return Fail(unknown);
         }
@@ -52,10 +52,19 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
         return Parse(entity, signalName, body, idempotencyKey);
     }
 
-    /// <summary>Parses and validates a signal body (already within size and known to be JSON).</summary>
-    public static SignalRequest Parse(EntityDescriptor entity, string signalName, ReadOnlySpan<byte> body, string idempotencyKey)
+    /// <summary>Parses and validates a client's signal body (already within size and known to be JSON).</summary>
+    public static SignalRequest Parse(EntityDescriptor entity, string signalName, ReadOnlySpan<byte> body, string idempotencyKey) =>
+        Parse(entity, signalName, body, idempotencyKey, fromWorkflow: false);
+
+    /// <summary>
+    /// Parses and validates a signal one of the system's own workflows sends: it may also be an <see cref="ISystemSignal"/>.
+    /// </summary>
+    public static SignalRequest ParseFromWorkflow(EntityDescriptor entity, string signalName, ReadOnlySpan<byte> body, string idempotencyKey) =>
+        Parse(entity, signalName, body, idempotencyKey, fromWorkflow: true);
+
+    private static SignalRequest Parse(EntityDescriptor entity, string signalName, ReadOnlySpan<byte> body, string idempotencyKey, bool fromWorkflow)
     {
-        if (UnknownSignal(entity, signalName) is { } unknown)
+        if (UnknownSignal(entity, signalName, fromWorkflow) is { } unknown)
         {
             return Fail(unknown);
         }
@@ -74,7 +83,28 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
             return Fail(Problems.BadRequest("malformed-json", ex.Message));
         }
 
-        json.Remove("type");
+        if (JsonBodyChecks.Ambiguity(json) is { } ambiguous)
+        {
+            return Fail(Problems.BadRequest("malformed-json", ambiguous));
+        }
+
+        if (JsonBodyChecks.Imprecision(json) is { } imprecise)
+        {
+            return Fail(Problems.BadRequest("invalid-signal", $"The {signalName} body does not fit its schema: {imprecise}"));
+        }
+
+        // The route names the signal. A body may repeat it (payloads the system itself sends do) but not contradict it.
+        if (json.TryGetPropertyValue("type", out var type))
+        {
+            if (type is null || type.GetValueKind() != JsonValueKind.String || type.GetValue<string>() != signalName)
+            {
+                return Fail(Problems.BadRequest(
+                    "invalid-signal", $"The body's type {Truncate(type?.ToJsonString() ?? "null")} is not the signal the route names, '{Truncate(signalName)}'."));
+            }
+
+            json.Remove("type");
+        }
+
         json.Insert(0, "type", signalName);
 
         ISignal? signal;
@@ -178,10 +208,10 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
         && media.MediaType.HasValue
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
-        && (!media.Charset.HasValue || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        && (!media.Charset.HasValue || HeaderUtilities.RemoveQuotes(media.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
-    private static ProblemHttpResult? UnknownSignal(EntityDescriptor entity, string signalName) =>
-        entity.Signals.ContainsKey(signalName)
+    private static ProblemHttpResult? UnknownSignal(EntityDescriptor entity, string signalName, bool fromWorkflow) =>
+        (fromWorkflow ? entity.AllSignals : entity.Signals).ContainsKey(signalName)
             ? null
             : Problems.BadRequest(
                 "unknown-signal",

@@ -2,7 +2,7 @@ using EntityActors.Domain.Common;
 
 namespace EntityActors.Domain.Carts;
 
-public sealed record FailCheckout(string CheckoutId, string Reason) : CartSignal
+public sealed record FailCheckout(string CheckoutId, string Reason) : CartSignal, ISystemSignal
 {
     public override Rejection? Validate() =>
         CheckoutIds.Validate(CheckoutId)

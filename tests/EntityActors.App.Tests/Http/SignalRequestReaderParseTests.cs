@@ -39,13 +39,61 @@ public class SignalRequestReaderParseTests
     }
 
     [Fact]
-    public void The_signal_named_in_the_route_wins_over_a_type_in_the_body()
+    public void A_type_in_the_body_that_repeats_the_routes_signal_is_the_same_request()
     {
-        var request = Parse(Descriptors.Accounts, "deposit", """{ "type": "withdraw", "amount": { "amount": 10.5, "currency": "EUR" } }""");
+        var request = Parse(Descriptors.Accounts, "deposit", """{ "type": "deposit", "amount": { "amount": 10.5, "currency": "EUR" } }""");
 
         request.Submission!.Payload.GetProperty("type").GetString().Should().Be("deposit");
         request.Submission.PayloadHash.Should().Be(Parse(Descriptors.Accounts, "deposit", TenEuros).Submission!.PayloadHash);
     }
+
+    [Theory]
+    [InlineData("\"withdraw\"")]
+    [InlineData("\"Deposit\"")]
+    [InlineData("7")]
+    [InlineData("null")]
+    public void A_type_in_the_body_that_contradicts_the_routes_signal_is_a_bad_request(string type)
+    {
+        var request = Parse(Descriptors.Accounts, "deposit", $$"""{ "type": {{type}}, "amount": { "amount": 10.5, "currency": "EUR" } }""");
+
+        request.ShouldFailWith(400, "invalid-signal").ProblemDetails.Detail.Should().Contain("'deposit'");
+    }
+
+    [Theory]
+    [InlineData("complete-checkout", """{ "checkoutId": "c-1-checkout-1" }""")]
+    [InlineData("fail-checkout", """{ "checkoutId": "c-1-checkout-1", "reason": "mine" }""")]
+    public void A_signal_only_the_checkout_saga_sends_is_unknown_to_clients_and_known_to_workflows(string signal, string body)
+    {
+        var fromClient = Parse(Descriptors.Carts, signal, body);
+        var fromWorkflow = SignalRequestReader.ParseFromWorkflow(Descriptors.Carts, signal, Encoding.UTF8.GetBytes(body), "key-1");
+
+        var problem = fromClient.ShouldFailWith(400, "unknown-signal");
+        problem.ProblemDetails.Detail.Should().Contain("add-item, change-quantity, check-out, clear, expire, remove-item.");
+        fromWorkflow.Problem.Should().BeNull();
+        fromWorkflow.Submission!.Name.Should().Be(signal);
+    }
+
+    [Theory]
+    [InlineData("""{ "amount": { "amount": 1, "currency": "EUR" }, "Amount": { "amount": 500, "currency": "EUR" } }""", "'amount' and 'Amount'")]
+    [InlineData("""{ "amount": { "amount": 1, "AMOUNT": 7, "currency": "EUR" } }""", "'amount' and 'AMOUNT'")]
+    public void Two_fields_whose_names_differ_only_in_case_are_a_bad_request(string body, string named) =>
+        Parse(Descriptors.Accounts, "deposit", body).ShouldFailWith(400, "malformed-json").ProblemDetails.Detail.Should().Contain(named);
+
+    [Theory]
+    [InlineData("5.00000000000000000000000000001")]
+    [InlineData("1.5e-28")]
+    [InlineData("0.000000000000000000000000000015e1")]
+    public void A_number_finer_than_any_decimal_is_a_bad_request_not_rounded(string amount) =>
+        Parse(Descriptors.Accounts, "deposit", $$"""{ "amount": { "amount": {{amount}}, "currency": "EUR" } }""")
+            .ShouldFailWith(400, "invalid-signal").ProblemDetails.Detail.Should().Contain("more than 28 decimal places");
+
+    [Theory]
+    [InlineData("5.000000000000000000000000000000000")]
+    [InlineData("500e-2")]
+    [InlineData("0.05e2")]
+    public void Trailing_zeros_and_exponents_do_not_count_as_decimal_places(string amount) =>
+        Parse(Descriptors.Accounts, "deposit", $$"""{ "amount": { "amount": {{amount}}, "currency": "EUR" } }""")
+            .Submission!.Payload.GetProperty("amount").GetProperty("amount").GetDecimal().Should().Be(5m);
 
     [Fact]
     public void An_unknown_signal_is_a_bad_request_that_lists_the_known_ones()

@@ -18,6 +18,7 @@ public class SignalRequestReaderReadTests
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("Application/JSON; charset=UTF-8")]
+    [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/vnd.entityactors+json")]
     public async Task A_json_body_is_read_and_parsed(string contentType)
     {

@@ -19,7 +19,7 @@ public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, F
             throw new PermanentSignalException($"Unknown entity kind '{command.Kind}'.");
         }
 
-        var parsed = SignalRequestReader.Parse(entity, command.Signal, JsonSerializer.SerializeToUtf8Bytes(command.Body), command.IdempotencyKey);
+        var parsed = SignalRequestReader.ParseFromWorkflow(entity, command.Signal, JsonSerializer.SerializeToUtf8Bytes(command.Body), command.IdempotencyKey);
         if (parsed.Submission is null)
         {
             throw new PermanentSignalException($"{command} is invalid: {parsed.Problem?.ProblemDetails.Detail}");
