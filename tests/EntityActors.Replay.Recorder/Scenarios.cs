@@ -30,6 +30,7 @@ public static class Scenarios
             ("checkout-step-retried", StepRetriedAsync),
             ("checkout-approved", ApprovedAsync),
             ("checkout-approval-timeout", ApprovalTimeoutAsync),
+            ("checkout-commit-refused", CommitRefusedAsync),
             ("cart-idle-expiry", CartExpiryAsync),
             ("bulk-restock", BulkRestockAsync),
         ]
@@ -130,6 +131,18 @@ public static class Scenarios
         await recording.Api.WaitForCheckoutAsync(checkoutId, c => c["step"]!.GetValue<string>() == "awaiting-approval");
         await recording.Api.ApproveAsync(checkoutId);
         await recording.RecordCheckoutAsync("checkout-approved", "a large order waits for approval, is approved and completes", checkoutId);
+    }
+
+    private static async Task CommitRefusedAsync(Recording recording)
+    {
+        var shop = await Shop.OpenAsync(recording, [("a", 3, 500m)], opening: 2_000m);
+        var checkoutId = await recording.Api.CheckOutAsync(shop.CartId, shop.AccountId);
+        await recording.Api.WaitForCheckoutAsync(checkoutId, c => c["step"]!.GetValue<string>() == "awaiting-approval");
+        // While the checkout waits, a client releases its hold and its reservation: past the pivot both commits are refused.
+        await recording.Api.SignalAsync("accounts", shop.AccountId, "release-hold", new { holdId = checkoutId });
+        await recording.Api.SignalAsync("inventory-items", shop.Skus[0], "release", new { reservationId = checkoutId });
+        await recording.Api.ApproveAsync(checkoutId);
+        await recording.RecordCheckoutAsync("checkout-commit-refused", "the hold and reservation are released while it waits: the commits are refused, it needs attention", checkoutId);
     }
 
     private static async Task ApprovalTimeoutAsync(Recording recording)

@@ -50,8 +50,8 @@ public static class ProblemCatalog
         new("malformed-json", 400, "The body is not JSON of the expected shape.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
         new("invalid-signal", 400, "The body does not fit the signal's schema (unknown, missing or mistyped field).", ProblemScope.Signal | ProblemScope.Operation),
         new("invalid-idempotency-key", 400, $"Idempotency-Key must be 1-{IdempotencyKeys.MaxLength} letters, digits, '-', '_', '.' or ':'.", ProblemScope.Signal | ProblemScope.Operation),
-        new("body-too-large", 413, "The body is over its limit (EntityActors:Signals:MaxBodyBytes for a signal).", ProblemScope.Signal | ProblemScope.Operation),
-        new("unsupported-media-type", 415, "Signals and bulk requests are JSON: send Content-Type: application/json.", ProblemScope.Signal | ProblemScope.Operation),
+        new("body-too-large", 413, "The body is over its limit (EntityActors:Signals:MaxBodyBytes for a signal or a checkout decision).", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
+        new("unsupported-media-type", 415, "Signals, checkout decisions and bulk requests are JSON: send Content-Type: application/json.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
         new("idempotency-key-reused", 422, "The Idempotency-Key was used before for a different request.", ProblemScope.Signal),
         new("replica-stopping", 503, "This replica is shutting down and took nothing; retry (another replica answers) with the same Idempotency-Key.", ProblemScope.Signal),
         new("entity-unavailable", 503, "The entity's workflow has ended and takes no signals.", ProblemScope.Signal),
@@ -98,6 +98,7 @@ public static class ProblemCatalog
 
         // Checkouts
         new("checkout-not-found", 404, "No checkout with that id.", ProblemScope.Checkout),
+        new("invalid-decision", 400, "A decision's body is {\"by\", \"comment\"}, both optional: by 1-100 characters, comment 1-1,000, nothing else.", ProblemScope.Checkout),
         new("checkout-finished", 409, "The checkout has finished; a decision changes nothing now.", ProblemScope.Checkout),
 
         // Bulk operations and their progress

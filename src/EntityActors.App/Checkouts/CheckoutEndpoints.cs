@@ -2,10 +2,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.Queries;
 using EntityActors.App.Http;
 using EntityActors.Domain.Carts;
+using EntityActors.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Checkouts;
 
@@ -19,10 +22,10 @@ public static partial class CheckoutEndpoints
     {
         var group = app.MapGroup("/checkouts").WithTags("Checkouts");
         group.MapGet("/{checkoutId}", GetAsync).WithName("GetCheckout");
-        group.MapPost("/{checkoutId}/approve", (string checkoutId, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, CancellationToken ct) =>
-            DecideAsync(checkoutId, approved: true, http, workflows, reader, ct)).WithName("ApproveCheckout");
-        group.MapPost("/{checkoutId}/deny", (string checkoutId, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, CancellationToken ct) =>
-            DecideAsync(checkoutId, approved: false, http, workflows, reader, ct)).WithName("DenyCheckout");
+        group.MapPost("/{checkoutId}/approve", (string checkoutId, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, IOptions<IntakeOptions> options, CancellationToken ct) =>
+            DecideAsync(checkoutId, approved: true, http, workflows, reader, options, ct)).WithName("ApproveCheckout");
+        group.MapPost("/{checkoutId}/deny", (string checkoutId, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, IOptions<IntakeOptions> options, CancellationToken ct) =>
+            DecideAsync(checkoutId, approved: false, http, workflows, reader, options, ct)).WithName("DenyCheckout");
         app.MapGet($"/{Cart.Kind}/{{id}}/checkouts", ListForCartAsync).WithTags("Checkouts").WithName("ListCartCheckouts");
         return group;
     }
@@ -40,24 +43,17 @@ public static partial class CheckoutEndpoints
     }
 
     private static async Task<Results<Accepted<CheckoutStatus>, ProblemHttpResult>> DecideAsync(
-        string checkoutId, bool approved, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, CancellationToken cancellationToken)
+        string checkoutId, bool approved, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
     {
         if (!IsCheckoutId(checkoutId))
         {
             return InvalidId(checkoutId);
         }
 
-        ApprovalBody? body = null;
-        if (http.ContentLength is > 0)
+        var (decided, problem) = await ReadDecisionAsync(http, options.Value.MaxBodyBytes, cancellationToken);
+        if (problem is not null)
         {
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<ApprovalBody>(http.Body, EntityJson.Options, cancellationToken);
-            }
-            catch (JsonException ex)
-            {
-                return Problems.BadRequest("malformed-json", ex.Message);
-            }
+            return problem;
         }
 
         var status = await reader.GetAsync(checkoutId, cancellationToken);
@@ -72,7 +68,7 @@ public static partial class CheckoutEndpoints
                 $"Checkout '{checkoutId}' already finished as {status.Checkout.Outcome}; a decision changes nothing now.");
         }
 
-        var decision = new ApprovalDecision(approved, body?.By ?? "anonymous", body?.Comment);
+        var decision = new ApprovalDecision(approved, decided?.By ?? "anonymous", decided?.Comment);
         await workflows.RaiseEventAsync(CheckoutRequest.InstanceIdFor(checkoutId), CheckoutEventNames.Approval, decision, cancellationToken);
         return TypedResults.Accepted($"/checkouts/{checkoutId}", status);
     }
@@ -111,5 +107,47 @@ public static partial class CheckoutEndpoints
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-checkout-[0-9]{1,6}$", RegexOptions.CultureInvariant)]
     private static partial Regex CheckoutIdPattern();
 
-    private sealed record ApprovalBody(string? By, string? Comment);
+    /// <summary>
+    /// The optional body of a decision, held to what a signal's is (size, content type, strict JSON), and its text to
+    /// lengths a denial's reason can carry to the cart.
+    /// </summary>
+    private static async Task<(ApprovalBody? Body, ProblemHttpResult? Problem)> ReadDecisionAsync(HttpRequest http, int limit, CancellationToken cancellationToken)
+    {
+        var (bytes, refused) = await JsonRequestBody.ReadAsync(http, limit, "Decisions", cancellationToken);
+        if (refused is not null)
+        {
+            return (null, refused);
+        }
+
+        if (bytes.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var (json, malformed) = JsonRequestBody.ParseObject(bytes);
+        if (json is null)
+        {
+            return (null, Problems.BadRequest("malformed-json", malformed!));
+        }
+
+        ApprovalBody? body;
+        try
+        {
+            body = json.Deserialize<ApprovalBody>(JsonRequestBody.Strict);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return (null, Problems.BadRequest("invalid-decision", $"A decision is {{\"by\", \"comment\"}}, both optional: {ex.Message}"));
+        }
+
+        var invalid = (body?.By is { } by ? TextValidation.Text(by, "by", ApprovalBody.MaxByLength) : null)
+            ?? (body?.Comment is { } comment ? TextValidation.Text(comment, "comment", ApprovalBody.MaxCommentLength) : null);
+        return invalid is null ? (body, null) : (null, Problems.BadRequest("invalid-decision", invalid.Reason));
+    }
+
+    private sealed record ApprovalBody(string? By = null, string? Comment = null)
+    {
+        public const int MaxByLength = 100;
+        public const int MaxCommentLength = 1000;
+    }
 }

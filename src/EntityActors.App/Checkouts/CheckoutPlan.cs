@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Payments;
+using EntityActors.Domain.Common;
 using EntityActors.Domain.Accounts;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
@@ -41,8 +42,13 @@ public static class CheckoutPlan
     public static SignalCommand CompleteCart(CheckoutRequest request) =>
         Cart(request, "complete-checkout", new CompleteCheckout(request.CheckoutId));
 
+    /// <summary>
+    /// The cart keeps at most <see cref="TextValidation.MaxTextLength"/> characters of why (the checkout's own status keeps
+    /// all of it): a longer reason, such as a denial's comment or a step's error, would make the cart refuse the signal and
+    /// leave the checkout compensating for good.
+    /// </summary>
     public static SignalCommand FailCart(CheckoutRequest request, string reason) =>
-        Cart(request, "fail-checkout", new FailCheckout(request.CheckoutId, reason));
+        Cart(request, "fail-checkout", new FailCheckout(request.CheckoutId, Shorten(reason, TextValidation.MaxTextLength)));
 
     private static SignalCommand Inventory(CheckoutRequest request, string sku, string signal, InventoryItemSignal body) =>
         new(InventoryItem.Kind, sku, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, sku));
@@ -52,6 +58,19 @@ public static class CheckoutPlan
 
     private static SignalCommand Cart(CheckoutRequest request, string signal, CartSignal body) =>
         new(Domain.Carts.Cart.Kind, request.CartId, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, request.CartId));
+
+    private static string Shorten(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = maxLength - 1;
+        // Never between the two halves of a surrogate pair: half a character is not text the cart could store.
+        cut -= char.IsHighSurrogate(text[cut - 1]) ? 1 : 0;
+        return text[..cut] + "…";
+    }
 
     /// <summary>One key per checkout, step and target: a retried step is a duplicate, a new checkout is not.</summary>
     private static string Key(CheckoutRequest request, string signal, string target) => $"{request.CheckoutId}:{signal}:{target}";

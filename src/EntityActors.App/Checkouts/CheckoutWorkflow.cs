@@ -3,6 +3,8 @@ using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Versioning;
+using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Inventory;
 
 namespace EntityActors.App.Checkouts;
 
@@ -21,6 +23,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
         saga.Publish();
         // Asked once, before the first step: a checkout begun before the payment moved first replays stock first.
         var paymentFirst = context.IsPatched(WorkflowPatches.PaymentBeforeStock);
+        var refusedCommitsStop = context.IsPatched(WorkflowPatches.CommitRefusalsNeedAttention);
         try
         {
             var refused = paymentFirst
@@ -41,7 +44,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
                 return await saga.UndoAsync(notCaptured);
             }
 
-            return await saga.CommitAsync();
+            return await saga.CommitAsync(refusedCommitsStop);
         }
         catch (WorkflowTaskFailedException ex)
         {
@@ -122,12 +125,26 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
             return $"payment-stalled: attempt {watch.Attempt} of {watch.MaxAttempts} ended by {watch.Attempts[^1].EndedBy}";
         }
 
-        public async Task<CheckoutView> CommitAsync()
+        /// <param name="refusalsStop">
+        /// Whether a refused commit ends the checkout as needing attention (<see cref="WorkflowPatches.CommitRefusalsNeedAttention"/>).
+        /// Past the pivot nothing is undone: every commit is still sent, and what the entities refused is named for an operator.
+        /// </param>
+        public async Task<CheckoutView> CommitAsync(bool refusalsStop)
         {
             await EnterAsync(CheckoutSteps.Committing);
             PastPivot = true;
-            await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.CommitReservation(request, line))));
-            await SendAsync(CheckoutPlan.CaptureHold(request));
+            var commits = await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.CommitReservation(request, line))));
+            var capture = await SendAsync(CheckoutPlan.CaptureHold(request));
+            var refused = commits.Zip(request.Lines, (result, line) => (Result: result, Target: $"{InventoryItem.Kind}/{line.Sku}"))
+                .Append((Result: capture, Target: $"{Account.Kind}/{request.AccountId}"))
+                .Where(commit => !commit.Result.Accepted)
+                .Select(commit => $"{commit.Target}: {commit.Result.Code}")
+                .ToList();
+            if (refusalsStop && refused.Count > 0)
+            {
+                return await NeedsAttentionAsync($"commit-refused: {string.Join("; ", refused)}");
+            }
+
             await SendAsync(CheckoutPlan.CompleteCart(request));
             return await FinishAsync(CheckoutSteps.Completed, null);
         }

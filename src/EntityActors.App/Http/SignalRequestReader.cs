@@ -8,7 +8,6 @@ using EntityActors.App.Engine.Options;
 using EntityActors.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace EntityActors.App.Http;
 
@@ -18,8 +17,6 @@ namespace EntityActors.App.Http;
 /// </summary>
 public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
 {
-    private static readonly JsonSerializerOptions Strict = CreateStrict();
-
     public async Task<SignalRequest> ReadAsync(
         HttpRequest request, EntityDescriptor entity, string signalName, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -28,25 +25,10 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
             return Fail(unknown);
         }
 
-        var limit = options.Value.MaxBodyBytes;
-        if (request.ContentLength > limit)
+        var (body, problem) = await JsonRequestBody.ReadAsync(request, options.Value.MaxBodyBytes, "Signal bodies", cancellationToken);
+        if (problem is not null)
         {
-            return Fail(TooLarge(limit));
-        }
-
-        var (body, tooLarge) = await ReadBodyAsync(request, limit, cancellationToken);
-        if (tooLarge)
-        {
-            return Fail(TooLarge(limit));
-        }
-
-        if (body.Length > 0 && !IsJson(request.ContentType))
-        {
-            return Fail(Problems.Create(
-                StatusCodes.Status415UnsupportedMediaType,
-                "unsupported-media-type",
-                "Unsupported media type.",
-                $"Signals are JSON: send Content-Type: application/json (got '{request.ContentType ?? "none"}')."));
+            return Fail(problem);
         }
 
         return Parse(entity, signalName, body, idempotencyKey);
@@ -69,23 +51,10 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
             return Fail(unknown);
         }
 
-        JsonObject json;
-        try
+        var (json, malformed) = JsonRequestBody.ParseObject(body);
+        if (json is null)
         {
-            // A repeated field is ambiguous, and left to JsonObject it throws ArgumentException (a 500), not JsonException.
-            json = body.Length == 0
-                ? []
-                : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false }) as JsonObject
-                    ?? throw new JsonException("The body must be a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            return Fail(Problems.BadRequest("malformed-json", ex.Message));
-        }
-
-        if (JsonBodyChecks.Ambiguity(json) is { } ambiguous)
-        {
-            return Fail(Problems.BadRequest("malformed-json", ambiguous));
+            return Fail(Problems.BadRequest("malformed-json", malformed!));
         }
 
         if (JsonBodyChecks.Imprecision(json) is { } imprecise)
@@ -110,7 +79,7 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
         ISignal? signal;
         try
         {
-            signal = json.Deserialize(entity.SignalType, Strict) as ISignal;
+            signal = json.Deserialize(entity.SignalType, JsonRequestBody.Strict) as ISignal;
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
@@ -179,37 +148,6 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
         }
     }
 
-    private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
-        try
-        {
-            var total = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(total, limit + 1 - total), cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > limit)
-                {
-                    return ([], true);
-                }
-            }
-
-            return (buffer.AsSpan(0, total).ToArray(), false);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && media.MediaType.HasValue
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.MediaType.Value!.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
-        && (!media.Charset.HasValue || HeaderUtilities.RemoveQuotes(media.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase));
-
     private static ProblemHttpResult? UnknownSignal(EntityDescriptor entity, string signalName, bool fromWorkflow) =>
         (fromWorkflow ? entity.AllSignals : entity.Signals).ContainsKey(signalName)
             ? null
@@ -217,23 +155,7 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
                 "unknown-signal",
                 $"'{Truncate(signalName)}' is not a signal of {entity.Kind}; known signals: {string.Join(", ", entity.Signals.Keys.Order())}.");
 
-    private static ProblemHttpResult TooLarge(int limit) =>
-        Problems.Create(StatusCodes.Status413PayloadTooLarge, "body-too-large", "The body is too large.", $"Signal bodies are at most {limit} bytes.");
-
     private static SignalRequest Fail(ProblemHttpResult problem) => new(null, problem);
 
     private static string Truncate(string value) => value.Length > 60 ? value[..60] + "…" : value;
-
-    private static JsonSerializerOptions CreateStrict()
-    {
-        var strict = new JsonSerializerOptions(EntityJson.Options)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            RespectRequiredConstructorParameters = true,
-            RespectNullableAnnotations = true,
-            AllowOutOfOrderMetadataProperties = true,
-        };
-        strict.MakeReadOnly();
-        return strict;
-    }
 }

@@ -19,4 +19,11 @@ public static class WorkflowPatches
     /// Old branch: stock first, then payment.
     /// </summary>
     public const string PaymentBeforeStock = "checkout-payment-before-stock";
+
+    /// <summary>
+    /// A commit the entities refuse past the pivot (a reservation or hold a client released while the checkout waited)
+    /// ends the checkout as needing attention, and the cart is not told it was checked out. Old branch: the refusals are
+    /// ignored, the cart is checked out and the checkout completes.
+    /// </summary>
+    public const string CommitRefusalsNeedAttention = "checkout-commit-refusals-need-attention";
 }

@@ -40,7 +40,7 @@ public class RecordedHistoryReplayTests
         var histories = HistoryFile.All().Select(HistoryFile.Load).Where(h => h.Build == "current").ToList();
 
         histories.Select(h => h.Scenario).Should().Contain(
-            ["checkout-happy-path", "checkout-compensation", "checkout-step-retried", "checkout-approved", "checkout-approval-timeout", "cart-idle-expiry", "bulk-restock"]);
+            ["checkout-happy-path", "checkout-compensation", "checkout-step-retried", "checkout-approved", "checkout-approval-timeout", "checkout-commit-refused", "cart-idle-expiry", "bulk-restock"]);
         var account = histories.Single(h => h.Scenario == "account-generations");
         account.Generations.Should().HaveCount(2, "a generation that ended by age, and the one it continued into");
         account.Generations[0].Should().NotContain(e => e.TimerCreated != null, "no timer marks a generation's age");

@@ -75,6 +75,87 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Commits_refused_past_the_pivot_end_the_checkout_as_needing_attention_and_the_cart_is_not_checked_out()
+    {
+        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
+        var checkoutId = await CheckOutAsync(shop);
+        await WaitForStepAsync(checkoutId, "awaiting-approval");
+
+        // While the checkout waits, a client releases what it holds: nothing is left for its commits to take.
+        await Api.ApplyAsync("accounts", shop.AccountId, "release-hold", new { holdId = checkoutId });
+        await Api.ApplyAsync("inventory-items", shop.Skus[0], "release", new { reservationId = checkoutId });
+        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
+        var checkout = await FinishedAsync(checkoutId);
+
+        approve.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        checkout["outcome"]!.GetValue<string>().Should().Be("needs-attention");
+        checkout["reason"]!.GetValue<string>().Should().Be(
+            $"commit-refused: inventory-items/{shop.Skus[0]}: reservation-not-found; accounts/{shop.AccountId}: hold-not-found");
+        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "checking-out");
+    }
+
+    [Fact]
+    public async Task A_denial_whose_comment_is_longer_than_a_carts_reason_still_undoes_everything()
+    {
+        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
+        var checkoutId = await CheckOutAsync(shop);
+        await WaitForStepAsync(checkoutId, "awaiting-approval");
+
+        var comment = new string('x', 900);
+        using var deny = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/deny", new { by = "manager", comment });
+        var checkout = await FinishedAsync(checkoutId);
+
+        deny.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        checkout["outcome"]!.GetValue<string>().Should().Be("failed");
+        checkout["reason"]!.GetValue<string>().Should().Be($"approval-denied: by manager: {comment}", "the checkout keeps the whole reason");
+        checkout["compensations"]!.AsArray().Select(c => c!["signal"]!.GetValue<string>()).Should().Equal("release", "release-hold");
+        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "open");
+    }
+
+    [Fact]
+    public async Task A_bad_decision_and_the_sagas_own_cart_signals_from_a_client_change_nothing()
+    {
+        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
+        var checkoutId = await CheckOutAsync(shop);
+        await WaitForStepAsync(checkoutId, "awaiting-approval");
+
+        var refused = new List<(string What, int Status, string? Code)>();
+        async Task DecideAsync(string what, HttpContent content)
+        {
+            using var answer = await Api.Http.PostAsync($"checkouts/{checkoutId}/deny", content);
+            refused.Add((what, (int)answer.StatusCode, (await answer.Content.ReadFromJsonAsync<JsonObject>())?["code"]?.GetValue<string>()));
+        }
+
+        await DecideAsync("text/plain", new StringContent("""{"by":"qa"}""", System.Text.Encoding.UTF8, "text/plain"));
+        await DecideAsync("an unknown field", JsonContent.Create(new { by = "qa", bogus = 1 }));
+        await DecideAsync("a field twice", new StringContent("""{"by":"qa","By":"dup"}""", System.Text.Encoding.UTF8, "application/json"));
+        await DecideAsync("a by of 101 characters", JsonContent.Create(new { by = new string('b', 101) }));
+        await DecideAsync("a comment of 1,001 characters", JsonContent.Create(new { comment = new string('c', 1_001) }));
+        await DecideAsync("a body over the limit", JsonContent.Create(new { comment = new string('c', 20_000) }));
+        foreach (var signal in new[] { "fail-checkout", "complete-checkout" })
+        {
+            using var answer = await Api.SignalAsync("carts", shop.CartId, signal, new { checkoutId, reason = "mine" }, waitSeconds: 5);
+            refused.Add((signal, (int)answer.StatusCode, (await answer.Content.ReadFromJsonAsync<JsonObject>())?["code"]?.GetValue<string>()));
+        }
+
+        refused.Should().Equal(
+            ("text/plain", 415, "unsupported-media-type"),
+            ("an unknown field", 400, "invalid-decision"),
+            ("a field twice", 400, "malformed-json"),
+            ("a by of 101 characters", 400, "invalid-decision"),
+            ("a comment of 1,001 characters", 400, "invalid-decision"),
+            ("a body over the limit", 413, "body-too-large"),
+            ("fail-checkout", 400, "unknown-signal"),
+            ("complete-checkout", 400, "unknown-signal"));
+        (await WaitForStepAsync(checkoutId, "awaiting-approval"))["outcome"].Should().BeNull();
+        await ExpectAsync(shop, onHand: [10], reserved: 3, balance: 2_000m, held: 1_500m, cartStatus: "checking-out");
+
+        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
+        (await FinishedAsync(checkoutId))["outcome"]!.GetValue<string>().Should().Be("completed");
+        await ExpectAsync(shop, onHand: [7], reserved: 0, balance: 500m, held: 0, cartStatus: "checked-out");
+    }
+
+    [Fact]
     public async Task An_approval_that_never_comes_escalates_then_rejects_and_undoes_everything()
     {
         var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);

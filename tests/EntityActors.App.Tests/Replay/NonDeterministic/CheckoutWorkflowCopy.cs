@@ -3,6 +3,8 @@ using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Checkouts;
 using EntityActors.App.Payments;
+using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Inventory;
 using EntityActors.App.Versioning;
 
 namespace EntityActors.App.Tests.Replay.NonDeterministic;
@@ -38,6 +40,7 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
         saga.Publish();
         // Asked once, before the first step: a checkout begun before the payment moved first replays stock first.
         var paymentFirst = change == Change.PatchRemoved || context.IsPatched(WorkflowPatches.PaymentBeforeStock);
+        var refusedCommitsStop = context.IsPatched(WorkflowPatches.CommitRefusalsNeedAttention);
         try
         {
             var refused = paymentFirst
@@ -58,7 +61,7 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
                 return await saga.UndoAsync(notCaptured);
             }
 
-            return await saga.CommitAsync();
+            return await saga.CommitAsync(refusedCommitsStop);
         }
         catch (WorkflowTaskFailedException ex)
         {
@@ -139,12 +142,22 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
             return $"payment-stalled: attempt {watch.Attempt} of {watch.MaxAttempts} ended by {watch.Attempts[^1].EndedBy}";
         }
 
-        public async Task<CheckoutView> CommitAsync()
+        public async Task<CheckoutView> CommitAsync(bool refusalsStop)
         {
             await EnterAsync(CheckoutSteps.Committing);
             PastPivot = true;
-            await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.CommitReservation(request, line))));
-            await SendAsync(CheckoutPlan.CaptureHold(request));
+            var commits = await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.CommitReservation(request, line))));
+            var capture = await SendAsync(CheckoutPlan.CaptureHold(request));
+            var refused = commits.Zip(request.Lines, (result, line) => (Result: result, Target: $"{InventoryItem.Kind}/{line.Sku}"))
+                .Append((Result: capture, Target: $"{Account.Kind}/{request.AccountId}"))
+                .Where(commit => !commit.Result.Accepted)
+                .Select(commit => $"{commit.Target}: {commit.Result.Code}")
+                .ToList();
+            if (refusalsStop && refused.Count > 0)
+            {
+                return await NeedsAttentionAsync($"commit-refused: {string.Join("; ", refused)}");
+            }
+
             await SendAsync(CheckoutPlan.CompleteCart(request));
             return await FinishAsync(CheckoutSteps.Completed, null);
         }
