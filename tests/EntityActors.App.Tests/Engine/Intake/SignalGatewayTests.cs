@@ -36,7 +36,8 @@ public class SignalGatewayTests
     public async Task Signals_queued_behind_a_writer_call_that_hangs_go_out_once_it_is_given_up()
     {
         var (writer, hung) = HangsThenAnswers();
-        var gateway = NewGateway(writer);
+        // No hedge: on a machine that stalls past the hedge delay, its timer can fire before the bound's and answer.
+        var gateway = NewGateway(writer, intake: new IntakeOptions { WriterCallTimeout = TimeSpan.FromMilliseconds(200), WriterCallHedgeAfter = TimeSpan.Zero });
 
         var first = gateway.SubmitAsync(Address, Submission("k-1"), CancellationToken.None);
         await writer.Called.Task.WaitAsync(Patience);
