@@ -26,6 +26,7 @@ public static partial class CheckoutEndpoints
             DecideAsync(checkoutId, approved: true, http, workflows, reader, options, ct)).WithName("ApproveCheckout");
         group.MapPost("/{checkoutId}/deny", (string checkoutId, HttpRequest http, DaprWorkflowClient workflows, CheckoutReader reader, IOptions<IntakeOptions> options, CancellationToken ct) =>
             DecideAsync(checkoutId, approved: false, http, workflows, reader, options, ct)).WithName("DenyCheckout");
+        MapResolve(group);
         app.MapGet($"/{Cart.Kind}/{{id}}/checkouts", ListForCartAsync).WithTags("Checkouts").WithName("ListCartCheckouts");
         return group;
     }

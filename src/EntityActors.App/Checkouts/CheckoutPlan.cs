@@ -48,7 +48,10 @@ public static class CheckoutPlan
     /// leave the checkout compensating for good.
     /// </summary>
     public static SignalCommand FailCart(CheckoutRequest request, string reason) =>
-        Cart(request, "fail-checkout", new FailCheckout(request.CheckoutId, Shorten(reason, TextValidation.MaxTextLength)));
+        Cart(request, "fail-checkout", new FailCheckout(request.CheckoutId, CartReason(reason)));
+
+    /// <summary>A reason as a cart can store it: at most <see cref="TextValidation.MaxTextLength"/> characters.</summary>
+    public static string CartReason(string reason) => Shorten(reason, TextValidation.MaxTextLength);
 
     private static SignalCommand Inventory(CheckoutRequest request, string sku, string signal, InventoryItemSignal body) =>
         new(InventoryItem.Kind, sku, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, sku));

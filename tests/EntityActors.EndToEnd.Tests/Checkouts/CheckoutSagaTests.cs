@@ -92,6 +92,25 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         checkout["reason"]!.GetValue<string>().Should().Be(
             $"commit-refused: inventory-items/{shop.Skus[0]}: reservation-not-found; accounts/{shop.AccountId}: hold-not-found");
         await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "checking-out");
+
+        // An operator reconciles by hand, then tells the cart: here, the order does not stand.
+        var answers = new List<(int Status, string? Code)>();
+        foreach (var body in new object[]
+        {
+            new { cart = "shipped", by = "ops" },
+            new { cart = "open", by = "ops", comment = "payment refunded by hand" },
+            new { cart = "open", by = "ops", comment = "payment refunded by hand" },
+            new { cart = "open", by = "ops", comment = "other words" },
+            new { cart = "checked-out", by = "ops" },
+        })
+        {
+            using var resolve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/resolve", body);
+            var answer = await resolve.Content.ReadFromJsonAsync<JsonObject>();
+            answers.Add(((int)resolve.StatusCode, answer?["code"]?.GetValue<string>() ?? (answer?["duplicate"]?.GetValue<bool>() == true ? "duplicate" : null)));
+        }
+
+        answers.Should().Equal((400, "invalid-resolution"), (200, null), (200, "duplicate"), (409, "checkout-already-resolved"), (409, "checkout-mismatch"));
+        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "open");
     }
 
     [Fact]
@@ -152,6 +171,8 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
 
         using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
         (await FinishedAsync(checkoutId))["outcome"]!.GetValue<string>().Should().Be("completed");
+        using var resolve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/resolve", new { cart = "open", by = "ops" });
+        (await resolve.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().Should().Be("checkout-not-needing-attention");
         await ExpectAsync(shop, onHand: [7], reserved: 0, balance: 500m, held: 0, cartStatus: "checked-out");
     }
 
