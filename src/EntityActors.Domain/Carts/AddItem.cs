@@ -5,7 +5,7 @@ namespace EntityActors.Domain.Carts;
 public sealed record AddItem(string Sku, int Quantity, Money UnitPrice) : CartSignal
 {
     public override Rejection? Validate() =>
-        SignalValidation.Reference(Sku, "sku")
+        SignalValidation.EntityReference(Sku, "sku")
         ?? SignalValidation.Quantity(Quantity)
         ?? SignalValidation.Amount(UnitPrice, "unit-price");
 }

@@ -41,6 +41,23 @@ public static class SignalValidation
             ? null
             : Rejection.Invalid($"invalid-{field}", $"{field} must be 1-{MaxReferenceLength} characters of letters, digits, '-', '_', '.' or ':', got '{Truncate(value)}'.");
 
+    /// <summary>
+    /// Skus and account ids a signal names are other entities' ids, which become actor ids, workflow instance ids and
+    /// state keys: held to the entity-id alphabet (<see cref="IsEntityId"/>), stricter than <see cref="Reference"/>.
+    /// </summary>
+    public static Rejection? EntityReference(string? value, string field) =>
+        IsEntityId(value)
+            ? null
+            : Rejection.Invalid($"invalid-{field}", $"{field} must be 1-{MaxEntityIdLength} characters of letters, digits, '-' and '_', starting with a letter or digit (it names an entity), got '{Truncate(value)}'.");
+
+    public const int MaxEntityIdLength = 64;
+
+    /// <summary>1-64 ASCII letters, digits, '-' and '_', starting with a letter or digit: no separator a key uses.</summary>
+    public static bool IsEntityId(string? id) =>
+        id is { Length: > 0 and <= MaxEntityIdLength }
+        && char.IsAsciiLetterOrDigit(id[0])
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     private static bool IsReferenceChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';
 
     private static string? Truncate(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value;

@@ -11,7 +11,10 @@ public class CartSignalValidationTests
     {
         ["add-item without sku"] = (new AddItem("", 1, Eur(1m)), "invalid-sku"),
         ["add-item with a space in the sku"] = (new AddItem("sku 1", 1, Eur(1m)), "invalid-sku"),
-        ["add-item with an over-long sku"] = (new AddItem(new string('s', SignalValidation.MaxReferenceLength + 1), 1, Eur(1m)), "invalid-sku"),
+        ["add-item with an over-long sku"] = (new AddItem(new string('s', SignalValidation.MaxEntityIdLength + 1), 1, Eur(1m)), "invalid-sku"),
+        ["add-item with a sku that is no entity id (a key separator)"] = (new AddItem("col1:key", 1, Eur(1m)), "invalid-sku"),
+        ["add-item with a sku that is no entity id (a dot)"] = (new AddItem("x.y", 1, Eur(1m)), "invalid-sku"),
+        ["add-item with a sku starting with a dash"] = (new AddItem("-sku", 1, Eur(1m)), "invalid-sku"),
         ["add-item with zero quantity"] = (new AddItem("sku-1", 0, Eur(1m)), "invalid-quantity"),
         ["add-item with negative quantity"] = (new AddItem("sku-1", -3, Eur(1m)), "invalid-quantity"),
         ["add-item over the quantity bound"] = (new AddItem("sku-1", SignalValidation.MaxQuantity + 1, Eur(1m)), "invalid-quantity"),
@@ -25,6 +28,8 @@ public class CartSignalValidationTests
         ["remove-item without sku"] = (new RemoveItem(""), "invalid-sku"),
         ["check-out without account"] = (new CheckOut(""), "invalid-account-id"),
         ["check-out with a slash in the account"] = (new CheckOut("acct/1"), "invalid-account-id"),
+        ["check-out with an account that is no entity id"] = (new CheckOut("acct_1.eu:main"), "invalid-account-id"),
+        ["check-out with an account over an entity id's length"] = (new CheckOut(new string('a', SignalValidation.MaxEntityIdLength + 1)), "invalid-account-id"),
         ["complete-checkout without id"] = (new CompleteCheckout(" "), "invalid-checkout-id"),
         ["fail-checkout without id"] = (new FailCheckout("", "declined"), "invalid-checkout-id"),
         ["fail-checkout without reason"] = (new FailCheckout("cart-42-checkout-1", " "), "invalid-reason"),
@@ -59,10 +64,11 @@ public class CartSignalValidationTests
     {
         CartSignal[] atTheBounds =
         [
-            new AddItem(new string('s', SignalValidation.MaxReferenceLength), SignalValidation.MaxQuantity, Eur(SignalValidation.MaxAmount)),
+            new AddItem(new string('s', SignalValidation.MaxEntityIdLength), SignalValidation.MaxQuantity, Eur(SignalValidation.MaxAmount)),
             new ChangeItemQuantity("a", 1),
+            new RemoveItem("legacy.sku:" + new string('s', SignalValidation.MaxReferenceLength - 11)),
             new FailCheckout("x", new string('r', TextValidation.MaxTextLength)),
-            new CheckOut("acct_1.eu:main"),
+            new CheckOut("acct_1-" + new string('a', SignalValidation.MaxEntityIdLength - 7)),
         ];
 
         atTheBounds.Select(signal => signal.Validate()).Should().AllSatisfy(rejection => rejection.Should().BeNull());

@@ -19,6 +19,13 @@ public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, F
             throw new PermanentSignalException($"Unknown entity kind '{command.Kind}'.");
         }
 
+        // A workflow's command names its target from data (a cart line's sku, a checkout's account): hold it to the rule
+        // the API holds ids to, so no path reaches an entity the API could not.
+        if (!EntityIds.IsValid(command.EntityId))
+        {
+            throw new PermanentSignalException($"{command} names no valid entity: {EntityIds.Describe(command.EntityId)}");
+        }
+
         var parsed = SignalRequestReader.ParseFromWorkflow(entity, command.Signal, JsonSerializer.SerializeToUtf8Bytes(command.Body), command.IdempotencyKey);
         if (parsed.Submission is null)
         {
