@@ -53,7 +53,8 @@ public static class SignalSubscription
         }
 
         var key = inbound.IdempotencyKey
-            ?? (cloudEvent.TryGetProperty("id", out var id) ? "ce:" + new string(id.GetString()?.Where(char.IsAsciiLetterOrDigit).ToArray()) : string.Empty);
+            ?? (cloudEvent.TryGetProperty("id", out var id) ? CloudEventKeys.For(id) : null)
+            ?? string.Empty;
         if (!IdempotencyKeys.IsValid(key))
         {
             return Drop(logger, IdempotencyKeys.Describe(key));
