@@ -72,6 +72,7 @@ public static class EntityActorsHosting
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<CheckoutReader>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
+        services.AddSingleton<Retention.IEntityEraseStep, CartCheckoutsEraseStep>();
         services.AddOperations();
         services.AddPayments();
         return builder;

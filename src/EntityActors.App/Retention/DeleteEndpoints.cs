@@ -18,6 +18,7 @@ public static partial class DeleteEndpoints
             .WithSummary("Erase the entity entirely: workflow, idempotency keys, envelopes, outcome records, read-model row. A later signal to the id starts a new entity.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -31,10 +32,10 @@ public static partial class DeleteEndpoints
             }
 
             var address = new EntityAddress(kind, id);
-            bool existed;
+            EraseResponse erased;
             try
             {
-                existed = await deleter.DeleteAsync(address, cancellationToken);
+                erased = await deleter.DeleteAsync(address, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -43,7 +44,12 @@ public static partial class DeleteEndpoints
                     "The delete did not complete; retry it. A delete is idempotent: what was erased stays erased.");
             }
 
-            return existed
+            if (erased.Refused is { } refused)
+            {
+                return Problems.FromRejection(refused);
+            }
+
+            return erased.Existed
                 ? TypedResults.NoContent()
                 : Problems.NotFound("entity-not-found", $"No {kind} with id '{id}' exists.");
         };

@@ -8,6 +8,7 @@ using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.ReadModel.Storage;
+using EntityActors.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Retention;
@@ -26,18 +27,29 @@ public sealed partial class EntityEraser(
     ReadModelStore readModel,
     IOptions<RetentionOptions> options,
     IOptions<EntityWorkflowOptions> workflowOptions,
+    IEnumerable<IEntityEraseStep> steps,
     TimeProvider time,
     ILogger<EntityEraser> logger)
 {
+    /// <summary>Why the entity may not be erased now, as its actor sees it; null when it may.</summary>
+    public Rejection? Refusal(EntityAddress address, EntityView<JsonElement> view) =>
+        steps.Where(step => step.Kind == address.Kind).Select(step => step.Refusal(view)).FirstOrDefault(refusal => refusal is not null);
+
     /// <summary>
     /// Erases the entity at <paramref name="address"/>; <paramref name="knownNextSequence"/> is the actor's own head, if it
-    /// has one. True when anything of the entity existed.
+    /// has one, <paramref name="view"/> the entity as its actor holds it (null when its workflow had ended). True when
+    /// anything of the entity existed.
     /// </summary>
-    public async Task<bool> EraseAsync(EntityAddress address, long knownNextSequence, CancellationToken cancellationToken)
+    public async Task<bool> EraseAsync(EntityAddress address, long knownNextSequence, EntityView<JsonElement>? view, CancellationToken cancellationToken)
     {
         // First, so nothing raises or relays for the old entity once its workflow is gone (or into a new one of the same id).
         await relay.DropAsync(address.InstanceId, options.Value.StopTimeout, cancellationToken);
         var (workflowExisted, handledThrough) = await PurgeWorkflowAsync(address, cancellationToken);
+        foreach (var step in steps.Where(step => step.Kind == address.Kind))
+        {
+            await step.EraseAsync(address, view, cancellationToken);
+        }
+
         var head = await store.GetAsync<EntityHead?>(address.HeadKey, cancellationToken);
         var from = Math.Max(Math.Max(head?.NextSequence ?? 1, handledThrough + 1), Math.Max(1, knownNextSequence));
         var last = await FirstFreeSequenceAsync(address, from, cancellationToken) - 1;

@@ -43,7 +43,7 @@ public sealed partial class RetentionSweeper(
                 var address = new EntityAddress(row.Kind, row.Id);
                 try
                 {
-                    if (await deleter.DeleteAsync(address, cancellationToken))
+                    if (await deleter.DeleteAsync(address, cancellationToken) is { Existed: true, Refused: null })
                     {
                         deleted++;
                     }

@@ -177,6 +177,42 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_cart_checking_out_is_not_erased_and_an_erased_carts_id_checks_out_afresh()
+    {
+        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
+        var checkoutId = await CheckOutAsync(shop);
+        await WaitForStepAsync(checkoutId, "awaiting-approval");
+
+        using (var refused = await Api.Http.DeleteAsync($"carts/{shop.CartId}"))
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            (await refused.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().Should().Be("checkout-in-progress");
+        }
+
+        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
+        (await FinishedAsync(checkoutId))["outcome"]!.GetValue<string>().Should().Be("completed");
+        using (var deleted = await Api.Http.DeleteAsync($"carts/{shop.CartId}"))
+        {
+            deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        using (var gone = await Api.Http.GetAsync($"checkouts/{checkoutId}"))
+        {
+            gone.StatusCode.Should().Be(HttpStatusCode.NotFound, "a cart's checkouts go with it");
+        }
+
+        // A new cart of the same id: its first checkout must run and charge, not find the old one's instance or keys.
+        await Api.ApplyAsync("carts", shop.CartId, "add-item", new { sku = shop.Skus[0], quantity = 1, unitPrice = Eur(10m) });
+        var again = await CheckOutAsync(shop);
+        var checkout = await FinishedAsync(again);
+
+        again.Should().Be($"{shop.CartId}-checkout-2", "the new cart counts on from the erased one's checkouts, so no account or item takes its steps for the old one's");
+        checkout["outcome"]!.GetValue<string>().Should().Be("completed");
+        checkout["total"]!["amount"]!.GetValue<decimal>().Should().Be(10m);
+        await ExpectAsync(shop, onHand: [6], reserved: 0, balance: 490m, held: 0, cartStatus: "checked-out");
+    }
+
+    [Fact]
     public async Task An_approval_that_never_comes_escalates_then_rejects_and_undoes_everything()
     {
         var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);

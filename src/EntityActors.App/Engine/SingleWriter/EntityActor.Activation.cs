@@ -55,6 +55,12 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     }
 
     /// <summary>
+    /// The state a new entity of this id starts from: the kind's initial state, unless an erased entity of the same id
+    /// left something the new one must carry on (a cart's count of checkouts, whose ids other entities remember).
+    /// </summary>
+    protected virtual Task<TState> InitialStateAsync(EntityAddress address) => Task.FromResult(TEntity.Initial);
+
+    /// <summary>
     /// The entity as this activation holds it; loaded once per activation (and after a failed turn or a divergence):
     /// its workflow's status, then every envelope stored after it, decided again in order. Refuses an entity whose
     /// workflow has ended, because scheduling that id again would silently wipe it.
@@ -80,7 +86,8 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
                 $"The workflow of {address} is {workflow.RuntimeStatus}; it takes no signals until an operator restores it.");
         }
 
-        var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings);
+        initialState = workflow is { Exists: true } ? TEntity.Initial : await InitialStateAsync(address);
+        var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, initialState, settings);
         // Scheduled but not run yet, the workflow has no status: its first signals are stored, decided again below.
         var view = workflow is { Exists: true } ? workflow.ReadCustomStatusAs<EntityView<TState>>() : null;
         var from = view is null

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Telemetry;
 using EntityActors.App.Retention;
@@ -18,7 +20,23 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     {
         var address = Address;
         using var scope = Logger.BeginEntity(address);
-        var existed = await services.Eraser.EraseAsync(address, (loaded?.AcceptedThrough ?? -1) + 1, CancellationToken.None);
+        EntityView<JsonElement>? view;
+        try
+        {
+            view = (await LoadAsync(address)).View;
+        }
+        catch (EntityUnavailableException)
+        {
+            // Its workflow has ended: nothing depends on it any more, and its state is not to be had.
+            view = null;
+        }
+
+        if (view is not null && services.Eraser.Refusal(address, view) is { } refused)
+        {
+            return new EraseResponse(true, refused);
+        }
+
+        var existed = await services.Eraser.EraseAsync(address, (loaded?.AcceptedThrough ?? -1) + 1, view, CancellationToken.None);
         loaded = null;
         try
         {

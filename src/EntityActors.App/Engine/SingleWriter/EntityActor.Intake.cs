@@ -110,7 +110,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         if (state.WorkflowMissing && decided.Count > 0)
         {
             var withInput = decided[0].Sequence == 1;
-            var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, TEntity.Initial, settings);
+            var initial = EntityCheckpoint<TState>.Initial(address.Kind, address.Id, initialState, settings);
             start = new WorkflowStart(WorkflowName, withInput ? initial with { Pending = [.. decided] } : initial, withInput ? decided[^1].Sequence : 0);
             state = state with { WorkflowMissing = false };
         }

@@ -47,6 +47,8 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
 
     // Null until loaded, and again after a failed turn (which may still have committed): the next turn reloads.
     private volatile WriterState<TState>? loaded;
+    // What a new entity of this id starts from (InitialStateAsync), as read by the last load.
+    private TState initialState = TEntity.Initial;
     private volatile bool reloadRequested;
     // Set by the background registration (see EnsureRedeliveryAsync) as well as by turns.
     private volatile bool redeliveryRegistered;
@@ -63,6 +65,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
         insertIfAbsent = services.InsertIfAbsent;
         routedCallRefresh = services.ActorIdleTimeout / 2;
     }
+
+    /// <summary>What every entity actor is built from, for a kind's own additions.</summary>
+    protected EntityActorServices Services => services;
 
     /// <summary>Name the entity's workflow is registered under.</summary>
     protected abstract string WorkflowName { get; }
