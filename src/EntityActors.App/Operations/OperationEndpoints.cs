@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Http;
+using EntityActors.App.ReadModel.Queries;
 using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -78,7 +79,7 @@ public static partial class OperationEndpoints
     {
         if (!TryParseIdleFor(idleFor, out var idle))
         {
-            return Problems.BadRequest("invalid-idle-for", $"idleFor is a positive duration of at most 365 days, as PT30M or 00:30:00; got '{idleFor}'.");
+            return Problems.BadRequest("invalid-idle-for", $"idleFor is a positive duration of at most 365 days: ISO-8601 (PT30M), seconds (1800) or 00:30:00; got '{idleFor}'.");
         }
 
         if (Key(http) is { Problem: { } badKey })
@@ -170,6 +171,11 @@ public static partial class OperationEndpoints
             : (null, Problems.BadRequest("invalid-idempotency-key", IdempotencyKeys.Describe(key)));
     }
 
+    /// <summary>
+    /// As lists read <c>idleFor</c> (an ISO-8601 duration or a number of seconds, <see cref="EntityListRequestParser.ParseDuration"/>),
+    /// so the same text means the same time in both; also <c>hh:mm:ss</c> or <c>d.hh:mm:ss</c>. A bare number was read
+    /// as days here before (<c>30</c>: 30 days where the list took 30 seconds).
+    /// </summary>
     public static bool TryParseIdleFor(string? text, out TimeSpan idleFor)
     {
         idleFor = TimeSpan.Zero;
@@ -178,18 +184,11 @@ public static partial class OperationEndpoints
             return false;
         }
 
-        if (text.StartsWith('P'))
+        if (EntityListRequestParser.ParseDuration(text) is { } duration)
         {
-            try
-            {
-                idleFor = XmlConvert.ToTimeSpan(text);
-            }
-            catch (FormatException)
-            {
-                return false;
-            }
+            idleFor = duration;
         }
-        else if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out idleFor))
+        else if (!text.Contains(':') || !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out idleFor))
         {
             return false;
         }

@@ -62,7 +62,10 @@ public class BulkRequestReaderTests
     [InlineData("PT30M", 1_800)]
     [InlineData("00:30:00", 1_800)]
     [InlineData("P1D", 86_400)]
-    public void Idle_for_is_an_iso_or_a_constant_duration(string text, int seconds)
+    [InlineData("1800", 1_800)]
+    [InlineData("30", 30)]
+    [InlineData("1.00:00:00", 86_400)]
+    public void Idle_for_is_an_iso_duration_seconds_as_lists_take_them_or_a_constant_duration(string text, int seconds)
     {
         OperationEndpoints.TryParseIdleFor(text, out var idleFor).Should().BeTrue();
         idleFor.Should().Be(TimeSpan.FromSeconds(seconds));
