@@ -88,6 +88,11 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 ["EntityActors__Carts__ExpireAfter"] = CartExpiry.ToString("c", CultureInfo.InvariantCulture),
                 // Accounts whose id starts with "flaky-" fail their first two place-hold attempts.
                 ["EntityActors__FaultInjection__TransientSignalFailures__place-hold@flaky-"] = "2",
+                // Accounts whose id starts with "stuck-" never take a release-hold: the compensation's retries (three,
+                // quick, here) run out.
+                ["EntityActors__FaultInjection__TransientSignalFailures__release-hold@stuck-"] = "1000",
+                ["EntityActors__Checkout__CompensationRetry__MaxAttempts"] = "3",
+                ["EntityActors__Checkout__CompensationRetry__FirstRetry"] = "00:00:00.100",
                 // Entities whose id starts with "stranded-" fail their first two raises: their lane gives up after
                 // two attempts, and the redelivery reminder (every 2 s here) has to deliver the signal.
                 ["EntityActors__FaultInjection__RaiseFailures__stranded-"] = "2",

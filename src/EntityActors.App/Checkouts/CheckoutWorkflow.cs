@@ -4,6 +4,7 @@ using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Versioning;
 using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
 
 namespace EntityActors.App.Checkouts;
@@ -24,6 +25,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
         // Asked once, before the first step: a checkout begun before the payment moved first replays stock first.
         var paymentFirst = context.IsPatched(WorkflowPatches.PaymentBeforeStock);
         var refusedCommitsStop = context.IsPatched(WorkflowPatches.CommitRefusalsNeedAttention);
+        var failedUndoStops = context.IsPatched(WorkflowPatches.FailedCompensationNeedsAttention);
         try
         {
             var refused = paymentFirst
@@ -51,7 +53,29 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
             var reason = $"step-failed: {ex.FailureDetails?.ErrorMessage ?? ex.Message}";
             // Before the pivot, undo what was registered. After it, undoing would release committed stock
             // against an uncaptured payment: stop and surface the checkout for an operator instead.
-            return saga.PastPivot ? await saga.NeedsAttentionAsync(reason) : await saga.UndoAsync(reason);
+            if (saga.PastPivot)
+            {
+                return await saga.NeedsAttentionAsync(reason);
+            }
+
+            if (!failedUndoStops)
+            {
+                return await saga.UndoAsync(reason);
+            }
+
+            if (saga.Compensating is { } failed)
+            {
+                return await saga.NeedsAttentionAsync($"compensation-failed: {failed}: {ex.FailureDetails?.ErrorMessage ?? ex.Message}");
+            }
+
+            try
+            {
+                return await saga.UndoAsync(reason);
+            }
+            catch (WorkflowTaskFailedException undo)
+            {
+                return await saga.NeedsAttentionAsync($"compensation-failed: {saga.Compensating}: {undo.FailureDetails?.ErrorMessage ?? undo.Message}");
+            }
         }
     }
 
@@ -62,6 +86,9 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
         private CompensationStack compensations = CompensationStack.Empty;
 
         public bool PastPivot { get; private set; }
+
+        /// <summary>The compensation being sent (or the cart being told), while undoing; null before.</summary>
+        public string? Compensating { get; private set; }
 
         public void Publish() => context.SetCustomStatus(view);
 
@@ -154,11 +181,13 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
             await EnterAsync(CheckoutSteps.Compensating);
             foreach (var compensation in compensations.InReverse())
             {
+                Compensating = $"{compensation.Signal} {compensation.Kind}/{compensation.EntityId}";
                 var result = await SendAsync(compensation, request.Settings.CompensationRetry);
                 view = view.Compensated(compensation, result);
                 Publish();
             }
 
+            Compensating = $"fail-checkout {Cart.Kind}/{request.CartId}";
             await SendAsync(CheckoutPlan.FailCart(request, reason), request.Settings.CompensationRetry);
             return await FinishAsync(CheckoutSteps.Failed, reason);
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using System.Xml;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Http;
 using EntityActors.App.ReadModel.Queries;

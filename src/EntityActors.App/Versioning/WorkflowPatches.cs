@@ -26,4 +26,11 @@ public static class WorkflowPatches
     /// ignored, the cart is checked out and the checkout completes.
     /// </summary>
     public const string CommitRefusalsNeedAttention = "checkout-commit-refusals-need-attention";
+
+    /// <summary>
+    /// A compensation that still fails once its retries are spent ends the checkout as needing attention, naming the
+    /// compensation. Old branch: the failure escapes (while compensating after a refusal, the compensations are run once
+    /// more first) and the workflow fails, leaving what was not undone held and the cart checking out, with no outcome.
+    /// </summary>
+    public const string FailedCompensationNeedsAttention = "checkout-failed-compensation-needs-attention";
 }

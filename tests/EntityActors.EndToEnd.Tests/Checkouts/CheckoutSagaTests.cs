@@ -213,6 +213,28 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_compensation_that_keeps_failing_ends_the_checkout_as_needing_attention_not_a_failed_workflow()
+    {
+        // The fixture makes every release-hold to a "stuck-" account fail, past the compensation's retries.
+        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m, accountPrefix: "stuck");
+        var checkoutId = await CheckOutAsync(shop);
+        await WaitForStepAsync(checkoutId, "awaiting-approval");
+
+        using var deny = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/deny", new { by = "manager" });
+        var checkout = await FinishedAsync(checkoutId);
+
+        checkout["outcome"]!.GetValue<string>().Should().Be("needs-attention");
+        checkout["reason"]!.GetValue<string>().Should().StartWith($"compensation-failed: release-hold accounts/{shop.AccountId}: ");
+        checkout["compensations"]!.AsArray().Select(c => c!["signal"]!.GetValue<string>()).Should().Equal("release");
+        using (var status = await Api.Http.GetAsync($"checkouts/{checkoutId}"))
+        {
+            (await status.Content.ReadFromJsonAsync<JsonObject>())!["runtimeStatus"]!.GetValue<string>().Should().NotBe("Failed");
+        }
+
+        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 1_500m, cartStatus: "checking-out");
+    }
+
+    [Fact]
     public async Task An_approval_that_never_comes_escalates_then_rejects_and_undoes_everything()
     {
         var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);

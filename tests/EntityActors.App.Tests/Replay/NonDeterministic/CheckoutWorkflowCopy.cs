@@ -4,6 +4,7 @@ using EntityActors.App.Engine.Workflow;
 using EntityActors.App.Checkouts;
 using EntityActors.App.Payments;
 using EntityActors.Domain.Accounts;
+using EntityActors.Domain.Carts;
 using EntityActors.Domain.Inventory;
 using EntityActors.App.Versioning;
 
@@ -41,6 +42,7 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
         // Asked once, before the first step: a checkout begun before the payment moved first replays stock first.
         var paymentFirst = change == Change.PatchRemoved || context.IsPatched(WorkflowPatches.PaymentBeforeStock);
         var refusedCommitsStop = context.IsPatched(WorkflowPatches.CommitRefusalsNeedAttention);
+        var failedUndoStops = context.IsPatched(WorkflowPatches.FailedCompensationNeedsAttention);
         try
         {
             var refused = paymentFirst
@@ -68,7 +70,29 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
             var reason = $"step-failed: {ex.FailureDetails?.ErrorMessage ?? ex.Message}";
             // Before the pivot, undo what was registered. After it, undoing would release committed stock
             // against an uncaptured payment: stop and surface the checkout for an operator instead.
-            return saga.PastPivot ? await saga.NeedsAttentionAsync(reason) : await saga.UndoAsync(reason);
+            if (saga.PastPivot)
+            {
+                return await saga.NeedsAttentionAsync(reason);
+            }
+
+            if (!failedUndoStops)
+            {
+                return await saga.UndoAsync(reason);
+            }
+
+            if (saga.Compensating is { } failed)
+            {
+                return await saga.NeedsAttentionAsync($"compensation-failed: {failed}: {ex.FailureDetails?.ErrorMessage ?? ex.Message}");
+            }
+
+            try
+            {
+                return await saga.UndoAsync(reason);
+            }
+            catch (WorkflowTaskFailedException undo)
+            {
+                return await saga.NeedsAttentionAsync($"compensation-failed: {saga.Compensating}: {undo.FailureDetails?.ErrorMessage ?? undo.Message}");
+            }
         }
     }
 
@@ -79,6 +103,9 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
         private CompensationStack compensations = CompensationStack.Empty;
 
         public bool PastPivot { get; private set; }
+
+        /// <summary>The compensation being sent (or the cart being told), while undoing; null before.</summary>
+        public string? Compensating { get; private set; }
 
         public void Publish() => context.SetCustomStatus(view);
 
@@ -167,11 +194,13 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
             await EnterAsync(CheckoutSteps.Compensating);
             foreach (var compensation in compensations.InReverse())
             {
+                Compensating = $"{compensation.Signal} {compensation.Kind}/{compensation.EntityId}";
                 var result = await SendAsync(compensation, request.Settings.CompensationRetry);
                 view = view.Compensated(compensation, result);
                 Publish();
             }
 
+            Compensating = $"fail-checkout {Cart.Kind}/{request.CartId}";
             await SendAsync(CheckoutPlan.FailCart(request, reason), request.Settings.CompensationRetry);
             return await FinishAsync(CheckoutSteps.Failed, reason);
         }
