@@ -22,6 +22,8 @@ public static class ReadModelHosting
         services.AddSingleton(provider => ReadModelDatabase.Create(provider.GetRequiredService<IOptions<ReadModelOptions>>().Value));
         services.AddSingleton<ReadModelMigrator>();
         services.AddSingleton<ReadModelStore>();
+        // Replaces the operations' default, which cannot list carts: bulk expire without ids finds them here.
+        services.AddSingleton<Operations.IIdleCartSource, ReadModelIdleCartSource>();
         services.AddSingleton<ReadModelMetrics>();
         services.AddSingleton<ReadModelWriter>();
         services.AddSingleton<IAppliedSignalsProjection, ReadModelFeed>();

@@ -1,4 +1,5 @@
 using System.Net;
+using EntityActors.EndToEnd.Tests.ReadModel;
 
 namespace EntityActors.EndToEnd.Tests.BulkOperations;
 
@@ -37,16 +38,42 @@ public sealed class BulkCartExpiryTests(DaprAppFixture fixture) : EntityApiTest(
     }
 
     [Fact]
+    public async Task Without_cart_ids_the_open_carts_the_read_model_lists_as_idle_expire()
+    {
+        var idle = new[] { DaprAppFixture.UniqueId("idle-cart"), DaprAppFixture.UniqueId("idle-cart") };
+        foreach (var cart in idle)
+        {
+            var added = await Api.ApplyAsync("carts", cart, "add-item", new { sku = "sku-1", quantity = 1, unitPrice = EntityApiClient.Eur(3) }, key: "add-1");
+            await Api.ListAsync("carts", $"after={added["signalId"]}&wait=10&limit=5");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var busy = DaprAppFixture.UniqueId("busy-cart");
+        await AddItemAsync(busy);
+
+        var operationId = await Operations.StartAsync("carts/bulk/expire?idleFor=PT2S", null);
+        var status = await Operations.WaitForCompletionAsync(operationId, TimeSpan.FromSeconds(60));
+
+        status["done"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(2);
+        foreach (var cart in idle)
+        {
+            (await Api.GetAsync("carts", cart))!["state"]!["status"]!.GetValue<string>().Should().Be("expired");
+        }
+
+        (await Api.GetAsync("carts", busy))!["state"]!["status"]!.GetValue<string>().Should().Be("open");
+    }
+
+    [Fact]
     public async Task A_bulk_expiry_without_a_valid_idle_for_or_without_cart_ids_is_a_problem()
     {
         using var noIdleFor = await Operations.PostAsync("carts/bulk/expire", new { cartIds = new[] { "a" } });
         using var badIdleFor = await Operations.PostAsync("carts/bulk/expire?idleFor=-PT5M", new { cartIds = new[] { "a" } });
-        using var noIds = await Operations.PostAsync("carts/bulk/expire?idleFor=PT30M", null);
+        using var noIdleCarts = await Operations.PostAsync("carts/bulk/expire?idleFor=P300D", null);
         using var badId = await Operations.PostAsync("carts/bulk/expire?idleFor=00:30:00", new { cartIds = new[] { "ok", "not ok" } });
 
         (await CodeAsync(noIdleFor, HttpStatusCode.BadRequest)).Should().Be("invalid-idle-for");
         (await CodeAsync(badIdleFor, HttpStatusCode.BadRequest)).Should().Be("invalid-idle-for");
-        (await CodeAsync(noIds, HttpStatusCode.BadRequest)).Should().Be("cart-ids-required");
+        (await CodeAsync(noIdleCarts, HttpStatusCode.BadRequest)).Should().Be("no-lines", "no cart has been idle for 300 days");
         (await CodeAsync(badId, HttpStatusCode.BadRequest)).Should().Be("invalid-lines");
     }
 

@@ -24,7 +24,7 @@ public sealed class OperationsClient(HttpClient http)
     }
 
     /// <summary>Starts an operation and insists on 202; returns its id.</summary>
-    public async Task<string> StartAsync(string path, object body, string? key = null)
+    public async Task<string> StartAsync(string path, object? body, string? key = null)
     {
         using var response = await PostAsync(path, body, key);
         var text = await response.Content.ReadAsStringAsync();
