@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Intake;
+using EntityActors.Domain.Carts;
 
 namespace EntityActors.App.Operations;
 
@@ -80,9 +82,18 @@ public sealed class ApplyOperationLinesActivity(
         return new LineFailure(line.Line, line.EntityId, LineFailureCodes.Unconfirmed, $"Its outcome could not be confirmed: {ex.Message}");
     }
 
+    /// <summary>
+    /// An idle cart's expiry also carries the idle time in the signal: the guard was checked before the send, and a cart
+    /// active in between then refuses in its own turn (<c>cart-active</c>) instead of being expired anyway.
+    /// </summary>
+    private static JsonElement Body(BulkOperation operation, OperationLine line) =>
+        operation is { Guard.IdleSince: { } since } && operation.EntityKind == Cart.Kind && operation.Signal == "expire"
+            ? JsonSerializer.SerializeToElement(new ExpireCart(since), EntityJson.Options)
+            : line.Body;
+
     private async Task<LineFailure?> SendAsync(BulkOperation operation, OperationLine line)
     {
-        var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, line.Body, operation.IdempotencyKey(line.Line));
+        var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, Body(operation, line), operation.IdempotencyKey(line.Line));
         var receipt = (await sender.SubmitAsync(command)).Receipt;
         return receipt switch
         {
