@@ -63,29 +63,12 @@ public static partial class CheckoutEndpoints
 
     private static async Task<(CheckoutResolution? Body, ProblemHttpResult? Problem)> ReadResolutionAsync(HttpRequest http, int limit, CancellationToken cancellationToken)
     {
-        var (bytes, refused) = await JsonRequestBody.ReadAsync(http, limit, "Resolutions", cancellationToken);
-        if (refused is not null)
-        {
-            return (null, refused);
-        }
-
-        var (json, malformed) = JsonRequestBody.ParseObject(bytes);
-        if (json is null)
-        {
-            return (null, Problems.BadRequest("malformed-json", malformed!));
-        }
-
-        CheckoutResolution? body;
-        try
-        {
-            body = json.Deserialize<CheckoutResolution>(JsonRequestBody.Strict);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            return (null, Problems.BadRequest("invalid-resolution", $"A resolution is {{\"cart\": \"checked-out\" or \"open\", \"by\", \"comment\"}}: {ex.Message}"));
-        }
-
-        return body!.Validate() is { } invalid ? (null, Problems.BadRequest("invalid-resolution", invalid)) : (body, null);
+        const string Shape = "A resolution is {\"cart\": \"checked-out\" or \"open\", \"by\", \"comment\"}";
+        var (body, problem) = await JsonRequestBody.ReadStrictAsync<CheckoutResolution>(http, limit, "Resolutions", "invalid-resolution", Shape, cancellationToken);
+        return problem is not null ? (null, problem)
+            : body is null ? (null, Problems.BadRequest("invalid-resolution", $"{Shape}: the body is required."))
+            : body.Validate() is { } invalid ? (null, Problems.BadRequest("invalid-resolution", invalid))
+            : (body, null);
     }
 
     /// <summary>What an operator decided for a checkout that needs attention.</summary>

@@ -114,31 +114,11 @@ public static partial class CheckoutEndpoints
     /// </summary>
     private static async Task<(ApprovalBody? Body, ProblemHttpResult? Problem)> ReadDecisionAsync(HttpRequest http, int limit, CancellationToken cancellationToken)
     {
-        var (bytes, refused) = await JsonRequestBody.ReadAsync(http, limit, "Decisions", cancellationToken);
-        if (refused is not null)
+        var (body, problem) = await JsonRequestBody.ReadStrictAsync<ApprovalBody>(
+            http, limit, "Decisions", "invalid-decision", "A decision is {\"by\", \"comment\"}, both optional", cancellationToken);
+        if (problem is not null)
         {
-            return (null, refused);
-        }
-
-        if (bytes.Length == 0)
-        {
-            return (null, null);
-        }
-
-        var (json, malformed) = JsonRequestBody.ParseObject(bytes);
-        if (json is null)
-        {
-            return (null, Problems.BadRequest("malformed-json", malformed!));
-        }
-
-        ApprovalBody? body;
-        try
-        {
-            body = json.Deserialize<ApprovalBody>(JsonRequestBody.Strict);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            return (null, Problems.BadRequest("invalid-decision", $"A decision is {{\"by\", \"comment\"}}, both optional: {ex.Message}"));
+            return (null, problem);
         }
 
         var invalid = (body?.By is { } by ? TextValidation.Text(by, "by", ApprovalBody.MaxByLength) : null)

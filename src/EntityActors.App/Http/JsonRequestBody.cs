@@ -67,6 +67,37 @@ public static class JsonRequestBody
         return (body, null);
     }
 
+    /// <summary>
+    /// A small JSON object body read into <typeparamref name="T"/> with <see cref="Strict"/>: null for an empty body, or
+    /// the problem that refuses it (413/415, <c>malformed-json</c>, or <paramref name="invalidCode"/> naming
+    /// <paramref name="shape"/> when it does not fit the type).
+    /// </summary>
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadStrictAsync<T>(
+        HttpRequest request, int limit, string what, string invalidCode, string shape, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (bytes, refused) = await ReadAsync(request, limit, what, cancellationToken);
+        if (refused is not null || bytes.Length == 0)
+        {
+            return (null, refused);
+        }
+
+        var (json, malformed) = ParseObject(bytes);
+        if (json is null)
+        {
+            return (null, Problems.BadRequest("malformed-json", malformed!));
+        }
+
+        try
+        {
+            return (json.Deserialize<T>(Strict), null);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return (null, Problems.BadRequest(invalidCode, $"{shape}: {ex.Message}"));
+        }
+    }
+
     private static async Task<(byte[] Body, bool TooLarge)> ReadUpToAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);

@@ -19,8 +19,10 @@ public sealed class QuietRedeliveryTests(SecuredAppFixture fixture)
         using var api = fixture.CreateApiClient();
         using var dapr = fixture.Environment.CreateDaprClient();
 
-        await Signals.ApplyAsync(api, "inventory-items", id, "restock", """{"quantity":2}""");
+        // Started before the signal: its quiet spell begins inside the call, and the call may return well after (a
+        // loaded CI once took 0.8 s), which would make a correct removal look early.
         var quiet = Stopwatch.StartNew();
+        await Signals.ApplyAsync(api, "inventory-items", id, "restock", """{"quantity":2}""");
         (await ReminderAsync(dapr, id)).Should().Be(HttpStatusCode.OK, "the reminder is registered before the first signal is stored");
 
         while (await ReminderAsync(dapr, id) == HttpStatusCode.OK)
