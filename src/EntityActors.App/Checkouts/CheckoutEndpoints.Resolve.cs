@@ -37,7 +37,7 @@ public static partial class CheckoutEndpoints
         var status = await reader.GetAsync(checkoutId, cancellationToken);
         if (status is null)
         {
-            return Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
+            return CheckoutNotFound(checkoutId);
         }
 
         if (status.Checkout.Outcome != CheckoutSteps.NeedsAttention)

@@ -40,7 +40,7 @@ public static partial class CheckoutEndpoints
 
         return await reader.GetAsync(checkoutId, cancellationToken) is { } status
             ? TypedResults.Ok(status)
-            : Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
+            : CheckoutNotFound(checkoutId);
     }
 
     private static async Task<Results<Accepted<CheckoutStatus>, ProblemHttpResult>> DecideAsync(
@@ -60,7 +60,7 @@ public static partial class CheckoutEndpoints
         var status = await reader.GetAsync(checkoutId, cancellationToken);
         if (status is null)
         {
-            return Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
+            return CheckoutNotFound(checkoutId);
         }
 
         if (status.Checkout.Outcome is not null)
@@ -102,6 +102,8 @@ public static partial class CheckoutEndpoints
 
     private static ProblemHttpResult InvalidId(string checkoutId) =>
         Problems.BadRequest("invalid-checkout-id", $"Checkout ids look like '<cart id>-checkout-<attempt>'; got '{(checkoutId.Length > 80 ? checkoutId[..80] + "…" : checkoutId)}'.");
+
+    private static ProblemHttpResult CheckoutNotFound(string checkoutId) => Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
 
     private static bool IsCheckoutId(string checkoutId) => CheckoutIdPattern().IsMatch(checkoutId);
 
