@@ -1,18 +1,14 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
-using static EntityActors.EndToEnd.Tests.EntityApiClient;
 
 namespace EntityActors.EndToEnd.Tests.Checkouts;
 
 /// <summary>The checkout saga on the real runtime: it completes everywhere or is undone everywhere.</summary>
 [Collection(DaprCollection.Name)]
-public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper output) : EntityApiTest(fixture)
+public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper output) : CheckoutTest(fixture, output)
 {
-    private const decimal Opening = 1_000m;
-
     [Fact]
     public async Task Happy_path_commits_stock_captures_payment_and_checks_the_cart_out()
     {
@@ -72,166 +68,6 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         checkout["outcome"]!.GetValue<string>().Should().Be("completed");
         await ExpectAsync(shop, onHand: [7], reserved: 0, balance: 500m, held: 0, cartStatus: "checked-out");
         Timing(checkout);
-    }
-
-    [Fact]
-    public async Task Commits_refused_past_the_pivot_end_the_checkout_as_needing_attention_and_the_cart_is_not_checked_out()
-    {
-        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
-        var checkoutId = await CheckOutAsync(shop);
-        await WaitForStepAsync(checkoutId, "awaiting-approval");
-
-        // While the checkout waits, a client releases what it holds: nothing is left for its commits to take.
-        await Api.ApplyAsync("accounts", shop.AccountId, "release-hold", new { holdId = checkoutId });
-        await Api.ApplyAsync("inventory-items", shop.Skus[0], "release", new { reservationId = checkoutId });
-        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
-        var checkout = await FinishedAsync(checkoutId);
-
-        approve.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        checkout["outcome"]!.GetValue<string>().Should().Be("needs-attention");
-        checkout["reason"]!.GetValue<string>().Should().Be(
-            $"commit-refused: inventory-items/{shop.Skus[0]}: reservation-not-found; accounts/{shop.AccountId}: hold-not-found");
-        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "checking-out");
-
-        // An operator reconciles by hand, then tells the cart: here, the order does not stand.
-        var answers = new List<(int Status, string? Code)>();
-        foreach (var body in new object[]
-        {
-            new { cart = "shipped", by = "ops" },
-            new { cart = "open", by = "ops", comment = "payment refunded by hand" },
-            new { cart = "open", by = "ops", comment = "payment refunded by hand" },
-            new { cart = "open", by = "ops", comment = "other words" },
-            new { cart = "checked-out", by = "ops" },
-        })
-        {
-            using var resolve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/resolve", body);
-            var answer = await resolve.Content.ReadFromJsonAsync<JsonObject>();
-            answers.Add(((int)resolve.StatusCode, answer?["code"]?.GetValue<string>() ?? (answer?["duplicate"]?.GetValue<bool>() == true ? "duplicate" : null)));
-        }
-
-        answers.Should().Equal((400, "invalid-resolution"), (200, null), (200, "duplicate"), (409, "checkout-already-resolved"), (409, "checkout-mismatch"));
-        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "open");
-    }
-
-    [Fact]
-    public async Task A_denial_whose_comment_is_longer_than_a_carts_reason_still_undoes_everything()
-    {
-        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
-        var checkoutId = await CheckOutAsync(shop);
-        await WaitForStepAsync(checkoutId, "awaiting-approval");
-
-        var comment = new string('x', 900);
-        using var deny = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/deny", new { by = "manager", comment });
-        var checkout = await FinishedAsync(checkoutId);
-
-        deny.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        checkout["outcome"]!.GetValue<string>().Should().Be("failed");
-        checkout["reason"]!.GetValue<string>().Should().Be($"approval-denied: by manager: {comment}", "the checkout keeps the whole reason");
-        checkout["compensations"]!.AsArray().Select(c => c!["signal"]!.GetValue<string>()).Should().Equal("release", "release-hold");
-        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "open");
-    }
-
-    [Fact]
-    public async Task A_bad_decision_and_the_sagas_own_cart_signals_from_a_client_change_nothing()
-    {
-        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
-        var checkoutId = await CheckOutAsync(shop);
-        await WaitForStepAsync(checkoutId, "awaiting-approval");
-
-        var refused = new List<(string What, int Status, string? Code)>();
-        async Task DecideAsync(string what, HttpContent content)
-        {
-            using var answer = await Api.Http.PostAsync($"checkouts/{checkoutId}/deny", content);
-            refused.Add((what, (int)answer.StatusCode, (await answer.Content.ReadFromJsonAsync<JsonObject>())?["code"]?.GetValue<string>()));
-        }
-
-        await DecideAsync("text/plain", new StringContent("""{"by":"qa"}""", System.Text.Encoding.UTF8, "text/plain"));
-        await DecideAsync("an unknown field", JsonContent.Create(new { by = "qa", bogus = 1 }));
-        await DecideAsync("a field twice", new StringContent("""{"by":"qa","By":"dup"}""", System.Text.Encoding.UTF8, "application/json"));
-        await DecideAsync("a by of 101 characters", JsonContent.Create(new { by = new string('b', 101) }));
-        await DecideAsync("a comment of 1,001 characters", JsonContent.Create(new { comment = new string('c', 1_001) }));
-        await DecideAsync("a body over the limit", JsonContent.Create(new { comment = new string('c', 20_000) }));
-        foreach (var signal in new[] { "fail-checkout", "complete-checkout" })
-        {
-            using var answer = await Api.SignalAsync("carts", shop.CartId, signal, new { checkoutId, reason = "mine" }, waitSeconds: 5);
-            refused.Add((signal, (int)answer.StatusCode, (await answer.Content.ReadFromJsonAsync<JsonObject>())?["code"]?.GetValue<string>()));
-        }
-
-        refused.Should().Equal(
-            ("text/plain", 415, "unsupported-media-type"),
-            ("an unknown field", 400, "invalid-decision"),
-            ("a field twice", 400, "malformed-json"),
-            ("a by of 101 characters", 400, "invalid-decision"),
-            ("a comment of 1,001 characters", 400, "invalid-decision"),
-            ("a body over the limit", 413, "body-too-large"),
-            ("fail-checkout", 400, "unknown-signal"),
-            ("complete-checkout", 400, "unknown-signal"));
-        (await WaitForStepAsync(checkoutId, "awaiting-approval"))["outcome"].Should().BeNull();
-        await ExpectAsync(shop, onHand: [10], reserved: 3, balance: 2_000m, held: 1_500m, cartStatus: "checking-out");
-
-        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
-        (await FinishedAsync(checkoutId))["outcome"]!.GetValue<string>().Should().Be("completed");
-        using var resolve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/resolve", new { cart = "open", by = "ops" });
-        (await resolve.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().Should().Be("checkout-not-needing-attention");
-        await ExpectAsync(shop, onHand: [7], reserved: 0, balance: 500m, held: 0, cartStatus: "checked-out");
-    }
-
-    [Fact]
-    public async Task A_cart_checking_out_is_not_erased_and_an_erased_carts_id_checks_out_afresh()
-    {
-        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m);
-        var checkoutId = await CheckOutAsync(shop);
-        await WaitForStepAsync(checkoutId, "awaiting-approval");
-
-        using (var refused = await Api.Http.DeleteAsync($"carts/{shop.CartId}"))
-        {
-            refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
-            (await refused.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>().Should().Be("checkout-in-progress");
-        }
-
-        using var approve = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
-        (await FinishedAsync(checkoutId))["outcome"]!.GetValue<string>().Should().Be("completed");
-        using (var deleted = await Api.Http.DeleteAsync($"carts/{shop.CartId}"))
-        {
-            deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        }
-
-        using (var gone = await Api.Http.GetAsync($"checkouts/{checkoutId}"))
-        {
-            gone.StatusCode.Should().Be(HttpStatusCode.NotFound, "a cart's checkouts go with it");
-        }
-
-        // A new cart of the same id: its first checkout must run and charge, not find the old one's instance or keys.
-        await Api.ApplyAsync("carts", shop.CartId, "add-item", new { sku = shop.Skus[0], quantity = 1, unitPrice = Eur(10m) });
-        var again = await CheckOutAsync(shop);
-        var checkout = await FinishedAsync(again);
-
-        again.Should().Be($"{shop.CartId}-checkout-2", "the new cart counts on from the erased one's checkouts, so no account or item takes its steps for the old one's");
-        checkout["outcome"]!.GetValue<string>().Should().Be("completed");
-        checkout["total"]!["amount"]!.GetValue<decimal>().Should().Be(10m);
-        await ExpectAsync(shop, onHand: [6], reserved: 0, balance: 490m, held: 0, cartStatus: "checked-out");
-    }
-
-    [Fact]
-    public async Task A_compensation_that_keeps_failing_ends_the_checkout_as_needing_attention_not_a_failed_workflow()
-    {
-        // The fixture makes every release-hold to a "stuck-" account fail, past the compensation's retries.
-        var shop = await ShopAsync(stock: 10, lines: [("a", 3, 500m)], opening: 2_000m, accountPrefix: "stuck");
-        var checkoutId = await CheckOutAsync(shop);
-        await WaitForStepAsync(checkoutId, "awaiting-approval");
-
-        using var deny = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/deny", new { by = "manager" });
-        var checkout = await FinishedAsync(checkoutId);
-
-        checkout["outcome"]!.GetValue<string>().Should().Be("needs-attention");
-        checkout["reason"]!.GetValue<string>().Should().StartWith($"compensation-failed: release-hold accounts/{shop.AccountId}: ");
-        checkout["compensations"]!.AsArray().Select(c => c!["signal"]!.GetValue<string>()).Should().Equal("release");
-        using (var status = await Api.Http.GetAsync($"checkouts/{checkoutId}"))
-        {
-            (await status.Content.ReadFromJsonAsync<JsonObject>())!["runtimeStatus"]!.GetValue<string>().Should().NotBe("Failed");
-        }
-
-        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 1_500m, cartStatus: "checking-out");
     }
 
     [Fact]
@@ -298,80 +134,4 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         var checkouts = (await list.Content.ReadFromJsonAsync<JsonArray>())!;
         checkouts.Select(c => c!["checkout"]!["checkoutId"]!.GetValue<string>()).Should().Equal(checkoutId);
     }
-
-    private sealed record Shop(string CartId, string AccountId, IReadOnlyList<string> Skus);
-
-    private async Task<Shop> ShopAsync(int stock, (string Sku, int Quantity, decimal Price)[] lines, decimal opening = Opening, string accountPrefix = "buyer")
-    {
-        var cartId = DaprAppFixture.UniqueId("cart");
-        var accountId = DaprAppFixture.UniqueId(accountPrefix);
-        var skus = lines.Select(line => DaprAppFixture.UniqueId($"sku-{line.Sku}")).ToList();
-        await Api.ApplyAsync("accounts", accountId, "open", new { owner = "Buyer", currency = "EUR" });
-        await Api.ApplyAsync("accounts", accountId, "deposit", new { amount = Eur(opening) });
-        for (var i = 0; i < lines.Length; i++)
-        {
-            await Api.ApplyAsync("inventory-items", skus[i], "restock", new { quantity = stock });
-            await Api.ApplyAsync("carts", cartId, "add-item", new { sku = skus[i], quantity = lines[i].Quantity, unitPrice = Eur(lines[i].Price) });
-        }
-
-        return new Shop(cartId, accountId, skus);
-    }
-
-    private async Task<string> CheckOutAsync(Shop shop)
-    {
-        var answer = await Api.ApplyAsync("carts", shop.CartId, "check-out", new { accountId = shop.AccountId });
-        return answer["entity"]!["state"]!["activeCheckout"]!["checkoutId"]!.GetValue<string>();
-    }
-
-    private async Task<JsonObject> CheckOutAndFinishAsync(Shop shop, TimeSpan? timeout = null) =>
-        await FinishedAsync(await CheckOutAsync(shop), timeout);
-
-    private Task<JsonObject> FinishedAsync(string checkoutId, TimeSpan? timeout = null) =>
-        PollAsync(checkoutId, checkout => checkout["outcome"] is not null, timeout ?? TimeSpan.FromSeconds(45));
-
-    private Task<JsonObject> WaitForStepAsync(string checkoutId, string step) =>
-        PollAsync(checkoutId, checkout => checkout["step"]!.GetValue<string>() == step, TimeSpan.FromSeconds(30));
-
-    private async Task<JsonObject> PollAsync(string checkoutId, Func<JsonObject, bool> done, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        JsonObject? last = null;
-        while (clock.Elapsed < timeout)
-        {
-            using var response = await Api.Http.GetAsync($"checkouts/{checkoutId}");
-            if (response.IsSuccessStatusCode)
-            {
-                last = (await response.Content.ReadFromJsonAsync<JsonObject>())!["checkout"]!.AsObject();
-                if (done(last))
-                {
-                    return last;
-                }
-            }
-
-            await Task.Delay(50);
-        }
-
-        Fixture.DumpLogs(output);
-        throw new TimeoutException($"Checkout {checkoutId} did not get there in {timeout}; last seen: {last?.ToJsonString()}");
-    }
-
-    private async Task ExpectAsync(Shop shop, int[] onHand, int reserved, decimal balance, decimal held, string cartStatus)
-    {
-        for (var i = 0; i < shop.Skus.Count; i++)
-        {
-            var item = (await Api.GetAsync("inventory-items", shop.Skus[i]))!;
-            item["state"]!["onHand"]!.GetValue<int>().Should().Be(onHand[i], $"stock of {shop.Skus[i]}");
-            item["state"]!["reserved"]!.GetValue<int>().Should().Be(reserved, $"reservations of {shop.Skus[i]}");
-        }
-
-        var account = (await Api.GetAsync("accounts", shop.AccountId))!;
-        account["state"]!["balance"]!.GetValue<decimal>().Should().Be(balance);
-        account["state"]!["held"]!.GetValue<decimal>().Should().Be(held);
-        var cart = (await Api.GetAsync("carts", shop.CartId))!;
-        cart["state"]!["status"]!.GetValue<string>().Should().Be(cartStatus);
-    }
-
-    private void Timing(JsonObject checkout) =>
-        output.WriteLine($"checkout {checkout["checkoutId"]}: {checkout["outcome"]} — " + string.Join(", ",
-            checkout["steps"]!.AsArray().Select(step => $"{step!["step"]} {step["milliseconds"]?.GetValue<double>():0} ms")));
 }
