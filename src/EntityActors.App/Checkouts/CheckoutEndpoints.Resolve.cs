@@ -3,7 +3,6 @@ using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Intake;
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Http;
-using EntityActors.Domain.Carts;
 using EntityActors.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -46,7 +45,8 @@ public static partial class CheckoutEndpoints
                 $"Only a checkout that ended as {CheckoutSteps.NeedsAttention} is resolved by hand; '{checkoutId}' is {status.Checkout.Outcome ?? "still running"}.");
         }
 
-        var answer = await sender.SubmitAsync(resolution!.ToCart(status.Checkout));
+        var reason = $"resolved by {resolution!.By}{(resolution.Comment is null ? string.Empty : ": " + resolution.Comment)}";
+        var answer = await sender.SubmitAsync(CheckoutPlan.ResolveCart(status.Checkout, resolution.Cart == CheckoutResolution.CheckedOut, reason));
         if (answer.Receipt.KeyReused)
         {
             return Problems.Create(StatusCodes.Status409Conflict, "checkout-already-resolved", "The checkout was resolved before.",
@@ -82,17 +82,6 @@ public static partial class CheckoutEndpoints
             Cart is not (CheckedOut or Open) ? $"cart must be '{CheckedOut}' or '{Open}', got '{(Cart.Length > 40 ? Cart[..40] + "…" : Cart)}'."
             : TextValidation.Text(By, "by", ApprovalBody.MaxByLength)?.Reason
             ?? (Comment is null ? null : TextValidation.Text(Comment, "comment", ApprovalBody.MaxCommentLength)?.Reason);
-
-        /// <summary>The saga's own verdict to its cart, keyed per checkout and verdict: a repeat is a duplicate.</summary>
-        public SignalCommand ToCart(CheckoutView checkout)
-        {
-            CartSignal signal = Cart == CheckedOut
-                ? new CompleteCheckout(checkout.CheckoutId)
-                : new FailCheckout(checkout.CheckoutId, CheckoutPlan.CartReason($"resolved by {By}{(Comment is null ? string.Empty : ": " + Comment)}"));
-            var name = Cart == CheckedOut ? "complete-checkout" : "fail-checkout";
-            return new SignalCommand(
-                Domain.Carts.Cart.Kind, checkout.CartId, name, JsonSerializer.SerializeToElement(signal, EntityJson.Options), $"{checkout.CheckoutId}:resolve:{name}");
-        }
     }
 }
 

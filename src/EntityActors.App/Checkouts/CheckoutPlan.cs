@@ -50,8 +50,20 @@ public static class CheckoutPlan
     public static SignalCommand FailCart(CheckoutRequest request, string reason) =>
         Cart(request, "fail-checkout", new FailCheckout(request.CheckoutId, CartReason(reason)));
 
-    /// <summary>A reason as a cart can store it: at most <see cref="TextValidation.MaxTextLength"/> characters.</summary>
-    public static string CartReason(string reason) => Shorten(reason, TextValidation.MaxTextLength);
+    /// <summary>
+    /// An operator's verdict on a checkout that needs attention, sent to its cart as the saga's own would have been:
+    /// checked out (the order stands) or failed with <paramref name="reason"/>. Keyed per checkout and verdict, so a
+    /// repeat is a duplicate and the other verdict is a new signal the cart judges.
+    /// </summary>
+    public static SignalCommand ResolveCart(CheckoutView checkout, bool orderStands, string reason)
+    {
+        var (signal, body) = orderStands
+            ? ("complete-checkout", (CartSignal)new CompleteCheckout(checkout.CheckoutId))
+            : ("fail-checkout", new FailCheckout(checkout.CheckoutId, CartReason(reason)));
+        return Cart(checkout.CartId, signal, body, $"{checkout.CheckoutId}:resolve:{signal}");
+    }
+
+    private static string CartReason(string reason) => Shorten(reason, TextValidation.MaxTextLength);
 
     private static SignalCommand Inventory(CheckoutRequest request, string sku, string signal, InventoryItemSignal body) =>
         new(InventoryItem.Kind, sku, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, sku));
@@ -60,7 +72,10 @@ public static class CheckoutPlan
         new(Domain.Accounts.Account.Kind, request.AccountId, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, request.AccountId));
 
     private static SignalCommand Cart(CheckoutRequest request, string signal, CartSignal body) =>
-        new(Domain.Carts.Cart.Kind, request.CartId, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), Key(request, signal, request.CartId));
+        Cart(request.CartId, signal, body, Key(request, signal, request.CartId));
+
+    private static SignalCommand Cart(string cartId, string signal, CartSignal body, string key) =>
+        new(Domain.Carts.Cart.Kind, cartId, signal, JsonSerializer.SerializeToElement(body, EntityJson.Options), key);
 
     private static string Shorten(string text, int maxLength)
     {
