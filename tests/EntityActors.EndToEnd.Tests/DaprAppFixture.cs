@@ -96,6 +96,8 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 // Entities whose id starts with "stranded-" fail their first two raises: their lane gives up after
                 // two attempts, and the redelivery reminder (every 2 s here) has to deliver the signal.
                 ["EntityActors__FaultInjection__RaiseFailures__stranded-"] = "2",
+                // A bulk line to an item whose id starts with "erase-race-" waits between its guard and its send.
+                ["EntityActors__FaultInjection__SignalDelays__restock@erase-race-"] = "00:00:02",
                 ["EntityActors__Relay__MaxAttempts"] = "2",
                 // Under the redelivery interval, so a lane raises (and fails) before the reminder comes.
                 ["EntityActors__Relay__RaiseLinger"] = "00:00:00.500",

@@ -93,7 +93,11 @@ public sealed class ApplyOperationLinesActivity(
 
     private async Task<LineFailure?> SendAsync(BulkOperation operation, OperationLine line)
     {
-        var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, Body(operation, line), operation.IdempotencyKey(line.Line));
+        // The guard read the entity before the send; an erase landing in between is caught in the writer's turn.
+        var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, Body(operation, line), operation.IdempotencyKey(line.Line))
+        {
+            MustExist = operation.Guard.RequireExisting,
+        };
         var receipt = (await sender.SubmitAsync(command)).Receipt;
         return receipt switch
         {

@@ -76,6 +76,40 @@ public sealed class BulkRestockTests(DaprAppFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task An_item_erased_between_its_lines_guard_and_their_send_stays_erased_and_they_fail_as_not_found()
+    {
+        // The fixture holds every restock of an "erase-race-" item for 2 s after its guard has passed.
+        var erased = (await CreateItemsAsync("erase-race", 1))[0];
+        var kept = (await CreateItemsAsync("bulk-kept", 1))[0];
+        var lines = Lines([erased, kept], 40);
+
+        var operationId = await Operations.StartAsync(Path, Body(lines));
+        await WaitForLogAsync("Injected delay before restock", $"inventory-items/{erased}");
+        using (var deleted = await Api.Http.DeleteAsync($"inventory-items/{erased}"))
+        {
+            deleted.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        var status = await Operations.WaitForCompletionAsync(operationId, TimeSpan.FromSeconds(120));
+
+        (await Api.GetAsync("inventory-items", erased)).Should().BeNull("a bulk line never creates an item, also one erased after its guard passed");
+        (status["done"]!.GetValue<int>(), status["failed"]!.GetValue<int>()).Should().Be((20, 20));
+        status["failures"]!.AsArray().Should().HaveCount(20).And.OnlyContain(failure =>
+            (string?)failure!["entityId"] == erased && (string?)failure["code"] == "entity-not-found" && ((string?)failure["reason"])!.Contains("when its writer takes the signal"));
+        await ExpectStockAsync([kept], lines);
+    }
+
+    private async Task WaitForLogAsync(params string[] parts)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Fixture.LogLines.Any(line => parts.All(part => line.Contains(part, StringComparison.Ordinal))))
+        {
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), $"the app should log a line with {string.Join(" and ", parts)}");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task Bad_bulk_requests_are_problems_naming_the_bad_lines_and_start_nothing()
     {
         var item = (await CreateItemsAsync("bulk-bad", 1))[0];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EntityActors.App.Engine.Contracts;
 
@@ -8,4 +9,12 @@ public sealed record SignalSubmission(string IdempotencyKey, string Name, JsonEl
 {
     /// <summary>W3C <c>traceparent</c> of the request that sent the signal; null when nothing is traced.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// Refused in the writer's own turn, with nothing stored, when the entity has never taken a signal (or was erased):
+    /// a check made before the send (a bulk line's) cannot see an erase that lands between it and the writer's turn.
+    /// Left out of the JSON when false, so a writer of an earlier version reads the submissions it always did.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MustExist { get; init; }
 }

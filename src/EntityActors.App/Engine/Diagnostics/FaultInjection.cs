@@ -10,12 +10,26 @@ namespace EntityActors.App.Engine.Diagnostics;
 /// (<see cref="FaultInjectionOptions.TransientSignalFailures"/>). Counts per idempotency key, so each step of each
 /// checkout fails N times and then goes through. Does nothing unless configured.
 /// </summary>
-public sealed class FaultInjection(IOptions<FaultInjectionOptions> options)
+public sealed partial class FaultInjection(IOptions<FaultInjectionOptions> options, ILogger<FaultInjection> logger)
 {
     private readonly ConcurrentDictionary<string, int> attempts = new(StringComparer.Ordinal);
 
     public void ThrowIfInjected(SignalCommand command) =>
         ThrowIfInjected(options.Value.TransientSignalFailures, rule => Matches(rule, command), command.IdempotencyKey, "transient failure", command);
+
+    /// <summary>Waits before <paramref name="command"/> is sent when <see cref="FaultInjectionOptions.SignalDelays"/> says so.</summary>
+    public async Task DelayIfInjectedAsync(SignalCommand command)
+    {
+        var delay = options.Value.SignalDelays.Where(rule => Matches(rule.Key, command)).Select(rule => rule.Value).DefaultIfEmpty(TimeSpan.Zero).Max();
+        if (delay > TimeSpan.Zero)
+        {
+            LogDelayed(command.ToString(), delay.TotalMilliseconds);
+            await Task.Delay(delay);
+        }
+    }
+
+    [LoggerMessage(EventId = 1033, Level = LogLevel.Warning, Message = "Injected delay before {Command}: {Milliseconds} ms")]
+    private partial void LogDelayed(string command, double milliseconds);
 
     /// <summary>Fails a raise to <paramref name="address"/>'s workflow when <see cref="FaultInjectionOptions.RaiseFailures"/> says so.</summary>
     public void ThrowIfRaiseInjected(EntityAddress address) =>

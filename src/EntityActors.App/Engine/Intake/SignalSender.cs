@@ -14,6 +14,7 @@ public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, F
     public async Task<SignalAnswer> SubmitAsync(SignalCommand command)
     {
         faults.ThrowIfInjected(command);
+        await faults.DelayIfInjectedAsync(command);
         if (!catalog.TryGet(command.Kind, out var entity))
         {
             throw new PermanentSignalException($"Unknown entity kind '{command.Kind}'.");
@@ -33,6 +34,6 @@ public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, F
         }
 
         var address = new EntityAddress(command.Kind, command.EntityId);
-        return await gateway.SubmitAsync(address, parsed.Submission, CancellationToken.None);
+        return await gateway.SubmitAsync(address, parsed.Submission with { MustExist = command.MustExist }, CancellationToken.None);
     }
 }

@@ -16,4 +16,10 @@ public sealed class FaultInjectionOptions
     /// unreachable, so a lane gives up and the redelivery reminder must step in.
     /// </summary>
     public Dictionary<string, int> RaiseFailures { get; set; } = [];
+
+    /// <summary>
+    /// A workflow's send of the named signal (the same rules as <see cref="TransientSignalFailures"/>) waits this long
+    /// before it reaches the entity, logged as it starts: a window for a test to act between a step's checks and its send.
+    /// </summary>
+    public Dictionary<string, TimeSpan> SignalDelays { get; set; } = [];
 }

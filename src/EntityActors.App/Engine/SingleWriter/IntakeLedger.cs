@@ -39,6 +39,13 @@ public static class IntakeLedger<TEntity, TState, TSignal, TEvent>
                 continue;
             }
 
+            if (submission.MustExist && entity.Sequence == 0)
+            {
+                // Nothing stored, not even its key: the entity stays as absent as it was.
+                receipts.Add(SignalReceipt.EntityNotFound(address, submission.IdempotencyKey, submission.Name, now));
+                continue;
+            }
+
             var sequence = entity.Sequence + 1;
             var envelope = new SignalEnvelope(
                 address.SignalId(sequence), sequence, submission.Name, submission.IdempotencyKey, submission.Payload, now, traceParent(submission));

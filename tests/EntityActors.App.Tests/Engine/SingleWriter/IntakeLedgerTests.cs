@@ -75,6 +75,35 @@ public class IntakeLedgerTests
     }
 
     [Fact]
+    public void A_signal_that_must_find_its_entity_is_refused_with_nothing_stored_when_the_entity_never_took_a_signal()
+    {
+        var absent = EntityCheckpoint<AccountState>.Initial(Account.Kind, Id, Account.Initial, Settings());
+
+        var plan = Plan(absent, NoneKnown, Submit("line-1", new Deposit(Eur(10m))) with { MustExist = true });
+
+        plan.Fresh.Should().BeEmpty();
+        plan.NewKeys.Should().BeEmpty("a key stored would make the entity exist again");
+        var receipt = plan.Receipts.Single();
+        (receipt.Sequence, receipt.Duplicate, receipt.Outcome!.Accepted, receipt.Outcome.Rejection!.Code).Should().Be((0, false, false, "entity-not-found"));
+        plan.Entity.Should().Be(absent);
+    }
+
+    [Fact]
+    public void A_signal_that_must_find_its_entity_is_taken_as_any_other_when_it_exists_or_an_earlier_signal_of_its_batch_made_it()
+    {
+        var onExisting = Plan(Opened(), NoneKnown, Submit("line-1", new Deposit(Eur(10m))) with { MustExist = true });
+        var afterOpen = Plan(
+            EntityCheckpoint<AccountState>.Initial(Account.Kind, Id, Account.Initial, Settings()),
+            NoneKnown,
+            Submit("open", new OpenAccount("Ada", "EUR")),
+            Submit("line-1", new Deposit(Eur(10m))) with { MustExist = true });
+
+        onExisting.Receipts.Single().Outcome!.Accepted.Should().BeTrue();
+        afterOpen.Fresh.Select(envelope => envelope.Sequence).Should().Equal(1, 2);
+        afterOpen.Entity.State.Balance.Should().Be(10m);
+    }
+
+    [Fact]
     public void The_writer_and_the_workflow_reach_the_same_entity_from_the_same_envelopes()
     {
         var entity = Opened(balance: 20m);
