@@ -23,6 +23,7 @@ public static class ProblemCatalog
         new("invalid-api-key", 401, "The X-Api-Key header does not match the API key.", ProblemScope.Any),
         new("dapr-api-token-required", 401, "A callback from the sidecar lacks the app API token (APP_API_TOKEN).", ProblemScope.Callback),
         new("no-such-route", 404, "Nothing is served at that method and path.", ProblemScope.Any),
+        new("method-not-allowed", 405, "The path is served, with other methods (named in the Allow header).", ProblemScope.Any),
         new("request-body-timeout", 408, "The request body arrived too slowly.", ProblemScope.Signal | ProblemScope.Checkout),
         new("headers-too-large", 431, "The request headers are too large.", ProblemScope.Any),
 

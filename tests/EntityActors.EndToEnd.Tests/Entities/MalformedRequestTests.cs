@@ -30,6 +30,28 @@ public sealed class MalformedRequestTests(DaprAppFixture fixture) : EntityApiTes
         problem["detail"]!.GetValue<string>().Should().NotBeNullOrWhiteSpace();
     }
 
+    [Theory]
+    [InlineData("PUT", "accounts/{id}/signals/deposit", "POST")]
+    [InlineData("GET", "accounts/{id}/signals/deposit", "POST")]
+    [InlineData("POST", "accounts/{id}", "DELETE, GET")]
+    [InlineData("PATCH", "checkouts/{id}/approve", "POST")]
+    [InlineData("DELETE", "operations/{id}", "GET")]
+    public async Task A_method_a_served_path_does_not_take_is_a_405_problem_naming_the_methods_it_does(string method, string path, string allow)
+    {
+        var id = DaprAppFixture.UniqueId("method");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", id, StringComparison.Ordinal))
+        {
+            Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await Api.Http.SendAsync(request);
+
+        ((int)response.StatusCode).Should().Be(405, await response.Content.ReadAsStringAsync());
+        string.Join(", ", response.Content.Headers.Allow).Should().Be(allow);
+        (await ProblemAsync(response))["code"]!.GetValue<string>().Should().Be("method-not-allowed");
+        (await Api.GetAsync("accounts", id)).Should().BeNull("a refused method changes nothing");
+    }
+
     [Fact]
     public async Task A_body_that_arrives_too_slowly_is_a_408_problem_and_changes_nothing()
     {
