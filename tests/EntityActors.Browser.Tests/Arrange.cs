@@ -35,4 +35,22 @@ internal static class Arrange
             await Task.Delay(250);
         }
     }
+
+    /// <summary>Waits until the checkout's status has <paramref name="field"/> equal to <paramref name="value"/>.</summary>
+    public static async Task CheckoutAsync(HttpClient api, string checkoutId, string field, string value)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await api.GetAsync($"checkouts/{checkoutId}");
+            if (response.IsSuccessStatusCode
+                && (await response.Content.ReadFromJsonAsync<JsonObject>())!["checkout"]![field]?.GetValue<string>() == value)
+            {
+                return;
+            }
+
+            clock.Elapsed.Should().BeLessThan(ListedBound, $"checkout {checkoutId} should reach {field} {value}");
+            await Task.Delay(250);
+        }
+    }
 }

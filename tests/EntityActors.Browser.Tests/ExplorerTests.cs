@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -83,6 +85,64 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
             fixture.DumpLogs(output);
             throw;
         }
+    }
+
+    [Fact]
+    public async Task An_operator_resolves_a_checkout_that_needs_attention()
+    {
+        try
+        {
+            await ArrangeCheckoutNeedingAttentionAsync();
+
+            await Page.GotoAsync("explorer/#/accounts");
+            await Page.GetByTestId("api-key").FillAsync(fixture.ApiKey);
+            await Page.GetByTestId("api-key-save").ClickAsync();
+            await Page.GotoAsync($"explorer/#/carts/{prefix}-cart2");
+            await Page.GetByTestId("checkout-link").ClickAsync();
+            await Expect(Page.GetByTestId("checkout-outcome")).ToHaveTextAsync("needs-attention");
+            await Expect(Page.GetByTestId("resolution-form")).ToBeVisibleAsync();
+
+            await Page.GetByTestId("resolution-comment").FillAsync("hold and reservation released by hand; no order");
+            await Page.GetByTestId("resolve-open").ClickAsync();
+            await Expect(Page.GetByTestId("resolution-answer")).ToContainTextAsync("200 Resolved: the cart is open.");
+            await Shot("explorer-resolution");
+            // The other verdict, once the cart is open again: the cart itself refuses it.
+            await Page.GetByTestId("resolve-checked-out").ClickAsync();
+            await Expect(Page.GetByTestId("resolution-answer").GetByTestId("problem-code")).ToHaveTextAsync("checkout-mismatch");
+
+            using var api = fixture.CreateApiClient();
+            var cart = await api.GetFromJsonAsync<JsonObject>($"carts/{prefix}-cart2");
+            cart!["state"]!["status"]!.GetValue<string>().Should().Be("open", "the resolution reopened the cart");
+        }
+        catch
+        {
+            await Shot("explorer-resolution-failure");
+            output.WriteLine(string.Join(Environment.NewLine, requests));
+            fixture.DumpLogs(output);
+            throw;
+        }
+    }
+
+    /// <summary>A checkout whose hold and reservation a client released while it waited for approval: its commits are refused.</summary>
+    private async Task<string> ArrangeCheckoutNeedingAttentionAsync()
+    {
+        using var api = fixture.CreateApiClient();
+        var checkoutId = $"{prefix}-cart2-checkout-1";
+        await Arrange.ApplyAsync(api, "accounts", $"{prefix}-dee", "open", new { owner = "Dee", currency = "EUR" });
+        await Arrange.ApplyAsync(api, "accounts", $"{prefix}-dee", "deposit", new { amount = new { amount = 5000, currency = "EUR" } });
+        await Arrange.ApplyAsync(api, "inventory-items", $"{prefix}-pear", "restock", new { quantity = 100 });
+        await Arrange.ApplyAsync(api, "carts", $"{prefix}-cart2", "add-item", new { sku = $"{prefix}-pear", quantity = 2, unitPrice = new { amount = 900, currency = "EUR" } });
+        await Arrange.ApplyAsync(api, "carts", $"{prefix}-cart2", "check-out", new { accountId = $"{prefix}-dee" });
+        await Arrange.CheckoutAsync(api, checkoutId, "step", "awaiting-approval");
+        await Arrange.ApplyAsync(api, "accounts", $"{prefix}-dee", "release-hold", new { holdId = checkoutId });
+        await Arrange.ApplyAsync(api, "inventory-items", $"{prefix}-pear", "release", new { reservationId = checkoutId });
+        using (var approved = await api.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "arrange" }))
+        {
+            approved.IsSuccessStatusCode.Should().BeTrue(await approved.Content.ReadAsStringAsync());
+        }
+
+        await Arrange.CheckoutAsync(api, checkoutId, "outcome", "needs-attention");
+        return checkoutId;
     }
 
     private ILocator Row(string name) => Page.Locator($"[data-testid=entity-row][data-id={prefix}-{name}]");

@@ -1,4 +1,5 @@
-// One checkout (the saga): its steps with timings, its compensations, and the approval buttons.
+// One checkout (the saga): its steps with timings, its compensations, the approval buttons, and the operator's
+// resolution of a checkout that needs attention.
 import { call, get } from './api.js';
 import { badge, field, fill, h, money, ms, problemBox, time } from './dom.js';
 
@@ -11,6 +12,7 @@ export async function renderCheckout(view, checkoutId) {
   const compensations = h('section', { className: 'card', 'data-testid': 'checkout-compensations' });
   const answer = h('div', { 'data-testid': 'decision-answer' });
   const decision = decisionForm(path, answer, () => refresh());
+  const resolution = resolutionForm(path, () => refresh());
   let finished = false;
 
   async function refresh() {
@@ -26,12 +28,13 @@ export async function renderCheckout(view, checkoutId) {
     renderSteps(steps, checkout);
     renderCompensations(compensations, checkout.compensations);
     decision.querySelectorAll('button').forEach((button) => { button.disabled = finished; });
+    resolution.hidden = checkout.outcome !== 'needs-attention';
   }
 
   fill(view,
     h('div', { className: 'crumbs' }, h('a', { href: '#/carts' }, 'Carts'), ' / checkout'),
     h('h1', { 'data-testid': 'checkout-title' }, `Checkout · ${checkoutId}`),
-    h('div', { className: 'grid' }, h('div', {}, summaryCard, decision), h('div', {}, steps, compensations)));
+    h('div', { className: 'grid' }, h('div', {}, summaryCard, decision, resolution), h('div', {}, steps, compensations)));
   await refresh();
   const timer = setInterval(() => !finished && document.visibilityState === 'visible' && refresh(), refreshEvery);
   return () => clearInterval(timer);
@@ -96,6 +99,34 @@ function decisionForm(path, answer, refresh) {
     const sent = await call('POST', `${path}/${verb}`, { body: { by: data.get('by') || 'explorer', comment: data.get('comment') || null } });
     fill(answer, sent.ok
       ? h('div', { className: 'answer', 'data-testid': 'answer' }, h('strong', {}, `${sent.status} ${verb === 'approve' ? 'Approved' : 'Denied'}: the saga goes on.`))
+      : problemBox(sent.problem));
+    await refresh();
+  }
+
+  return form;
+}
+
+// A checkout that ended as needs-attention left its cart checking out: once the money and stock are reconciled by
+// hand, the operator tells the cart what became of it.
+function resolutionForm(path, refresh) {
+  const answer = h('div', { 'data-testid': 'resolution-answer' });
+  const form = h('form', { className: 'card', 'data-testid': 'resolution-form', hidden: true, onsubmit: (event) => event.preventDefault() },
+    h('h2', {}, 'Resolution'),
+    h('p', { className: 'muted' }, 'Reconcile the account and the stock first; then say what the cart becomes.'),
+    h('div', { className: 'row' },
+      field('by', h('input', { name: 'by', value: 'explorer', 'data-testid': 'resolution-by' })),
+      field('comment', h('input', { name: 'comment', 'data-testid': 'resolution-comment' }))),
+    h('div', { className: 'row' },
+      h('button', { type: 'button', 'data-testid': 'resolve-checked-out', onclick: () => resolve('checked-out') }, 'Order stands: cart checked out'),
+      h('button', { type: 'button', className: 'danger', 'data-testid': 'resolve-open', onclick: () => resolve('open') }, 'No order: cart open again')),
+    answer);
+
+  async function resolve(cart) {
+    const data = new FormData(form);
+    const sent = await call('POST', `${path}/resolve`, { body: { cart, by: data.get('by') || 'explorer', comment: data.get('comment') || null } });
+    fill(answer, sent.ok
+      ? h('div', { className: 'answer', 'data-testid': 'answer' },
+        h('strong', {}, `${sent.status} Resolved: the cart is ${sent.data.cart}${sent.data.duplicate ? ' (as before)' : ''}.`))
       : problemBox(sent.problem));
     await refresh();
   }

@@ -34,9 +34,10 @@ export async function renderList(view, kind, params) {
       h('input', { name: 'open-id', placeholder: 'id', 'aria-label': 'entity id', 'data-testid': 'open-id' }),
       h('button', { type: 'button', className: 'secondary', 'data-testid': 'open-button', onclick: (event) => openById(event, kind) }, 'Open')));
 
-  fill(view, h('h1', {}, labelOf(kind)), filters, h('div', { 'data-testid': 'list-result' }, h('p', { className: 'muted' }, 'Loading…')));
+  // Held before the request: the page may have been left (and the view refilled) by the time the answer comes.
+  const result = h('div', { 'data-testid': 'list-result' }, h('p', { className: 'muted' }, 'Loading…'));
+  fill(view, h('h1', {}, labelOf(kind)), filters, result);
   const answer = await get(`/${kind}${query(Object.fromEntries(params))}`);
-  const result = view.querySelector('[data-testid="list-result"]');
   if (!answer.ok) {
     fill(result, problemBox(answer.problem));
     return;
