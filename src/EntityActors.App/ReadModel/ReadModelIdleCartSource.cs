@@ -1,3 +1,5 @@
+using System.Text.Json;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Operations;
 using EntityActors.App.ReadModel.Queries;
 using EntityActors.App.ReadModel.Storage;
@@ -14,7 +16,8 @@ namespace EntityActors.App.ReadModel;
 public sealed class ReadModelIdleCartSource(ReadModelStore store, IOptions<OperationOptions> options) : IIdleCartSource
 {
     private const int PageSize = 200;
-    private static readonly IReadOnlyList<string> Open = ["open"];
+    // As the read model stores a status: the way EntityJson writes the enum.
+    private static readonly IReadOnlyList<string> Open = [JsonSerializer.SerializeToElement(CartStatus.Open, EntityJson.Options).GetString()!];
 
     public async Task<IReadOnlyList<string>?> FindIdleAsync(DateTimeOffset idleSince, CancellationToken cancellationToken)
     {
