@@ -84,49 +84,47 @@ function renderCompensations(card, runs) {
 }
 
 function decisionForm(path, answer, refresh) {
-  const form = h('form', { className: 'card', 'data-testid': 'decision-form', onsubmit: (event) => event.preventDefault() },
-    h('h2', {}, 'Approval'),
-    h('div', { className: 'row' },
-      field('by', h('input', { name: 'by', value: 'explorer', 'data-testid': 'decision-by' })),
-      field('comment', h('input', { name: 'comment', 'data-testid': 'decision-comment' }))),
-    h('div', { className: 'row' },
-      h('button', { type: 'button', 'data-testid': 'approve', onclick: () => decide('approve') }, 'Approve'),
-      h('button', { type: 'button', className: 'danger', 'data-testid': 'deny', onclick: () => decide('deny') }, 'Deny')),
-    answer);
-
-  async function decide(verb) {
-    const data = new FormData(form);
-    const sent = await call('POST', `${path}/${verb}`, { body: { by: data.get('by') || 'explorer', comment: data.get('comment') || null } });
-    fill(answer, sent.ok
-      ? h('div', { className: 'answer', 'data-testid': 'answer' }, h('strong', {}, `${sent.status} ${verb === 'approve' ? 'Approved' : 'Denied'}: the saga goes on.`))
-      : problemBox(sent.problem));
-    await refresh();
-  }
-
-  return form;
+  return operatorForm({
+    testId: 'decision-form', title: 'Approval', inputs: 'decision', answer, refresh,
+    actions: [
+      { testId: 'approve', label: 'Approve', path: `${path}/approve`, said: (sent) => `${sent.status} Approved: the saga goes on.` },
+      { testId: 'deny', label: 'Deny', danger: true, path: `${path}/deny`, said: (sent) => `${sent.status} Denied: the saga goes on.` },
+    ],
+  });
 }
 
 // A checkout that ended as needs-attention left its cart checking out: once the money and stock are reconciled by
 // hand, the operator tells the cart what became of it.
 function resolutionForm(path, refresh) {
-  const answer = h('div', { 'data-testid': 'resolution-answer' });
-  const form = h('form', { className: 'card', 'data-testid': 'resolution-form', hidden: true, onsubmit: (event) => event.preventDefault() },
-    h('h2', {}, 'Resolution'),
-    h('p', { className: 'muted' }, 'Reconcile the account and the stock first; then say what the cart becomes.'),
+  const resolved = (sent) => `${sent.status} Resolved: the cart is ${sent.data.cart}${sent.data.duplicate ? ' (as before)' : ''}.`;
+  return operatorForm({
+    testId: 'resolution-form', title: 'Resolution', inputs: 'resolution', hidden: true, refresh,
+    intro: 'Reconcile the account and the stock first; then say what the cart becomes.',
+    answer: h('div', { 'data-testid': 'resolution-answer' }),
+    actions: [
+      { testId: 'resolve-checked-out', label: 'Order stands: cart checked out', path: `${path}/resolve`, body: { cart: 'checked-out' }, said: resolved },
+      { testId: 'resolve-open', label: 'No order: cart open again', danger: true, path: `${path}/resolve`, body: { cart: 'open' }, said: resolved },
+    ],
+  });
+}
+
+// An operator's form: who and why, and a button per answer; each posts its body with `by` and `comment`.
+function operatorForm({ testId, title, intro, inputs, hidden, answer, actions, refresh }) {
+  const form = h('form', { className: 'card', 'data-testid': testId, hidden, onsubmit: (event) => event.preventDefault() },
+    h('h2', {}, title),
+    intro ? h('p', { className: 'muted' }, intro) : null,
     h('div', { className: 'row' },
-      field('by', h('input', { name: 'by', value: 'explorer', 'data-testid': 'resolution-by' })),
-      field('comment', h('input', { name: 'comment', 'data-testid': 'resolution-comment' }))),
-    h('div', { className: 'row' },
-      h('button', { type: 'button', 'data-testid': 'resolve-checked-out', onclick: () => resolve('checked-out') }, 'Order stands: cart checked out'),
-      h('button', { type: 'button', className: 'danger', 'data-testid': 'resolve-open', onclick: () => resolve('open') }, 'No order: cart open again')),
+      field('by', h('input', { name: 'by', value: 'explorer', 'data-testid': `${inputs}-by` })),
+      field('comment', h('input', { name: 'comment', 'data-testid': `${inputs}-comment` }))),
+    h('div', { className: 'row' }, actions.map((action) =>
+      h('button', { type: 'button', className: action.danger ? 'danger' : undefined, 'data-testid': action.testId, onclick: () => send(action) }, action.label))),
     answer);
 
-  async function resolve(cart) {
+  async function send(action) {
     const data = new FormData(form);
-    const sent = await call('POST', `${path}/resolve`, { body: { cart, by: data.get('by') || 'explorer', comment: data.get('comment') || null } });
+    const sent = await call('POST', action.path, { body: { ...action.body, by: data.get('by') || 'explorer', comment: data.get('comment') || null } });
     fill(answer, sent.ok
-      ? h('div', { className: 'answer', 'data-testid': 'answer' },
-        h('strong', {}, `${sent.status} Resolved: the cart is ${sent.data.cart}${sent.data.duplicate ? ' (as before)' : ''}.`))
+      ? h('div', { className: 'answer', 'data-testid': 'answer' }, h('strong', {}, action.said(sent)))
       : problemBox(sent.problem));
     await refresh();
   }
