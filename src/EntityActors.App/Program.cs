@@ -31,6 +31,7 @@ builder.AddShutdownDrain();
 
 var app = builder.Build();
 
+app.UseHeadAsGet();
 app.UseShutdownDrain();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

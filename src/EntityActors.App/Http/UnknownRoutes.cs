@@ -8,8 +8,9 @@ public static class UnknownRoutes
 {
     /// <summary>
     /// Anything no endpoint matched answers as a problem too: a path some endpoint serves with other methods is a 405
-    /// naming them (<c>Allow</c>) (one that takes the method but refused the path's values falls through); an unknown entity kind (the first segment of a <c>/{kind}/{id}/…</c> path) is a 400
-    /// naming the known kinds; any other path is a 404.
+    /// naming them (<c>Allow</c>; one that takes the method but refused the path's values falls through); an unknown
+    /// entity kind (the first segment of a <c>/{kind}/{id}/…</c> path) is a 400 naming the known kinds; any other path
+    /// is a 404.
     /// </summary>
     public static WebApplication MapUnknownRoutes(this WebApplication app)
     {
@@ -17,12 +18,13 @@ public static class UnknownRoutes
         app.MapFallback((HttpContext http, EntityCatalog catalog) =>
         {
             var path = http.Request.Path.Value ?? string.Empty;
+            var method = HeadRequests.ClientMethod(http);
             if (methods.Value.Allowed(path) is { Count: > 0 } allowed && !allowed.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase))
             {
                 var allow = string.Join(", ", allowed);
                 http.Response.Headers[HeaderNames.Allow] = allow;
                 return Problems.Create(
-                    StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.", $"{http.Request.Method} is not served at {path}; it takes {allow}.");
+                    StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.", $"{method} is not served at {path}; it takes {allow}.");
             }
 
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -35,7 +37,7 @@ public static class UnknownRoutes
                     $"'{(segments[0].Length > 60 ? segments[0][..60] + "…" : segments[0])}' is not an entity kind; known kinds: {string.Join(", ", catalog.Kinds.Order())}.");
             }
 
-            return Problems.NotFound("no-such-route", $"Nothing is served at {http.Request.Method} {http.Request.Path}.");
+            return Problems.NotFound("no-such-route", $"Nothing is served at {method} {http.Request.Path}.");
         }).ExcludeFromDescription();
         return app;
     }

@@ -53,6 +53,25 @@ public sealed class MalformedRequestTests(DaprAppFixture fixture) : EntityApiTes
     }
 
     [Fact]
+    public async Task HEAD_is_answered_wherever_GET_is_with_its_status_and_headers_and_no_body()
+    {
+        var id = DaprAppFixture.UniqueId("head");
+        await Api.ApplyAsync("accounts", id, "open", new { owner = "Hal", currency = "EUR" });
+
+        using var found = await Api.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"accounts/{id}"));
+        using var missing = await Api.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"accounts/{id}-none"));
+        using var signal = await Api.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"accounts/{id}/signals/deposit"));
+
+        found.StatusCode.Should().Be(HttpStatusCode.OK);
+        found.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        (await found.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        ((int)signal.StatusCode).Should().Be(405, "a path served only to POST takes no HEAD");
+        string.Join(", ", signal.Content.Headers.Allow).Should().Be("POST");
+    }
+
+    [Fact]
     public async Task A_body_that_arrives_too_slowly_is_a_408_problem_and_changes_nothing()
     {
         var id = DaprAppFixture.UniqueId("slow-body");
