@@ -76,6 +76,8 @@ public static class ProblemCatalog
         new("hold-exists", 409, "A hold with that id already exists.", ProblemScope.Signal, "accounts"),
         new("cart-not-open", 409, "Only an open cart takes this signal.", ProblemScope.Signal, "carts"),
         new("checkout-in-progress", 409, "The cart is checking out: it expires only if the checkout fails, and is erased only once the checkout has ended.", ProblemScope.Signal | ProblemScope.Delete, "carts"),
+        new("holds-open", 409, "The account holds money for a checkout: it is erased only once those holds are captured or released.", ProblemScope.Delete, "accounts"),
+        new("reservations-open", 409, "The item has stock reserved for a checkout: it is erased only once those reservations are committed or released.", ProblemScope.Delete, "inventory-items"),
         new("checkout-mismatch", 409, "The signal names a checkout that is not the cart's active one.", ProblemScope.Signal, "carts"),
         new("currency-mismatch", 409, "The cart holds items priced in another currency.", ProblemScope.Signal, "carts"),
         new("price-mismatch", 409, "The sku is in the cart at another unit price.", ProblemScope.Signal, "carts"),

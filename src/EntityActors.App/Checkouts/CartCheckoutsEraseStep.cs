@@ -16,12 +16,12 @@ namespace EntityActors.App.Checkouts;
 /// that is purged, send the accounts and items the old one's idempotency keys and be answered as a repeat (completed,
 /// nothing charged). So the count outlives the erase (<see cref="ErasedCheckoutsKey"/>) and the new cart goes on from it.
 /// </summary>
-public sealed partial class CartCheckoutsEraseStep(DaprWorkflowClient workflows, IEntityStore store, ILogger<CartCheckoutsEraseStep> logger) : IEntityEraseStep
+public sealed partial class CartCheckoutsEraseStep(DaprWorkflowClient workflows, IEntityStore store, ILogger<CartCheckoutsEraseStep> logger) : IEntityEraseStep, IEntityEraseGuard
 {
     public string Kind => Cart.Kind;
 
     public Rejection? Refusal(EntityView<JsonElement> view) =>
-        State(view) is { Status: CartStatus.CheckingOut, ActiveCheckout: { } active }
+        EraseGuards.State<CartState>(view) is { Status: CartStatus.CheckingOut, ActiveCheckout: { } active }
             ? Rejection.Conflict("checkout-in-progress", $"The cart is checking out ({active.CheckoutId}); it can be erased once that checkout has ended (or been resolved).")
             : null;
 
@@ -33,7 +33,7 @@ public sealed partial class CartCheckoutsEraseStep(DaprWorkflowClient workflows,
 
     public async Task EraseAsync(EntityAddress address, EntityView<JsonElement>? view, CancellationToken cancellationToken)
     {
-        var attempts = (view is null ? null : State(view)?.CheckoutAttempts) ?? await CountAsync(address, cancellationToken);
+        var attempts = (view is null ? null : EraseGuards.State<CartState>(view)?.CheckoutAttempts) ?? await CountAsync(address, cancellationToken);
         var before = await store.GetAsync<int?>(ErasedCheckoutsKey(address), cancellationToken) ?? 0;
         if (attempts > before)
         {
@@ -71,9 +71,6 @@ public sealed partial class CartCheckoutsEraseStep(DaprWorkflowClient workflows,
 
         return found;
     }
-
-    private static CartState? State(EntityView<JsonElement> view) =>
-        view.State.ValueKind == JsonValueKind.Object ? view.State.Deserialize<CartState>(EntityJson.Options) : null;
 
     [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "Checkout {InstanceId} is {Status}: kept while its cart is erased")]
     private partial void LogCheckoutKept(string instanceId, string status);

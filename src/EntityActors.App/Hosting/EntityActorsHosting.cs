@@ -72,7 +72,11 @@ public static class EntityActorsHosting
         services.AddSingleton<SignalRequestReader>();
         services.AddSingleton<CheckoutReader>();
         services.AddSingleton<IEntityEventReaction, CheckoutStarter>();
-        services.AddSingleton<Retention.IEntityEraseStep, CartCheckoutsEraseStep>();
+        services.AddSingleton<CartCheckoutsEraseStep>();
+        services.AddSingleton<Retention.IEntityEraseStep>(provider => provider.GetRequiredService<CartCheckoutsEraseStep>());
+        services.AddSingleton<Retention.IEntityEraseGuard>(provider => provider.GetRequiredService<CartCheckoutsEraseStep>());
+        services.AddSingleton<Retention.IEntityEraseGuard, Accounts.AccountEraseGuard>();
+        services.AddSingleton<Retention.IEntityEraseGuard, Inventory.InventoryItemEraseGuard>();
         services.AddOperations();
         services.AddPayments();
         return builder;

@@ -27,13 +27,14 @@ public sealed partial class EntityEraser(
     ReadModelStore readModel,
     IOptions<RetentionOptions> options,
     IOptions<EntityWorkflowOptions> workflowOptions,
+    IEnumerable<IEntityEraseGuard> guards,
     IEnumerable<IEntityEraseStep> steps,
     TimeProvider time,
     ILogger<EntityEraser> logger)
 {
     /// <summary>Why the entity may not be erased now, as its actor sees it; null when it may.</summary>
     public Rejection? Refusal(EntityAddress address, EntityView<JsonElement> view) =>
-        steps.Where(step => step.Kind == address.Kind).Select(step => step.Refusal(view)).FirstOrDefault(refusal => refusal is not null);
+        guards.Where(guard => guard.Kind == address.Kind).Select(guard => guard.Refusal(view)).FirstOrDefault(refusal => refusal is not null);
 
     /// <summary>
     /// Erases the entity at <paramref name="address"/>; <paramref name="knownNextSequence"/> is the actor's own head, if it

@@ -83,6 +83,41 @@ public sealed class DeleteTests(DaprAppFixture fixture) : EntityApiTest(fixture)
     }
 
     [Fact]
+    public async Task An_account_holding_money_or_an_item_with_stock_reserved_is_not_erased_until_released()
+    {
+        var account = DaprAppFixture.UniqueId("held");
+        var item = DaprAppFixture.UniqueId("reserved");
+        await Api.ApplyAsync("accounts", account, "open", new { owner = "Ada", currency = "EUR" });
+        await Api.ApplyAsync("accounts", account, "deposit", new { amount = new { amount = 100, currency = "EUR" } });
+        await Api.ApplyAsync("accounts", account, "place-hold", new { holdId = "cart-1-checkout-1", amount = new { amount = 60, currency = "EUR" } });
+        await Api.ApplyAsync("inventory-items", item, "restock", new { quantity = 5 });
+        await Api.ApplyAsync("inventory-items", item, "reserve", new { reservationId = "cart-1-checkout-1", quantity = 2 });
+
+        using (var heldAccount = await Api.Http.DeleteAsync($"accounts/{account}"))
+        using (var reservedItem = await Api.Http.DeleteAsync($"inventory-items/{item}"))
+        {
+            heldAccount.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            var problem = await ProblemAsync(heldAccount);
+            problem["code"]!.GetValue<string>().Should().Be("holds-open");
+            problem["detail"]!.GetValue<string>().Should().Contain("cart-1-checkout-1");
+            reservedItem.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            (await ProblemAsync(reservedItem))["code"]!.GetValue<string>().Should().Be("reservations-open");
+        }
+
+        (await Api.GetAsync("accounts", account))!["state"]!["holds"]!["cart-1-checkout-1"]!.GetValue<decimal>().Should().Be(60m, "a refused erase changes nothing");
+        (await Api.GetAsync("inventory-items", item))!["state"]!["reserved"]!.GetValue<int>().Should().Be(2);
+
+        await Api.ApplyAsync("accounts", account, "release-hold", new { holdId = "cart-1-checkout-1" });
+        await Api.ApplyAsync("inventory-items", item, "release", new { reservationId = "cart-1-checkout-1" });
+        using (var released = await Api.Http.DeleteAsync($"accounts/{account}"))
+        using (var releasedItem = await Api.Http.DeleteAsync($"inventory-items/{item}"))
+        {
+            released.StatusCode.Should().Be(HttpStatusCode.NoContent);
+            releasedItem.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+    }
+
+    [Fact]
     public async Task Deleting_an_unknown_entity_is_a_404_and_a_bad_id_a_400()
     {
         using var unknown = await Api.Http.DeleteAsync($"carts/{DaprAppFixture.UniqueId("never")}");
