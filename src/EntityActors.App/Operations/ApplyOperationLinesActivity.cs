@@ -93,11 +93,8 @@ public sealed class ApplyOperationLinesActivity(
 
     private async Task<LineFailure?> SendAsync(BulkOperation operation, OperationLine line)
     {
-        // The guard read the entity before the send; an erase landing in between is caught in the writer's turn.
-        var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, Body(operation, line), operation.IdempotencyKey(line.Line))
-        {
-            MustExist = operation.Guard.RequireExisting,
-        };
+        // The guard read the entity before the send; an erase landing in between is caught in the writer's turn (SignalSender).
+        var command = new SignalCommand(operation.EntityKind, line.EntityId, operation.Signal, Body(operation, line), operation.IdempotencyKey(line.Line));
         var receipt = (await sender.SubmitAsync(command)).Receipt;
         return receipt switch
         {

@@ -152,6 +152,43 @@ public sealed class CheckoutAttentionTests(DaprAppFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_client_that_took_a_sagas_key_first_does_not_stand_in_for_its_compensation()
+    {
+        var shop = await ShopAsync(stock: 10, lines: [("a", 2, 600m)], opening: 5_000m);
+        var checkoutId = $"{shop.CartId}-checkout-1";
+        // The saga's keys are guessable: this client sends its compensation before it ever runs (refused: no such hold).
+        using (var early = await Api.SignalAsync("accounts", shop.AccountId, "release-hold", new { holdId = checkoutId }, key: $"{checkoutId}:release-hold:{shop.AccountId}", waitSeconds: 15))
+        {
+            early.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        }
+
+        await CheckOutAsync(shop);
+        await WaitForStepAsync(checkoutId, "awaiting-approval");
+        using var deny = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/deny", new { by = "manager" });
+        var checkout = await FinishedAsync(checkoutId);
+
+        // Before, the saga's release was answered with the client's refusal: checkout failed and undone, 1,200 held for good.
+        checkout["outcome"]!.GetValue<string>().Should().Be("needs-attention");
+        checkout["reason"]!.GetValue<string>().Should().StartWith($"compensation-failed: release-hold accounts/{shop.AccountId}: ").And.Contain("first used by another sender");
+        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 5_000m, held: 1_200m, cartStatus: "checking-out");
+    }
+
+    [Fact]
+    public async Task A_checkout_against_an_account_that_does_not_exist_fails_and_leaves_no_account_behind()
+    {
+        var shop = await ShopAsync(stock: 10, lines: [("a", 1, 20m)]);
+        var ghost = DaprAppFixture.UniqueId("ghost");
+
+        await Api.ApplyAsync("carts", shop.CartId, "check-out", new { accountId = ghost });
+        var checkout = await FinishedAsync($"{shop.CartId}-checkout-1");
+
+        checkout["outcome"]!.GetValue<string>().Should().Be("failed");
+        checkout["reason"]!.GetValue<string>().Should().Contain("entity-not-found");
+        (await Api.GetAsync("accounts", ghost)).Should().BeNull("the saga's signal no longer makes an unopened account of a missing one");
+        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: Opening, held: 0, cartStatus: "open");
+    }
+
+    [Fact]
     public async Task A_compensation_that_keeps_failing_ends_the_checkout_as_needing_attention_not_a_failed_workflow()
     {
         // The fixture makes every release-hold to a "stuck-" account fail, past the compensation's retries.

@@ -11,6 +11,8 @@ namespace EntityActors.App.Engine.Intake;
 /// </summary>
 public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, FaultInjection faults)
 {
+    private const string WorkflowOrigin = "workflow:";
+
     public async Task<SignalAnswer> SubmitAsync(SignalCommand command)
     {
         faults.ThrowIfInjected(command);
@@ -34,6 +36,16 @@ public sealed class SignalSender(EntityCatalog catalog, SignalGateway gateway, F
         }
 
         var address = new EntityAddress(command.Kind, command.EntityId);
-        return await gateway.SubmitAsync(address, parsed.Submission with { MustExist = command.MustExist }, CancellationToken.None);
+        var submission = parsed.Submission with
+        {
+            // What a workflow signals exists (an account it holds money on, a bulk line's item): one erased meanwhile
+            // refuses in its own turn rather than coming back as a new entity.
+            MustExist = true,
+            // A workflow's keys are its own. They are guessable (a checkout's are built from its id), so a client sending
+            // the same signal under one first must be answered as reusing it, and the workflow's send refused, never
+            // taken for a repeat of the workflow's own (a compensation would release nothing and report it undone).
+            PayloadHash = WorkflowOrigin + parsed.Submission.PayloadHash,
+        };
+        return await gateway.SubmitAsync(address, submission, CancellationToken.None);
     }
 }

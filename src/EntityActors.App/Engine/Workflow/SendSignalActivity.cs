@@ -39,6 +39,12 @@ public sealed class SendSignalActivity(SignalSender sender, ILogger<SendSignalAc
     {
         var receipt = (await sender.SubmitAsync(input)).Receipt;
         EntityTelemetry.SetSignals(span, [receipt.SignalId]);
+        if (receipt.KeyReused)
+        {
+            // Another sender took the key first: what it was answered says nothing of this send, which was not applied.
+            throw new PermanentSignalException($"{input} was refused: its key '{input.IdempotencyKey}' was first used by another sender.");
+        }
+
         return receipt.Outcome is { } outcome
             ? new SignalResult(outcome.Accepted, outcome.Rejection?.Code, outcome.Rejection?.Reason, outcome.Version)
             : throw new InvalidOperationException($"{input} (sequence {receipt.Sequence}) was answered without an outcome.");
