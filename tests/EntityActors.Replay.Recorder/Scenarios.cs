@@ -31,6 +31,7 @@ public static class Scenarios
             ("checkout-approved", ApprovedAsync),
             ("checkout-approval-timeout", ApprovalTimeoutAsync),
             ("checkout-commit-refused", CommitRefusedAsync),
+            ("checkout-step-refused", StepRefusedAsync),
             ("cart-idle-expiry", CartExpiryAsync),
             ("bulk-restock", BulkRestockAsync),
         ]
@@ -143,6 +144,17 @@ public static class Scenarios
         await recording.Api.SignalAsync("inventory-items", shop.Skus[0], "release", new { reservationId = checkoutId });
         await recording.Api.ApproveAsync(checkoutId);
         await recording.RecordCheckoutAsync("checkout-commit-refused", "the hold and reservation are released while it waits: the commits are refused, it needs attention", checkoutId);
+    }
+
+    private static async Task StepRefusedAsync(Recording recording)
+    {
+        var shop = await Shop.OpenAsync(recording, [("a", 1, 20m)]);
+        var checkoutId = $"{shop.CartId}-checkout-1";
+        // A client placed a hold under the checkout's id: the checkout's own is refused, and that one is not released.
+        await recording.Api.SignalAsync("accounts", shop.AccountId, "place-hold", new { holdId = checkoutId, amount = new { amount = 60m, currency = "EUR" } });
+        await recording.Api.CheckOutAsync(shop.CartId, shop.AccountId);
+        await recording.Api.WaitForCheckoutAsync(checkoutId, c => c["outcome"] is not null);
+        await recording.RecordCheckoutAsync("checkout-step-refused", "its hold is refused (one of its id is there): failed, nothing undone", checkoutId);
     }
 
     private static async Task ApprovalTimeoutAsync(Recording recording)

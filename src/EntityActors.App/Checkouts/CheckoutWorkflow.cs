@@ -26,6 +26,7 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
         var paymentFirst = context.IsPatched(WorkflowPatches.PaymentBeforeStock);
         var refusedCommitsStop = context.IsPatched(WorkflowPatches.CommitRefusalsNeedAttention);
         var failedUndoStops = context.IsPatched(WorkflowPatches.FailedCompensationNeedsAttention);
+        saga.WithdrawRefused = context.IsPatched(WorkflowPatches.RefusedStepsNotUndone);
         try
         {
             var refused = paymentFirst
@@ -87,6 +88,9 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
 
         public bool PastPivot { get; private set; }
 
+        /// <summary>Whether a refused step's compensation is withdrawn (<see cref="WorkflowPatches.RefusedStepsNotUndone"/>).</summary>
+        public bool WithdrawRefused { get; set; }
+
         /// <summary>The compensation being sent (or the cart being told), while undoing; null before.</summary>
         public string? Compensating { get; private set; }
 
@@ -102,6 +106,11 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
             }
 
             var results = await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.Reserve(request, line))));
+            foreach (var (_, line) in results.Zip(request.Lines).Where(pair => WithdrawRefused && !pair.First.Accepted))
+            {
+                compensations = compensations.Withdraw(CheckoutPlan.ReleaseReservation(request, line));
+            }
+
             var refused = results.Zip(request.Lines).FirstOrDefault(pair => !pair.First.Accepted);
             return refused.First is null ? null : $"{refused.First.Code}: {refused.Second.Sku}: {refused.First.Reason}";
         }
@@ -112,6 +121,11 @@ public sealed class CheckoutWorkflow : Workflow<CheckoutRequest, CheckoutView>
             await EnterAsync(CheckoutSteps.HoldingPayment);
             compensations = compensations.Register(CheckoutPlan.ReleaseHold(request));
             var result = await SendAsync(CheckoutPlan.PlaceHold(request));
+            if (WithdrawRefused && !result.Accepted)
+            {
+                compensations = compensations.Withdraw(CheckoutPlan.ReleaseHold(request));
+            }
+
             return result.Accepted ? null : $"{result.Code}: {result.Reason}";
         }
 

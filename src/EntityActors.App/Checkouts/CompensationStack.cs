@@ -13,5 +13,9 @@ public sealed record CompensationStack(ImmutableList<SignalCommand> Registered)
 
     public CompensationStack Register(SignalCommand compensation) => new(Registered.Add(compensation));
 
+    /// <summary>Takes back the compensation of a step the entity refused: it placed nothing to undo.</summary>
+    public CompensationStack Withdraw(SignalCommand compensation) =>
+        new(Registered.RemoveAll(registered => registered.IdempotencyKey == compensation.IdempotencyKey));
+
     public IEnumerable<SignalCommand> InReverse() => Registered.Reverse();
 }

@@ -33,4 +33,11 @@ public static class WorkflowPatches
     /// more first) and the workflow fails, leaving what was not undone held and the cart checking out, with no outcome.
     /// </summary>
     public const string FailedCompensationNeedsAttention = "checkout-failed-compensation-needs-attention";
+
+    /// <summary>
+    /// A step the entity refused placed nothing, so it is not undone: its compensation is withdrawn. Old branch: it ran
+    /// anyway, and where the refusal was a hold or reservation of the same id already there (a client's), the checkout
+    /// released that one and reported it undone.
+    /// </summary>
+    public const string RefusedStepsNotUndone = "checkout-refused-steps-not-undone";
 }

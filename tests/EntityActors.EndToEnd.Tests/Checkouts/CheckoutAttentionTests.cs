@@ -174,6 +174,22 @@ public sealed class CheckoutAttentionTests(DaprAppFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_refused_step_is_not_undone_so_a_clients_hold_under_the_checkouts_id_stays()
+    {
+        var shop = await ShopAsync(stock: 10, lines: [("a", 1, 20m)]);
+        var checkoutId = $"{shop.CartId}-checkout-1";
+        await Api.ApplyAsync("accounts", shop.AccountId, "place-hold", new { holdId = checkoutId, amount = Eur(60m) });
+
+        await CheckOutAsync(shop);
+        var checkout = await FinishedAsync(checkoutId);
+
+        checkout["outcome"]!.GetValue<string>().Should().Be("failed");
+        checkout["reason"]!.GetValue<string>().Should().StartWith("hold-exists");
+        checkout["compensations"]!.AsArray().Should().BeEmpty("the checkout placed nothing: its hold was refused before any stock was reserved");
+        await ExpectAsync(shop, onHand: [10], reserved: 0, balance: Opening, held: 60m, cartStatus: "open");
+    }
+
+    [Fact]
     public async Task A_checkout_against_an_account_that_does_not_exist_fails_and_leaves_no_account_behind()
     {
         var shop = await ShopAsync(stock: 10, lines: [("a", 1, 20m)]);

@@ -43,6 +43,7 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
         var paymentFirst = change == Change.PatchRemoved || context.IsPatched(WorkflowPatches.PaymentBeforeStock);
         var refusedCommitsStop = context.IsPatched(WorkflowPatches.CommitRefusalsNeedAttention);
         var failedUndoStops = context.IsPatched(WorkflowPatches.FailedCompensationNeedsAttention);
+        saga.WithdrawRefused = context.IsPatched(WorkflowPatches.RefusedStepsNotUndone);
         try
         {
             var refused = paymentFirst
@@ -104,6 +105,9 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
 
         public bool PastPivot { get; private set; }
 
+        /// <summary>Whether a refused step's compensation is withdrawn (<see cref="WorkflowPatches.RefusedStepsNotUndone"/>).</summary>
+        public bool WithdrawRefused { get; set; }
+
         /// <summary>The compensation being sent (or the cart being told), while undoing; null before.</summary>
         public string? Compensating { get; private set; }
 
@@ -119,6 +123,11 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
             }
 
             var results = await Task.WhenAll(request.Lines.Select(line => SendAsync(CheckoutPlan.Reserve(request, line))));
+            foreach (var (_, line) in results.Zip(request.Lines).Where(pair => WithdrawRefused && !pair.First.Accepted))
+            {
+                compensations = compensations.Withdraw(CheckoutPlan.ReleaseReservation(request, line));
+            }
+
             var refused = results.Zip(request.Lines).FirstOrDefault(pair => !pair.First.Accepted);
             return refused.First is null ? null : $"{refused.First.Code}: {refused.Second.Sku}: {refused.First.Reason}";
         }
@@ -129,6 +138,11 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
             await EnterAsync(CheckoutSteps.HoldingPayment);
             compensations = compensations.Register(CheckoutPlan.ReleaseHold(request));
             var result = await SendAsync(CheckoutPlan.PlaceHold(request));
+            if (WithdrawRefused && !result.Accepted)
+            {
+                compensations = compensations.Withdraw(CheckoutPlan.ReleaseHold(request));
+            }
+
             return result.Accepted ? null : $"{result.Code}: {result.Reason}";
         }
 
