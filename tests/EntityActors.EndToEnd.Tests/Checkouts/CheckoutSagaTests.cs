@@ -25,7 +25,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task Out_of_stock_on_one_of_three_lines_releases_the_other_reservations_and_the_hold()
+    public async Task Out_of_stock_on_one_of_three_lines_releases_the_other_two_reservations_and_the_hold()
     {
         var shop = await ShopAsync(stock: 5, lines: [("a", 2, 1m), ("b", 6, 1m), ("c", 1, 1m)]);
 
@@ -34,7 +34,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
         checkout["outcome"]!.GetValue<string>().Should().Be("failed");
         checkout["reason"]!.GetValue<string>().Should().StartWith("out-of-stock");
         checkout["compensations"]!.AsArray().Select(c => $"{c!["signal"]} {c["entityId"]}")
-            .Should().Equal($"release {shop.Skus[2]}", $"release {shop.Skus[1]}", $"release {shop.Skus[0]}", $"release-hold {shop.AccountId}");
+            .Should().Equal([$"release {shop.Skus[2]}", $"release {shop.Skus[0]}", $"release-hold {shop.AccountId}"], "the refused line reserved nothing to release");
         await ExpectAsync(shop, onHand: [5, 5, 5], reserved: 0, balance: Opening, held: 0, cartStatus: "open");
         Timing(checkout);
     }
@@ -48,8 +48,7 @@ public sealed class CheckoutSagaTests(DaprAppFixture fixture, ITestOutputHelper 
 
         checkout["outcome"]!.GetValue<string>().Should().Be("failed");
         checkout["reason"]!.GetValue<string>().Should().StartWith("insufficient-funds");
-        checkout["compensations"]!.AsArray().Select(c => c!["signal"]!.GetValue<string>())
-            .Should().Equal("release-hold");
+        checkout["compensations"]!.AsArray().Should().BeEmpty("the refused hold placed nothing, and no stock was reserved before it");
         await ExpectAsync(shop, onHand: [10, 10], reserved: 0, balance: 500m, held: 0, cartStatus: "open");
         Timing(checkout);
     }
