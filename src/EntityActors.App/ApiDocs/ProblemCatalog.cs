@@ -38,7 +38,7 @@ public static class ProblemCatalog
         new("invalid-status", 400, "status must be one or more of the kind's statuses, comma-separated.", ProblemScope.Read),
         new("invalid-timestamp", 400, "changedAfter and changedBefore are ISO-8601 instants.", ProblemScope.Read),
         new("invalid-range", 400, "A range's lower bound is above its upper bound.", ProblemScope.Read),
-        new("invalid-duration", 400, "idleFor is an ISO-8601 duration (PT30M, P1D) or a number of seconds.", ProblemScope.Read),
+        new("invalid-duration", 400, "idleFor is an ISO-8601 duration (PT30M, P1D), a number of seconds or 00:30:00.", ProblemScope.Read),
         new("invalid-stock-level", 400, "belowStock is a whole number of units, 0 or more.", ProblemScope.Read),
         new("invalid-cursor", 400, "cursor must be the nextCursor of an earlier page, unchanged.", ProblemScope.Read),
         new("invalid-after", 400, "after is a receipt's signalId or kind/id@sequence.", ProblemScope.Read),

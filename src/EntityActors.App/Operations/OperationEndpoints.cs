@@ -78,7 +78,7 @@ public static partial class OperationEndpoints
     {
         if (!TryParseIdleFor(idleFor, out var idle))
         {
-            return Problems.BadRequest("invalid-idle-for", $"idleFor is a positive duration of at most 365 days: ISO-8601 (PT30M), seconds (1800) or 00:30:00; got '{idleFor}'.");
+            return Problems.BadRequest("invalid-idle-for", $"idleFor is required: a duration above zero and at most 365 days, as ISO-8601 (PT30M), seconds (1800) or 00:30:00; got '{idleFor}'.");
         }
 
         if (Key(http) is { Problem: { } badKey })
@@ -171,27 +171,13 @@ public static partial class OperationEndpoints
     }
 
     /// <summary>
-    /// As lists read <c>idleFor</c> (an ISO-8601 duration or a number of seconds, <see cref="EntityListRequestParser.ParseDuration"/>),
-    /// so the same text means the same time in both; also <c>hh:mm:ss</c> or <c>d.hh:mm:ss</c>. A bare number was read
-    /// as days here before (<c>30</c>: 30 days where the list took 30 seconds).
+    /// As lists read <c>idleFor</c> (<see cref="EntityListRequestParser.ParseDuration"/>), so the same text means the same
+    /// time in both; here it is also required, above zero and at most 365 days. A bare number was read as days here
+    /// before (<c>30</c>: 30 days where the list took 30 seconds).
     /// </summary>
     public static bool TryParseIdleFor(string? text, out TimeSpan idleFor)
     {
-        idleFor = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        if (EntityListRequestParser.ParseDuration(text) is { } duration)
-        {
-            idleFor = duration;
-        }
-        else if (!text.Contains(':') || !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out idleFor))
-        {
-            return false;
-        }
-
+        idleFor = string.IsNullOrWhiteSpace(text) ? TimeSpan.Zero : EntityListRequestParser.ParseDuration(text) ?? TimeSpan.Zero;
         return idleFor > TimeSpan.Zero && idleFor <= TimeSpan.FromDays(365);
     }
 

@@ -51,7 +51,9 @@ public sealed class EntityListRequestParserTests
     [InlineData("P1DT2H", 93_600)]
     [InlineData("90", 90)]
     [InlineData("0.5", 0.5)]
-    public void An_idle_duration_is_iso_8601_or_seconds(string text, double seconds)
+    [InlineData("00:30:00", 1800)]
+    [InlineData("1.00:00:00", 86_400)]
+    public void An_idle_duration_is_iso_8601_seconds_or_a_clock_duration_as_bulk_expiry_takes_it(string text, double seconds)
     {
         EntityListRequestParser.ParseDuration(text).Should().Be(TimeSpan.FromSeconds(seconds));
     }
@@ -74,6 +76,8 @@ public sealed class EntityListRequestParserTests
     [InlineData("accounts", "changedAfter=2026-12-02T00:00:00Z&changedBefore=2026-12-01T00:00:00Z", "invalid-range")]
     [InlineData("carts", "idleFor=30m", "invalid-duration")]
     [InlineData("carts", "idleFor=-5", "invalid-duration")]
+    [InlineData("carts", "idleFor=-00:05:00", "invalid-duration")]
+    [InlineData("carts", "idleFor=25:00:00", "invalid-duration")]
     [InlineData("accounts", "minBalance=ten", "invalid-amount")]
     [InlineData("accounts", "minBalance=10&maxBalance=5", "invalid-range")]
     [InlineData("inventory-items", "belowStock=-1", "invalid-stock-level")]

@@ -77,7 +77,7 @@ public static class EntityListRequestParser
         {
             if (ParseDuration(idleText) is not { } idle)
             {
-                return Fail("invalid-duration", $"idleFor must be an ISO-8601 duration (e.g. PT30M, P1D) or a number of seconds; got '{Short(idleText)}'.");
+                return Fail("invalid-duration", $"idleFor must be an ISO-8601 duration (e.g. PT30M, P1D), a number of seconds or 00:30:00; got '{Short(idleText)}'.");
             }
 
             idleSince = now - idle;
@@ -137,9 +137,17 @@ public static class EntityListRequestParser
         return (new EntityListRequest(listQuery, after, wait ?? TimeSpan.Zero), null);
     }
 
-    /// <summary>An ISO-8601 duration (<c>PT30M</c>, <c>P1DT2H</c>) or a plain number of seconds; null when neither, or negative.</summary>
+    /// <summary>
+    /// An ISO-8601 duration (<c>PT30M</c>, <c>P1DT2H</c>), a plain number of seconds or <c>[d.]hh:mm:ss</c>; null when none,
+    /// or negative. Lists and bulk operations read <c>idleFor</c> with it, so the same text means the same time in both.
+    /// </summary>
     public static TimeSpan? ParseDuration(string text)
     {
+        if (text.Contains(':'))
+        {
+            return TimeSpan.TryParseExact(text, ["c"], CultureInfo.InvariantCulture, out var clock) && clock >= TimeSpan.Zero ? clock : null;
+        }
+
         if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
         {
             return seconds <= TimeSpan.MaxValue.TotalSeconds / 2 ? TimeSpan.FromSeconds(seconds) : null;
