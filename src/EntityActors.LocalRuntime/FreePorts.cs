@@ -92,6 +92,14 @@ public static class FreePorts
         return 49_152;
     }
 
+    /// <summary>Whether nothing listens on <paramref name="port"/> of 127.0.0.1 now.</summary>
+    public static bool IsFree(int port)
+    {
+        using var listener = TryListen(port);
+        listener?.Stop();
+        return listener is not null;
+    }
+
     private static TcpListener? TryListen(int port)
     {
         var listener = new TcpListener(IPAddress.Loopback, port);

@@ -21,6 +21,17 @@ internal sealed record ReplicaPorts
     {
         int[] fixedPorts = [options.AppPort, options.DaprHttpPort, options.DaprGrpcPort];
 
+        // Taken, the app or sidecar would fail to start only after the rest had, and readiness checks could find another
+        // run's app answering on it: say so before anything starts.
+        foreach (var (port, option) in fixedPorts.Zip(["--app-port", "--dapr-http-port", "--dapr-grpc-port"]).Where(pair => pair.First != 0))
+        {
+            if (!FreePorts.IsFree(port))
+            {
+                throw new InvalidOperationException(
+                    $"Port {port} ({option}) is already in use on 127.0.0.1 (another run of the product?). Stop what listens there, or pass {option} with a free port.");
+            }
+        }
+
         // A fixed port nobody listens on yet can come back as "free"; ask for spares and skip it.
         var free = new Queue<int>(FreePorts.Allocate((5 * replicas) + fixedPorts.Length).Where(port => !fixedPorts.Contains(port)));
         int Pick(int chosen) => chosen != 0 ? chosen : free.Dequeue();

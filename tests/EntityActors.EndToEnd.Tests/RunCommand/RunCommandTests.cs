@@ -64,6 +64,26 @@ public sealed class RunCommandTests(ITestOutputHelper testOutput) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_taken_port_is_refused_before_anything_starts_naming_the_port_and_its_option()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            using var run = StartRunCommand(appPort: port);
+
+            (await ExitCodeAsync(run)).Should().Be(1, string.Join(Environment.NewLine, console));
+            console.Should().Contain(line => line.Contains($"Port {port} (--app-port) is already in use", StringComparison.Ordinal));
+            RuntimeProcesses.Append("app").Should().OnlyContain(name => !File.Exists(Path.Combine(dataDirectory, "logs", name + ".log")), "nothing was started");
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
     // The probes see the replica unhealthy while it compares its components with the others' and while it drains.
     private static bool ExpectedUnhealthy(string[] appLog, int failLine) =>
         appLog[failLine].Contains("HealthChecks.DefaultHealthCheckService", StringComparison.Ordinal)
@@ -83,7 +103,7 @@ public sealed class RunCommandTests(ITestOutputHelper testOutput) : IDisposable
     }
 
     /// <summary>Starts the run command as a terminal would: the leader of a process group of its own.</summary>
-    private Process StartRunCommand()
+    private Process StartRunCommand(int? appPort = null)
     {
         var ports = FreePorts.Allocate(3);
         var start = new ProcessStartInfo("setsid")
@@ -95,7 +115,7 @@ public sealed class RunCommandTests(ITestOutputHelper testOutput) : IDisposable
         string[] arguments =
         [
             Environment.ProcessPath ?? "dotnet", typeof(LocalDaprEnvironment).Assembly.Location,
-            "--app-port", ports[0].ToString(CultureInfo.InvariantCulture),
+            "--app-port", (appPort ?? ports[0]).ToString(CultureInfo.InvariantCulture),
             "--dapr-http-port", ports[1].ToString(CultureInfo.InvariantCulture),
             "--dapr-grpc-port", ports[2].ToString(CultureInfo.InvariantCulture),
             "--data", dataDirectory,
