@@ -10,7 +10,7 @@ namespace EntityActors.App.ReadModel;
 /// </summary>
 public sealed class ReadModelFeed(ReadModelWriter writer) : IAppliedSignalsProjection
 {
-    public Task ProjectAsync(EntityAddress address, IReadOnlyList<AppliedSignal> accepted, CancellationToken cancellationToken) =>
+    public Task ProjectAsync(EntityAddress address, IReadOnlyList<AppliedSignal> signals, CancellationToken cancellationToken) =>
         // The lag runs from the oldest change this refresh makes visible.
-        writer.RefreshAsync(address, accepted.Max(applied => applied.Outcome.Sequence), accepted.Min(applied => applied.Outcome.At), cancellationToken);
+        writer.RefreshAsync(address, signals.Max(applied => applied.Outcome.Sequence), signals.Min(applied => applied.Outcome.At), cancellationToken);
 }

@@ -37,6 +37,26 @@ public sealed class EntityListTests(DaprAppFixture fixture) : EntityApiTest(fixt
     }
 
     [Fact]
+    public async Task Rejected_signals_reach_the_list_without_being_asked_for_an_entity_made_by_one_and_the_sequence_they_moved()
+    {
+        var ghost = DaprAppFixture.UniqueId("list-ghost");
+        var rita = DaprAppFixture.UniqueId("list-rejected");
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O"));
+        await Api.SendAsync("accounts", ghost, "withdraw", new { amount = Eur(5) });
+        await Api.ApplyAsync("accounts", rita, "open", new { owner = "Rita", currency = "EUR" });
+        await Api.ApplyAsync("accounts", rita, "deposit", new { amount = Eur(5) });
+        await Api.SendAsync("accounts", rita, "withdraw", new { amount = Eur(50) });
+
+        var changed = await Api.ListUntilAsync("accounts", $"changedAfter={since}&limit=200",
+            page => page.Ids().Contains(rita) && page.Item(rita)["sequence"]!.GetValue<long>() == 3, TimeSpan.FromSeconds(20));
+        var unopened = await Api.ListUntilAsync("accounts", "status=unopened&limit=200", page => page.Ids().Contains(ghost), TimeSpan.FromSeconds(20));
+
+        // Before, the live feed skipped a batch of rejections: the row kept sequence 2, and only a rebuild listed the ghost.
+        changed.Item(rita)["sequence"]!.GetValue<long>().Should().Be(3, "the rejected withdrawal moved the account's sequence");
+        unopened.Ids().Should().Contain(ghost, "an entity whose only signal was rejected exists, unopened");
+    }
+
+    [Fact]
     public async Task After_with_wait_reads_your_own_write_at_once_even_a_rejected_one_which_publishes_no_event()
     {
         var id = DaprAppFixture.UniqueId("list-ryw");

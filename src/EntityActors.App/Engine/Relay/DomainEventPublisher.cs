@@ -25,11 +25,12 @@ public sealed class DomainEventPublisher(
 
     public async Task PublishAsync(EntityAddress address, IReadOnlyList<AppliedSignal> signals, CancellationToken cancellationToken)
     {
-        var accepted = signals.Where(applied => applied.Outcome.Accepted).ToList();
-        if (accepted.Count == 0)
+        if (signals.Count == 0)
         {
             return;
         }
+
+        var accepted = signals.Where(applied => applied.Outcome.Accepted).ToList();
 
         // The workflow opens no spans (it is replayed); the signals carry their senders' trace here instead.
         using var span = EntityTelemetry.StartForSignals("publish", address, accepted.Select(applied => applied.TraceParent));
@@ -41,10 +42,14 @@ public sealed class DomainEventPublisher(
             var events = accepted
                 .Select(applied => new PublishedEvent(JsonSerializer.SerializeToUtf8Bytes(DomainCloudEvent.For(address, applied), EntityJson.Options), StructuredCloudEvent))
                 .ToList();
-            await bulk.PublishAsync(components.Value.PubSub, topics.Value.EntityEvents(address.Kind), events, cancellationToken);
+            if (events.Count > 0)
+            {
+                await bulk.PublishAsync(components.Value.PubSub, topics.Value.EntityEvents(address.Kind), events, cancellationToken);
+            }
+
             foreach (var projection in projections)
             {
-                await projection.ProjectAsync(address, accepted, cancellationToken);
+                await projection.ProjectAsync(address, signals, cancellationToken);
             }
 
             foreach (var applied in accepted)
