@@ -57,30 +57,31 @@ public static class ReadModelEndpoints
                 return problem;
             }
 
-            if (request!.After is { } after)
-            {
-                await CatchUpAsync(after, request.Wait, reader, writer, time, cancellationToken);
-            }
+            bool? afterReached = request!.After is { } after ? await CatchUpAsync(after, request.Wait, reader, writer, time, cancellationToken) : null;
 
             var page = await store.ListAsync(request.Query, cancellationToken);
             var items = page.Rows
                 .Select(row => new EntityListItem<TSummary, TState>(
                     row.Id, row.Kind, row.Status, row.Version, row.Sequence, row.LastChangedAt, projection.ReadSummary(row.Summary), projection.ReadState(row.State)))
                 .ToList();
-            return TypedResults.Ok(new EntityListPage<TSummary, TState>(projection.Kind, items, page.NextCursor, page.Position));
+            return TypedResults.Ok(new EntityListPage<TSummary, TState>(projection.Kind, items, page.NextCursor, page.Position) { AfterReached = afterReached });
         };
 
     /// <summary>
     /// Read your writes without waiting for the event: waits (bounded) until the entity itself shows the signal applied,
     /// then stores that view. Works for rejected signals too, which publish no event.
     /// </summary>
-    private static async Task CatchUpAsync(ReadAfter after, TimeSpan wait, EntityReader reader, ReadModelWriter writer, TimeProvider time, CancellationToken cancellationToken)
+    /// <returns>Whether the entity showed the signal applied within the wait.</returns>
+    private static async Task<bool> CatchUpAsync(ReadAfter after, TimeSpan wait, EntityReader reader, ReadModelWriter writer, TimeProvider time, CancellationToken cancellationToken)
     {
         var observedAt = time.GetUtcNow();
         var view = await reader.WaitUntilAsync<JsonElement>(after.Address, v => v.Sequence >= after.Sequence, wait, cancellationToken);
-        if (view is not null && view.Sequence >= after.Sequence)
+        if (view is null || view.Sequence < after.Sequence)
         {
-            await writer.StoreAsync(view, observedAt, UpsertMode.Newer, cancellationToken);
+            return false;
         }
+
+        await writer.StoreAsync(view, observedAt, UpsertMode.Newer, cancellationToken);
+        return true;
     }
 }

@@ -67,9 +67,15 @@ public sealed class EntityListTests(DaprAppFixture fixture) : EntityApiTest(fixt
         var page = await Api.ListAsync("accounts", $"after={signalId}&wait=10&limit=20");
         var byKindIdSequence = await Api.ListAsync("accounts", $"after=accounts/{id}@2&wait=10&status=open");
 
+        var notYet = await Api.ListAsync("accounts", $"after=accounts/{id}@9&wait=1&limit=1");
+        var plain = await Api.ListAsync("accounts", "limit=1");
+
         page.Item(id)["sequence"]!.GetValue<long>().Should().Be(2, "the refused withdrawal was handled, and the list says so");
         page.Item(id)["version"]!.GetValue<long>().Should().Be(1, "it changed nothing");
+        page["afterReached"]!.GetValue<bool>().Should().BeTrue();
         byKindIdSequence.Ids().Should().Contain(id);
+        notYet["afterReached"]!.GetValue<bool>().Should().BeFalse("sequence 9 was never applied: the page must not pass for one that includes it");
+        plain.ContainsKey("afterReached").Should().BeFalse();
     }
 
     [Fact]
