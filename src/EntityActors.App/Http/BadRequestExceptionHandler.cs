@@ -29,7 +29,7 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
                 Status = bad.StatusCode,
                 Type = Problems.TypePrefix + code,
                 Title = title,
-                Detail = bad.Message,
+                Detail = Detail(bad),
                 Extensions = { ["code"] = code },
             },
         });
@@ -50,6 +50,26 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
         _ => ("bad-request", "The request is invalid."),
     };
 
+    /// <summary>
+    /// The framework's message with its CLR types left out: <c>limit must be a whole number; got 'abc'.</c> for
+    /// <c>Failed to bind parameter "Nullable&lt;int&gt; limit" from "abc".</c>.
+    /// </summary>
+    public static string Detail(BadHttpRequestException exception) =>
+        BindFailurePattern().Match(exception.Message) is { Success: true } failed
+            ? $"{failed.Groups["name"].Value} must be {Kind(failed.Groups["type"].Value)}; got '{Shorten(failed.Groups["value"].Value)}'."
+            : exception.Message;
+
+    private static string Kind(string type) => type switch
+    {
+        _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) => "a whole number",
+        _ when type.Contains("decimal", StringComparison.OrdinalIgnoreCase) || type.Contains("double", StringComparison.OrdinalIgnoreCase) => "a number",
+        _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
+        _ when type.Contains("DateTime", StringComparison.Ordinal) => "an ISO-8601 time",
+        _ => "a valid value",
+    };
+
+    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
+
     // The framework's wording (RequestDelegateFactory): 'Failed to bind parameter "Nullable<long> minSequence" from
     // "abc".', 'Required parameter "string id" was not provided from route.'; one test per wording guards an upgrade.
     private static string? ParameterName(string message) =>
@@ -59,6 +79,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
     [GeneratedRegex("parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\"", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterPattern();
+
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]*) (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from \"(?<value>.*)\"\\.$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex BindFailurePattern();
 
     [GeneratedRegex("([a-z0-9])([A-Z])", RegexOptions.CultureInvariant)]
     private static partial Regex UpperAfterLower();

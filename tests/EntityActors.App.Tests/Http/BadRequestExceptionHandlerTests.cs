@@ -28,6 +28,17 @@ public class BadRequestExceptionHandlerTests
         exception.StatusCode.Should().Be(StatusCodes.Status400BadRequest);
     }
 
+    [Theory]
+    [MemberData(nameof(Bindings))]
+    public async Task Its_detail_names_the_parameter_and_the_value_without_the_frameworks_types(Delegate handler, string name, string value, string code)
+    {
+        var exception = await BindingFailureAsync(handler, new Dictionary<string, StringValues> { [name] = value });
+
+        var detail = BadRequestExceptionHandler.Detail(exception);
+
+        detail.Should().StartWith($"{name} must be ").And.EndWith($"; got '{value}'.").And.NotContain("Nullable", code);
+    }
+
     [Fact]
     public async Task A_missing_required_parameter_is_named_too()
     {
