@@ -98,6 +98,8 @@ public sealed class DaprAppFixture : IAsyncLifetime
                 ["EntityActors__FaultInjection__RaiseFailures__stranded-"] = "2",
                 // A bulk line to an item whose id starts with "erase-race-" waits between its guard and its send.
                 ["EntityActors__FaultInjection__SignalDelays__restock@erase-race-"] = "00:00:02",
+                // The saga of a "slowstart-" cart starts 3 s after its check-out.
+                ["EntityActors__FaultInjection__CheckoutStartDelays__slowstart-"] = "00:00:03",
                 ["EntityActors__Relay__MaxAttempts"] = "2",
                 // Under the redelivery interval, so a lane raises (and fails) before the reminder comes.
                 ["EntityActors__Relay__RaiseLinger"] = "00:00:00.500",

@@ -101,11 +101,13 @@ public static class ProblemCatalog
 
         // Checkouts
         new("checkout-not-found", 404, "No checkout with that id.", ProblemScope.Checkout),
+        new("checkout-starting", 503, "The cart is checking out with that id and its saga starts in a moment: retry after Retry-After.", ProblemScope.Checkout),
         new("invalid-decision", 400, "A decision's body is {\"by\", \"comment\"}, both optional: by 1-100 characters, comment 1-1,000, nothing else.", ProblemScope.Checkout),
         new("invalid-resolution", 400, "A resolution's body is {\"cart\": \"checked-out\" or \"open\", \"by\": 1-100 characters, \"comment\": optional, 1-1,000}.", ProblemScope.Checkout),
         new("checkout-not-needing-attention", 409, "Only a checkout that ended as needs-attention is resolved by hand.", ProblemScope.Checkout),
         new("checkout-already-resolved", 409, "The checkout was resolved before with other words; the first resolution stands.", ProblemScope.Checkout),
         new("checkout-finished", 409, "The checkout has finished; a decision changes nothing now.", ProblemScope.Checkout),
+        new("checkout-not-awaiting-approval", 409, "The checkout is past its approval (decided, timed out, or never needed): a decision changes nothing now.", ProblemScope.Checkout),
 
         // Bulk operations and their progress
         new("invalid-lines", 400, "The body is not the operation's list of lines, or some lines are invalid (each is named); nothing was started.", ProblemScope.Operation),

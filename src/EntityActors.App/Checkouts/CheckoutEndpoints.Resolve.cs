@@ -36,7 +36,7 @@ public static partial class CheckoutEndpoints
         var status = await reader.GetAsync(checkoutId, cancellationToken);
         if (status is null)
         {
-            return CheckoutNotFound(checkoutId);
+            return await CheckoutNotFoundAsync(checkoutId, reader, http.HttpContext.Response, cancellationToken);
         }
 
         if (status.Checkout.Outcome != CheckoutSteps.NeedsAttention)

@@ -31,7 +31,8 @@ public static partial class CheckoutEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<CheckoutStatus>, ProblemHttpResult>> GetAsync(string checkoutId, CheckoutReader reader, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CheckoutStatus>, ProblemHttpResult>> GetAsync(
+        string checkoutId, CheckoutReader reader, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!IsCheckoutId(checkoutId))
         {
@@ -40,7 +41,7 @@ public static partial class CheckoutEndpoints
 
         return await reader.GetAsync(checkoutId, cancellationToken) is { } status
             ? TypedResults.Ok(status)
-            : CheckoutNotFound(checkoutId);
+            : await CheckoutNotFoundAsync(checkoutId, reader, response, cancellationToken);
     }
 
     private static async Task<Results<Accepted<CheckoutStatus>, ProblemHttpResult>> DecideAsync(
@@ -60,13 +61,21 @@ public static partial class CheckoutEndpoints
         var status = await reader.GetAsync(checkoutId, cancellationToken);
         if (status is null)
         {
-            return CheckoutNotFound(checkoutId);
+            return await CheckoutNotFoundAsync(checkoutId, reader, http.HttpContext.Response, cancellationToken);
         }
 
         if (status.Checkout.Outcome is not null)
         {
             return Problems.Create(StatusCodes.Status409Conflict, "checkout-finished", "The checkout has finished.",
                 $"Checkout '{checkoutId}' already finished as {status.Checkout.Outcome}; a decision changes nothing now.");
+        }
+
+        if (status.Checkout.Step is not (CheckoutSteps.Started or CheckoutSteps.HoldingPayment or CheckoutSteps.ReservingStock
+            or CheckoutSteps.AwaitingApproval or CheckoutSteps.ApprovalEscalated))
+        {
+            // Past its approval (decided, timed out, or never needed): the saga would ignore it, and the caller must know.
+            return Problems.Create(StatusCodes.Status409Conflict, "checkout-not-awaiting-approval", "The checkout no longer awaits a decision.",
+                $"Checkout '{checkoutId}' is {status.Checkout.Step}; a decision changes nothing now.");
         }
 
         var decision = new ApprovalDecision(approved, decided?.By ?? "anonymous", decided?.Comment);
@@ -103,7 +112,18 @@ public static partial class CheckoutEndpoints
     private static ProblemHttpResult InvalidId(string checkoutId) =>
         Problems.BadRequest("invalid-checkout-id", $"Checkout ids look like '<cart id>-checkout-<attempt>'; got '{(checkoutId.Length > 80 ? checkoutId[..80] + "…" : checkoutId)}'.");
 
-    private static ProblemHttpResult CheckoutNotFound(string checkoutId) => Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
+    /// <summary>No checkout of that id, or one whose saga is about to start (a 503 to retry in a moment, not a 404).</summary>
+    private static async Task<ProblemHttpResult> CheckoutNotFoundAsync(string checkoutId, CheckoutReader reader, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await reader.IsStartingAsync(checkoutId, cancellationToken))
+        {
+            response.Headers.RetryAfter = "1";
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "checkout-starting", "The checkout is starting.",
+                $"Its cart is checking out with '{checkoutId}', whose saga starts in a moment: retry after a second.");
+        }
+
+        return Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
+    }
 
     private static bool IsCheckoutId(string checkoutId) => CheckoutIdPattern().IsMatch(checkoutId);
 

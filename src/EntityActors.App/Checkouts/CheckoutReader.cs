@@ -1,11 +1,27 @@
 using Dapr.Workflow;
+using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Queries;
 using EntityActors.App.Engine.Workflow;
+using EntityActors.Domain.Carts;
 
 namespace EntityActors.App.Checkouts;
 
 /// <summary>Reads checkouts from their workflow's custom status (no replay).</summary>
-public sealed class CheckoutReader(DaprWorkflowClient workflows)
+public sealed class CheckoutReader(DaprWorkflowClient workflows, EntityReader entities)
 {
+    private const string CheckoutMark = "-checkout-";
+
+    /// <summary>
+    /// Whether the cart the checkout id names is checking out with it while its saga is not scheduled yet: the moment
+    /// between the cart's answer to <c>check-out</c> and the saga's start, when the checkout has no workflow to read.
+    /// </summary>
+    public async Task<bool> IsStartingAsync(string checkoutId, CancellationToken cancellationToken)
+    {
+        var mark = checkoutId.LastIndexOf(CheckoutMark, StringComparison.Ordinal);
+        return mark > 0
+            && (await entities.GetAsync<CartState>(new EntityAddress(Cart.Kind, checkoutId[..mark]), cancellationToken))?.State.ActiveCheckout?.CheckoutId == checkoutId;
+    }
+
     public async Task<CheckoutStatus?> GetAsync(string checkoutId, CancellationToken cancellationToken)
     {
         var state = await workflows.ReadWorkflowStateAsync(CheckoutRequest.InstanceIdFor(checkoutId), cancellationToken);

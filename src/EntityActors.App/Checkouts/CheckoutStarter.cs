@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Relay;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.Domain.Carts;
@@ -13,7 +14,7 @@ namespace EntityActors.App.Checkouts;
 /// its attempt number, and an existing instance (running or finished) is never scheduled again, so a
 /// repeated or retried check-out never starts a second saga nor wipes a finished one.
 /// </summary>
-public sealed class CheckoutStarter(DaprWorkflowClient workflows, IOptions<CheckoutOptions> options, ILogger<CheckoutStarter> logger)
+public sealed class CheckoutStarter(DaprWorkflowClient workflows, IOptions<CheckoutOptions> options, FaultInjection faults, ILogger<CheckoutStarter> logger)
     : IEntityEventReaction
 {
     public async Task ReactAsync(EntityAddress address, AppliedSignal applied, CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ public sealed class CheckoutStarter(DaprWorkflowClient workflows, IOptions<Check
                 continue;
             }
 
+            await faults.DelayCheckoutStartIfInjectedAsync(address.Id);
             var request = new CheckoutRequest(
                 started.CheckoutId, address.Id, started.AccountId, started.Attempt, started.Lines, started.Total, started.At,
                 options.Value.ToSettings());

@@ -190,6 +190,26 @@ public sealed class CheckoutAttentionTests(DaprAppFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_checkout_whose_saga_has_not_started_yet_is_a_503_to_retry_not_a_404()
+    {
+        // The fixture starts the saga of a "slowstart-" cart 3 s after its check-out.
+        var shop = await ShopAsync(stock: 10, lines: [("a", 1, 20m)], cartPrefix: "slowstart");
+        var checkoutId = await CheckOutAsync(shop);
+
+        using var early = await Api.Http.GetAsync($"checkouts/{checkoutId}");
+        using var earlyDeny = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/deny", new { by = "manager" });
+        using var other = await Api.Http.GetAsync($"checkouts/{shop.CartId}-checkout-2");
+        var checkout = await FinishedAsync(checkoutId);
+
+        early.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "the cart is checking out with it: it exists in a moment");
+        (await ProblemAsync(early))["code"]!.GetValue<string>().Should().Be("checkout-starting");
+        early.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(1));
+        earlyDeny.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        other.StatusCode.Should().Be(HttpStatusCode.NotFound, "no cart checks out with that one");
+        checkout["outcome"]!.GetValue<string>().Should().Be("completed");
+    }
+
+    [Fact]
     public async Task A_checkout_against_an_account_that_does_not_exist_fails_and_leaves_no_account_behind()
     {
         var shop = await ShopAsync(stock: 10, lines: [("a", 1, 20m)]);

@@ -13,9 +13,10 @@ public abstract class CheckoutTest(DaprAppFixture fixture, ITestOutputHelper out
 
     protected sealed record Shop(string CartId, string AccountId, IReadOnlyList<string> Skus);
 
-    protected async Task<Shop> ShopAsync(int stock, (string Sku, int Quantity, decimal Price)[] lines, decimal opening = Opening, string accountPrefix = "buyer")
+    protected async Task<Shop> ShopAsync(
+        int stock, (string Sku, int Quantity, decimal Price)[] lines, decimal opening = Opening, string accountPrefix = "buyer", string cartPrefix = "cart")
     {
-        var cartId = DaprAppFixture.UniqueId("cart");
+        var cartId = DaprAppFixture.UniqueId(cartPrefix);
         var accountId = DaprAppFixture.UniqueId(accountPrefix);
         var skus = lines.Select(line => DaprAppFixture.UniqueId($"sku-{line.Sku}")).ToList();
         await Api.ApplyAsync("accounts", accountId, "open", new { owner = "Buyer", currency = "EUR" });

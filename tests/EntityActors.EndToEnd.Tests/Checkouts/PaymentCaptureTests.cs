@@ -39,7 +39,14 @@ public sealed class PaymentCaptureTests(DaprAppFixture fixture, ITestOutputHelpe
     {
         var shop = await ShopAsync("stallpay", lines: 2);
 
-        var checkout = await FinishedAsync(await CheckOutAsync(shop), TimeSpan.FromSeconds(60));
+        var checkoutId = await CheckOutAsync(shop);
+        await PollAsync(checkoutId, status => status["step"]!.GetValue<string>() == "capturing-payment", TimeSpan.FromSeconds(30));
+        using var lateApproval = await Api.Http.PostAsJsonAsync($"checkouts/{checkoutId}/approve", new { by = "manager" });
+        var checkout = await FinishedAsync(checkoutId, TimeSpan.FromSeconds(60));
+
+        // A small order never waits for approval: a decision while it captures was answered 202 and ignored.
+        lateApproval.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await ProblemAsync(lateApproval))["code"]!.GetValue<string>().Should().Be("checkout-not-awaiting-approval");
 
         checkout["outcome"]!.GetValue<string>().Should().Be("failed");
         checkout["reason"]!.GetValue<string>().Should().StartWith("payment-stalled: attempt 2 of 2");

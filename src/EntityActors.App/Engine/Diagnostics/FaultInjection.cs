@@ -28,6 +28,14 @@ public sealed partial class FaultInjection(IOptions<FaultInjectionOptions> optio
         }
     }
 
+    /// <summary>Waits before the saga of <paramref name="cartId"/>'s checkout starts when <see cref="FaultInjectionOptions.CheckoutStartDelays"/> says so.</summary>
+    public Task DelayCheckoutStartIfInjectedAsync(string cartId)
+    {
+        var delay = options.Value.CheckoutStartDelays.Where(rule => cartId.StartsWith(rule.Key, StringComparison.Ordinal))
+            .Select(rule => rule.Value).DefaultIfEmpty(TimeSpan.Zero).Max();
+        return delay > TimeSpan.Zero ? Task.Delay(delay) : Task.CompletedTask;
+    }
+
     [LoggerMessage(EventId = 1033, Level = LogLevel.Warning, Message = "Injected delay before {Command}: {Milliseconds} ms")]
     private partial void LogDelayed(string command, double milliseconds);
 

@@ -22,4 +22,7 @@ public sealed class FaultInjectionOptions
     /// before it reaches the entity, logged as it starts: a window for a test to act between a step's checks and its send.
     /// </summary>
     public Dictionary<string, TimeSpan> SignalDelays { get; set; } = [];
+
+    /// <summary>The saga of a cart whose id starts with the key starts this much later than the cart's check-out.</summary>
+    public Dictionary<string, TimeSpan> CheckoutStartDelays { get; set; } = [];
 }
