@@ -57,6 +57,7 @@ public sealed partial class CartCheckoutsEraseStep(DaprWorkflowClient workflows,
             }
 
             await workflows.PurgeInstanceAsync(instanceId, cancellationToken);
+            await store.DeleteAsync(OperatorResolution.Key(CheckoutIds.For(address.Id, attempt)), cancellationToken);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Intake;
 using EntityActors.App.Engine.Options;
+using EntityActors.App.Engine.Store;
 using EntityActors.App.Http;
 using EntityActors.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,8 @@ public static partial class CheckoutEndpoints
         group.MapPost("/{checkoutId}/resolve", ResolveAsync).WithName("ResolveCheckout");
 
     private static async Task<Results<Ok<CheckoutResolved>, ProblemHttpResult>> ResolveAsync(
-        string checkoutId, HttpRequest http, CheckoutReader reader, SignalSender sender, IOptions<IntakeOptions> options, CancellationToken cancellationToken)
+        string checkoutId, HttpRequest http, CheckoutReader reader, SignalSender sender, IEntityStore store, TimeProvider time,
+        IOptions<IntakeOptions> options, CancellationToken cancellationToken)
     {
         if (!IsCheckoutId(checkoutId))
         {
@@ -56,6 +58,13 @@ public static partial class CheckoutEndpoints
         if (answer.Receipt.Outcome?.Rejection is { } rejection)
         {
             return Problems.FromRejection(rejection);
+        }
+
+        // After the cart took it, so no resolution is shown that the cart refused; a repeat keeps the first record.
+        if (await store.GetAsync<OperatorResolution>(OperatorResolution.Key(checkoutId), cancellationToken) is null)
+        {
+            await store.SaveAsync(OperatorResolution.Key(checkoutId), new OperatorResolution(resolution.Cart, resolution.By, resolution.Comment, time.GetUtcNow()),
+                cancellationToken: cancellationToken);
         }
 
         return TypedResults.Ok(new CheckoutResolved(checkoutId, resolution.Cart, answer.Receipt.Duplicate, answer.Entity));

@@ -1,13 +1,14 @@
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Queries;
+using EntityActors.App.Engine.Store;
 using EntityActors.App.Engine.Workflow;
 using EntityActors.Domain.Carts;
 
 namespace EntityActors.App.Checkouts;
 
 /// <summary>Reads checkouts from their workflow's custom status (no replay).</summary>
-public sealed class CheckoutReader(DaprWorkflowClient workflows, EntityReader entities)
+public sealed class CheckoutReader(DaprWorkflowClient workflows, EntityReader entities, IEntityStore store)
 {
     private const string CheckoutMark = "-checkout-";
 
@@ -32,6 +33,14 @@ public sealed class CheckoutReader(DaprWorkflowClient workflows, EntityReader en
 
         var view = state.ReadCustomStatusAs<CheckoutView>()
             ?? (state.ReadInputAs<CheckoutRequest>() is { } request ? CheckoutView.Start(request, request.RequestedAt) : null);
-        return view is null ? null : new CheckoutStatus(state.RuntimeStatus.ToString(), view);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var resolution = view.Outcome == CheckoutSteps.NeedsAttention
+            ? await store.GetAsync<OperatorResolution>(OperatorResolution.Key(checkoutId), cancellationToken)
+            : null;
+        return new CheckoutStatus(state.RuntimeStatus.ToString(), view) { Resolution = resolution };
     }
 }

@@ -50,6 +50,10 @@ public sealed class CheckoutAttentionTests(DaprAppFixture fixture, ITestOutputHe
 
         answers.Should().Equal((400, "invalid-resolution"), (200, null), (200, "duplicate"), (409, "checkout-already-resolved"), (409, "checkout-mismatch"));
         await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "open");
+        var resolved = (await Api.Http.GetFromJsonAsync<JsonObject>($"checkouts/{checkoutId}"))!;
+        resolved["checkout"]!["outcome"]!.GetValue<string>().Should().Be("needs-attention", "the saga's own outcome stands");
+        $"{resolved["resolution"]?["cart"]} by {resolved["resolution"]?["by"]}: {resolved["resolution"]?["comment"]}"
+            .Should().Be("open by ops: payment refunded by hand", "the first resolution is shown, not a later repeat or refusal");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ export async function renderCheckout(view, checkoutId) {
     renderSteps(steps, checkout);
     renderCompensations(compensations, checkout.compensations);
     decision.querySelectorAll('button').forEach((button) => { button.disabled = finished; });
-    resolution.hidden = checkout.outcome !== 'needs-attention';
+    resolution.hidden = checkout.outcome !== 'needs-attention' || Boolean(status.data.resolution);
   }
 
   fill(view,
@@ -56,7 +56,10 @@ function renderSummary(card, status) {
       h('dt', {}, 'started'), h('dd', {}, time(checkout.startedAt)),
       h('dt', {}, 'finished'), h('dd', {}, time(checkout.finishedAt) || '—'),
       h('dt', {}, 'workflow'), h('dd', {}, status.runtimeStatus)),
-    checkout.reason ? h('p', { 'data-testid': 'checkout-reason' }, checkout.reason) : null);
+    checkout.reason ? h('p', { 'data-testid': 'checkout-reason' }, checkout.reason) : null,
+    status.resolution ? h('p', { 'data-testid': 'checkout-resolution' },
+      h('strong', {}, 'Resolved: '), `cart ${status.resolution.cart}, by ${status.resolution.by} at ${time(status.resolution.at)}`,
+      status.resolution.comment ? ` — ${status.resolution.comment}` : '') : null);
 }
 
 function renderSteps(card, checkout) {
