@@ -90,6 +90,7 @@ public static class ProblemCatalog
         new("holds-outstanding", 422, "Holds must be captured or released before the account closes.", ProblemScope.Signal, "accounts"),
         new("balance-not-zero", 422, "Only an empty account can close.", ProblemScope.Signal, "accounts"),
         new("cart-empty", 422, "An empty cart cannot be checked out.", ProblemScope.Signal, "carts"),
+        new("cart-total-too-large", 422, "The cart's total is over the largest payment (1,000,000,000): remove items before checking out.", ProblemScope.Signal, "carts"),
         new("cart-full", 422, "The cart holds the most different skus it can.", ProblemScope.Signal, "carts"),
         new("quantity-limit", 422, "The line would hold more than the most a line can.", ProblemScope.Signal, "carts"),
         new("item-not-in-cart", 422, "The sku is not in the cart.", ProblemScope.Signal, "carts"),

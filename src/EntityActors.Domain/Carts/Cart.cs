@@ -42,6 +42,9 @@ public sealed class Cart : IEntity<CartState, CartSignal, CartEvent>
 
             ({ Items.IsEmpty: true }, CheckOut) =>
                 Reject(Rejection.Unprocessable("cart-empty", "An empty cart cannot be checked out.")),
+            // No payment takes more than the largest amount: the saga's hold would be refused as invalid after its retries.
+            ({ Total.Amount: > SignalValidation.MaxAmount }, CheckOut) => Reject(Rejection.Unprocessable(
+                "cart-total-too-large", $"The cart's total, {state.Total}, is over the largest payment ({SignalValidation.MaxAmount}); remove items first.")),
             (_, CheckOut checkOut) => Accept(StartCheckout(state, checkOut, context)),
 
             ({ Status: CartStatus.CheckingOut, ActiveCheckout: { } active }, CompleteCheckout complete)

@@ -17,6 +17,19 @@ public class CartCheckoutTests
         Given().When(new CheckOut("acct-1")).ThenRejects("cart-empty", RejectionKind.Unprocessable);
 
     [Fact]
+    public void Checking_out_a_cart_whose_total_is_over_the_largest_payment_is_rejected() =>
+        Given(Added("yacht", 10_000, 100_000m), Added("oar", 1, 0.01m)).When(new CheckOut("acct-1")).ThenRejects("cart-total-too-large", RejectionKind.Unprocessable);
+
+    [Fact]
+    public void Checking_out_a_cart_whose_total_is_the_largest_payment_starts_its_checkout()
+    {
+        var outcome = Given(Added("yacht", 10_000, 100_000m)).When(new CheckOut("acct-1"));
+
+        outcome.Decision.Rejection.Should().BeNull();
+        outcome.After.Status.Should().Be(CartStatus.CheckingOut);
+    }
+
+    [Fact]
     public void Checking_out_an_emptied_cart_is_rejected_as_cart_empty() =>
         Given(Added("book", 1, 1m), new CartCleared(Clock.T0)).When(new CheckOut("acct-1")).ThenRejects("cart-empty", RejectionKind.Unprocessable);
 
