@@ -281,23 +281,3 @@ internal abstract class CheckoutWorkflowCopy : Workflow<CheckoutRequest, Checkou
         }
     }
 }
-
-internal sealed class UnchangedCheckout : CheckoutWorkflowCopy
-{
-    protected override Change Applied => Change.None;
-}
-
-internal sealed class CheckoutWithPatchRemoved : CheckoutWorkflowCopy
-{
-    protected override Change Applied => Change.PatchRemoved;
-}
-
-internal sealed class CheckoutWithMilestoneActivityRenamed : CheckoutWorkflowCopy
-{
-    protected override Change Applied => Change.MilestoneActivityRenamed;
-}
-
-internal sealed class CheckoutWithApprovalDeadlineFromWallClock : CheckoutWorkflowCopy
-{
-    protected override Change Applied => Change.ApprovalDeadlineFromWallClock;
-}
