@@ -10,17 +10,14 @@ namespace EntityActors.App.Checkouts;
 /// <summary>Reads checkouts from their workflow's custom status (no replay).</summary>
 public sealed class CheckoutReader(DaprWorkflowClient workflows, EntityReader entities, IEntityStore store)
 {
-    private const string CheckoutMark = "-checkout-";
-
     /// <summary>
     /// Whether the cart the checkout id names is checking out with it while its saga is not scheduled yet: the moment
     /// between the cart's answer to <c>check-out</c> and the saga's start, when the checkout has no workflow to read.
     /// </summary>
     public async Task<bool> IsStartingAsync(string checkoutId, CancellationToken cancellationToken)
     {
-        var mark = checkoutId.LastIndexOf(CheckoutMark, StringComparison.Ordinal);
-        return mark > 0
-            && (await entities.GetAsync<CartState>(new EntityAddress(Cart.Kind, checkoutId[..mark]), cancellationToken))?.State.ActiveCheckout?.CheckoutId == checkoutId;
+        return CheckoutIds.CartOf(checkoutId) is { } cartId
+            && (await entities.GetAsync<CartState>(new EntityAddress(Cart.Kind, cartId), cancellationToken))?.State.ActiveCheckout?.CheckoutId == checkoutId;
     }
 
     public async Task<CheckoutStatus?> GetAsync(string checkoutId, CancellationToken cancellationToken)
