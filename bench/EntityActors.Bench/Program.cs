@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using EntityActors.Bench;
+using EntityActors.Bench.ScaleOut.Reference;
 
 using var stopping = new CancellationTokenSource();
 void RequestStop(PosixSignalContext context)
@@ -12,4 +13,6 @@ void RequestStop(PosixSignalContext context)
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 
-return await BenchCommand.RunAsync(args, Console.Out, stopping.Token);
+return args is [ReferenceService.Command, ..]
+    ? await ReferenceService.RunAsync(args, stopping.Token)
+    : await BenchCommand.RunAsync(args, Console.Out, stopping.Token);

@@ -67,13 +67,20 @@ public sealed class TinyScaleOutBenchTests(ITestOutputHelper output) : IDisposab
             replicaFigures["contextSwitchesPerSignal"]!.GetValue<double>().Should().BePositive($"{id}: every request wakes some process up");
 
             var rows = scenario["rows"]!.AsArray().Select(node => node!.AsObject()).ToList();
-            rows.Should().HaveCount(id == ScenarioNames.Answered ? 5 : 3, $"{id} prints its rate, CPU, context switches (and for answered the answer percentiles)");
+            rows.Should().HaveCount(id == ScenarioNames.Answered ? 8 : 3,
+                $"{id} prints its rate, CPU, context switches (and for answered the answer percentiles and the reference service's rate, CPU and switches)");
             foreach (var row in rows)
             {
                 var metric = row["metric"]!.GetValue<string>();
-                foreach (var column in new[] { "replicas", "single", "baseline" })
+                var reference = metric.StartsWith("reference service (3 processes · 1", StringComparison.Ordinal);
+                foreach (var column in reference ? ["replicas", "single"] : new[] { "replicas", "single", "baseline" })
                 {
                     row[column]!.GetValue<double>().Should().BePositive($"{id}: '{metric}' should have a positive {column} figure");
+                }
+
+                if (reference)
+                {
+                    row["baseline"].Should().BeNull($"'{metric}' has no bare Dapr side");
                 }
 
                 // The figures are rounded (2 decimals, 1 from 100 up), the ratio is of the unrounded ones: the bounds carry that.
@@ -88,7 +95,9 @@ public sealed class TinyScaleOutBenchTests(ITestOutputHelper output) : IDisposab
         }
 
         var costs = report["costs"]!.AsArray().Select(node => node!.AsObject()).ToList();
-        costs.Select(c => c["scenario"]!.GetValue<string>()).Should().Equal(ScaleOutOptions.Scenarios, "the cost of 3 replicas against 1 is printed for each scenario");
+        costs.Select(c => c["scenario"]!.GetValue<string>()).Should().Equal(
+            [.. ScaleOutOptions.Scenarios, $"{ScenarioNames.Answered}, reference service"],
+            "the cost of 3 replicas against 1 is printed for each scenario, and of the reference service's 3 processes against 1 after answered");
         foreach (var cost in costs)
         {
             cost["replicas"]!.GetValue<int>().Should().Be(3);

@@ -53,6 +53,11 @@ public static class ScaleOutCommand
             if (options.Runs(ScenarioNames.Answered))
             {
                 await RunAsync(scenarios.AnsweredRecorder(), scenarios.AnsweredAsync, runtime, log, results, costs, cancellationToken);
+                if (scenarios.ReferenceCost is { } reference)
+                {
+                    costs.Add(reference);
+                    log.Line($"  the reference service on {replicas} processes against 1: {ScaleOutTable.Describe(reference)}");
+                }
             }
 
             report = new ScaleOutReport(

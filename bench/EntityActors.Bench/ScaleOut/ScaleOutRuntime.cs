@@ -2,6 +2,7 @@ using System.Globalization;
 using EntityActors.Bench.Baseline;
 using EntityActors.Bench.Product;
 using EntityActors.Bench.Reporting;
+using EntityActors.Bench.ScaleOut.Reference;
 using EntityActors.Bench.Scenarios;
 using EntityActors.LocalRuntime;
 
@@ -11,7 +12,8 @@ namespace EntityActors.Bench.ScaleOut;
 /// The three systems of the multi-replica run, side by side on this machine, each a <see cref="LocalTopology"/> with
 /// servers of its own of the same store: the product on n replicas (one placement, one scheduler, n app + daprd pairs
 /// sharing PostgreSQL or Redis), the product on one replica, and the bare Dapr baseline (placement, scheduler, daprd on
-/// the store's state component, its workflow worker in this process). No Restate.
+/// the store's state component, its workflow worker in this process). No Restate. Beside them, the reference service
+/// on n processes and on one (<see cref="ReferenceServices"/>).
 /// </summary>
 public sealed class ScaleOutRuntime : IAsyncDisposable
 {
@@ -24,8 +26,9 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
 
     private ScaleOutRuntime(
         LocalTopology replicas, LocalTopology single, LocalDaprEnvironment baseline, BaselineComponents baselineComponents, BaselineWorker baselineWorker,
-        ProcessOutputLog output, TimeSpan workflowPollInterval, ReplicaRouting routing)
+        ReferenceServices reference, ProcessOutputLog output, TimeSpan workflowPollInterval, ReplicaRouting routing)
     {
+        Reference = reference;
         Replicas = replicas;
         Single = single;
         Baseline = baseline;
@@ -64,6 +67,9 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
 
     public BaselineClient BaselineClient => baselineWorker.Client;
 
+    /// <summary>The reference service on as many processes as there are replicas, and on one.</summary>
+    public ReferenceServices Reference { get; }
+
     public ProcessOutputLog Output { get; }
 
     /// <summary>Starts the three at once and returns when every app is ready and the baseline's worker runs a workflow.</summary>
@@ -88,19 +94,27 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
         });
 
         BaselineWorker? worker = null;
+        Task<ReferenceServices>? referenceStart = null;
         try
         {
             log.Line($"starting on {store.ToString().ToLowerInvariant()}, each with servers of its own: the product on {options.ScaleOut.Replicas} replicas, " +
                 $"the product on 1 replica and bare Dapr, from {binaries.Directory}");
-            await Task.WhenAll(replicas.StartAsync(cancellationToken), single.StartAsync(cancellationToken), baseline.StartAsync(cancellationToken));
+            referenceStart = ReferenceServices.StartAsync(options.ScaleOut.Replicas, line => output.Add(line), cancellationToken);
+            await Task.WhenAll(replicas.StartAsync(cancellationToken), single.StartAsync(cancellationToken), baseline.StartAsync(cancellationToken), referenceStart);
+            var reference = await referenceStart;
             log.Line($"{options.ScaleOut.Replicas} replicas ready in {replicas.StartupDuration.TotalSeconds:0.0} s, 1 replica in {single.StartupDuration.TotalSeconds:0.0} s " +
                 $"({replicas.AppAssemblyPath}), baseline sidecar in {baseline.StartupDuration.TotalSeconds:0.0} s");
             worker = await BaselineWorker.StartAsync(baseline, output, options.PollInterval, options.ContinueAsNewAfterSignals, cancellationToken);
             log.Line($"baseline workflow worker connected (in this process, pid {Environment.ProcessId})");
-            return new ScaleOutRuntime(replicas, single, baseline, components, worker, output, options.WorkflowPollInterval, options.ScaleOut.Routing);
+            return new ScaleOutRuntime(replicas, single, baseline, components, worker, reference, output, options.WorkflowPollInterval, options.ScaleOut.Routing);
         }
         catch
         {
+            if (referenceStart is { IsCompletedSuccessfully: true })
+            {
+                await referenceStart.Result.DisposeAsync();
+            }
+
             if (worker is not null)
             {
                 await worker.DisposeAsync();
@@ -148,6 +162,7 @@ public sealed class ScaleOutRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await baselineWorker.DisposeAsync();
+        await Reference.DisposeAsync();
         await ReplicasWorkflows.DisposeAsync();
         await SingleWorkflows.DisposeAsync();
         replicasHttp.Dispose();

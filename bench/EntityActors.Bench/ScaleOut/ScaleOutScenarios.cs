@@ -16,12 +16,21 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
 {
     private const int MaxSettlingTurns = 12;
 
+    /// <summary>Enough for the reference service's few methods to reach tier 1 on each of n processes.</summary>
+    private const int ReferenceWarmUpRounds = 10;
+
     /// <summary>At most this much JIT per app in a settling turn means its code is compiled.</summary>
     private static readonly TimeSpan SettledJit = TimeSpan.FromMilliseconds(50);
 
     private readonly BenchOptions options = context.Options;
     private readonly ManyEntitiesRounds many = new(context);
     private readonly AnsweredRounds answered = new(context);
+
+    /// <summary>
+    /// The reference service's n processes against its one, from the answered rounds (<see cref="ReferenceServices"/>):
+    /// what splitting costs a service whose own work is the least it can be; null until answered has run.
+    /// </summary>
+    public ScaleOutCost? ReferenceCost { get; private set; }
 
     private int Replicas => options.ScaleOut.Replicas;
 
@@ -53,6 +62,12 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
 
         await many.BaselineAsync(recorder, 0, cancellationToken);
         await answered.BaselineAsync(recorder, 0, cancellationToken);
+        for (var round = 1; round <= ReferenceWarmUpRounds; round++)
+        {
+            await ReferenceRoundAsync(spreadOut: true, -round, cancellationToken);
+            await ReferenceRoundAsync(spreadOut: false, -round, cancellationToken);
+        }
+
         var settling = await SettleAsync(recorder, cancellationToken);
         var failed = recorder.Checks().Where(check => !check.Passed).ToList();
         context.Log.Line($"warmed up: {Replicas} rounds of each scenario on {Replicas} replicas, one on the other sides, then {settling}" +
@@ -140,6 +155,7 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
     public async Task<(IReadOnlyList<ScaleOutRow> Rows, ScaleOutCost Cost)> AnsweredAsync(ScenarioRecorder recorder, CancellationToken cancellationToken)
     {
         var rounds = ScaleOutSide.All.ToDictionary(side => side, _ => new List<AnsweredRound>());
+        var reference = new[] { ScaleOutSide.Replicas, ScaleOutSide.Single }.ToDictionary(side => side, _ => new List<SideRound>());
         for (var round = 1; round <= options.ManyRounds; round++)
         {
             foreach (var (side, client, workflows) in ProductSides())
@@ -148,10 +164,16 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
             }
 
             rounds[ScaleOutSide.Baseline].Add(await answered.BaselineAsync(recorder, round, cancellationToken));
+            reference[ScaleOutSide.Replicas].Add(await ReferenceRoundAsync(spreadOut: true, round, cancellationToken));
+            reference[ScaleOutSide.Single].Add(await ReferenceRoundAsync(spreadOut: false, round, cancellationToken));
         }
 
         var (n, one, bare) = (Record(recorder, ScaleOutSide.Replicas, rounds), Record(recorder, ScaleOutSide.Single, rounds), Record(recorder, ScaleOutSide.Baseline, rounds));
+        var (nReference, oneReference) = (RecordReference(recorder, ScaleOutSide.Replicas, reference), RecordReference(recorder, ScaleOutSide.Single, reference));
+        ReferenceCost = ScaleOutCost.Of($"{recorder.Id}, reference service", Replicas, nReference.Rate, oneReference.Rate, nReference.CpuPerThousand,
+            oneReference.CpuPerThousand, Rates(reference[ScaleOutSide.Replicas]), Rates(reference[ScaleOutSide.Single]));
         var label = $"{options.Entities} accounts × {options.SignalsPerEntity}, {options.Senders} senders, each answer awaited";
+        var referenceLabel = $"reference service ({Replicas} processes · 1; one INSERT per request), the same rounds";
         return (
         [
             ScaleOutRow.Create(recorder.Id, $"{label}: signals/s", "/s", n.Rate, one.Rate, bare.Rate),
@@ -159,9 +181,27 @@ public sealed class ScaleOutScenarios(BenchContext context, ScaleOutRuntime runt
             ScaleOutRow.Create(recorder.Id, $"{label}: answer p99", "ms", n.Answers.P99, one.Answers.P99, bare.Answers.P99),
             ScaleOutRow.Create(recorder.Id, $"{label}: CPU per 1,000 signals, all processes of a side", "s", n.CpuPerThousand, one.CpuPerThousand, bare.CpuPerThousand),
             Switches(recorder.Id, label, rounds.ToDictionary(pair => pair.Key, pair => pair.Value.Select(r => r.Timing).ToList())),
+            ScaleOutRow.Create(recorder.Id, $"{referenceLabel}: requests/s", "/s", nReference.Rate, oneReference.Rate, null),
+            ScaleOutRow.Create(recorder.Id, $"{referenceLabel}: CPU per 1,000 requests", "s", nReference.CpuPerThousand, oneReference.CpuPerThousand, null),
+            ScaleOutRow.Create(recorder.Id, $"{referenceLabel}: context switches per request", string.Empty,
+                SideRound.MedianSwitchesPerSignal(reference[ScaleOutSide.Replicas]), SideRound.MedianSwitchesPerSignal(reference[ScaleOutSide.Single]), null),
         ],
         ScaleOutCost.Of(recorder.Id, Replicas, n.Rate, one.Rate, n.CpuPerThousand, one.CpuPerThousand,
             Rates(rounds[ScaleOutSide.Replicas].Select(r => r.Timing)), Rates(rounds[ScaleOutSide.Single].Select(r => r.Timing))));
+    }
+
+    private Task<SideRound> ReferenceRoundAsync(bool spreadOut, int round, CancellationToken cancellationToken) =>
+        runtime.Reference.RoundAsync(spreadOut, round, options.Entities, options.SignalsPerEntity, options.Senders, cancellationToken);
+
+    private static (double Rate, double? CpuPerThousand) RecordReference(ScenarioRecorder recorder, string side, Dictionary<string, List<SideRound>> rounds)
+    {
+        var sideRounds = rounds[side];
+        var rate = SideRound.Median(sideRounds.Select(round => round.AppliedPerSecond));
+        var cpu = SideRound.Median(sideRounds.Select(round => round.CpuPerThousand ?? double.NaN));
+        recorder.Figure(side, "reference.requestsPerSecond", rate);
+        recorder.Figure(side, "reference.cpuSecondsPer1000", cpu);
+        recorder.Figure(side, "reference.contextSwitchesPerRequest", SideRound.MedianSwitchesPerSignal(sideRounds) ?? double.NaN);
+        return (rate, double.IsFinite(cpu) ? cpu : null);
     }
 
     private static List<double> Rates(IEnumerable<SideRound> rounds) => [.. rounds.Select(round => round.AppliedPerSecond)];
