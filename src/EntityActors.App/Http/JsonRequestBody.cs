@@ -98,7 +98,8 @@ public static class JsonRequestBody
         }
     }
 
-    private static async Task<(byte[] Body, bool TooLarge)> ReadUpToAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>The body whole, unless it is over <paramref name="limit"/> bytes (then TooLarge, and the rest unread).</summary>
+    public static async Task<(byte[] Body, bool TooLarge)> ReadUpToAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
         try

@@ -1,21 +1,24 @@
-using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Engine.Intake;
+using EntityActors.App.Engine.Options;
 using EntityActors.App.Hosting;
-using EntityActors.App.Http;
 using Microsoft.Extensions.Options;
 
 namespace EntityActors.App.Subscriptions;
 
 /// <summary>
 /// Signals over pub/sub: the same validation and the same single-writer intake as HTTP. Delivery is at
-/// least once; the idempotency key (or the CloudEvent id) makes a redelivery a no-op. Bad messages are
-/// dropped with a warning, never retried; transient failures are retried by the sidecar.
+/// least once; the idempotency key (or the CloudEvent's source and id) makes a redelivery a no-op. Bad messages, and
+/// a key first used for a different signal, are dropped with a warning, never retried; transient failures are retried
+/// by the sidecar.
 /// </summary>
 public static class SignalSubscription
 {
     public const string Route = "/subscriptions/signals";
+
+    /// <summary>The most a message may carry around its signal's body (the CloudEvent's attributes, the wrapper's fields).</summary>
+    private const int EnvelopeBytes = 16 * 1024;
 
     public static WebApplication MapSignalSubscription(this WebApplication app)
     {
@@ -27,62 +30,48 @@ public static class SignalSubscription
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, EntityCatalog catalog, SignalGateway gateway, SignalMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, EntityCatalog catalog, SignalGateway gateway, SignalMetrics metrics, IOptions<IntakeOptions> intake,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(SignalSubscription));
-        JsonElement cloudEvent;
-        InboundSignal? inbound;
+        var limit = intake.Value.MaxBodyBytes;
+        var (bytes, tooLarge) = await Http.JsonRequestBody.ReadUpToAsync(request, limit + EnvelopeBytes, cancellationToken);
+        if (tooLarge)
+        {
+            return Drop(logger, metrics, $"the message is over {limit + EnvelopeBytes} bytes (a signal's body may have {limit}, EntityActors:Intake:MaxBodyBytes)");
+        }
+
+        var (message, dropped) = InboundMessage.Read(bytes, catalog, limit);
+        if (message is null)
+        {
+            return Drop(logger, metrics, dropped!);
+        }
+
+        var (address, submission) = (message.Address, message.Submission);
         try
         {
-            cloudEvent = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, EntityJson.Options, cancellationToken);
-            inbound = cloudEvent.TryGetProperty("data", out var data) ? data.Deserialize<InboundSignal>(EntityJson.Options) : null;
-        }
-        catch (JsonException ex)
-        {
-            return Drop(logger, $"not JSON: {ex.Message}");
-        }
+            var answer = await gateway.SubmitAsync(address, submission, cancellationToken);
+            if (answer.Receipt.KeyReused)
+            {
+                // Over HTTP a 422; here nobody waits for an answer, so the message must not pass for a repeat.
+                return Drop(logger, metrics, $"idempotency key '{submission.IdempotencyKey}' was first used for a different signal or body " +
+                    $"({answer.Receipt.Name}, {answer.Receipt.SignalId}) on {address.Kind}/{address.Id}: this {submission.Name} is not applied");
+            }
 
-        if (inbound is null || !catalog.TryGet(inbound.Kind ?? string.Empty, out var entity))
-        {
-            return Drop(logger, $"unknown entity kind '{inbound?.Kind}'");
-        }
-
-        if (!EntityIds.IsValid(inbound.Id))
-        {
-            return Drop(logger, EntityIds.Describe(inbound.Id));
-        }
-
-        var key = inbound.IdempotencyKey
-            ?? (cloudEvent.TryGetProperty("id", out var id) ? CloudEventKeys.For(id) : null)
-            ?? string.Empty;
-        if (!IdempotencyKeys.IsValid(key))
-        {
-            return Drop(logger, IdempotencyKeys.Describe(key));
-        }
-
-        var body = inbound.Body is { } element ? JsonSerializer.SerializeToUtf8Bytes(element) : [];
-        var parsed = SignalRequestReader.Parse(entity, inbound.Signal ?? string.Empty, body, key);
-        if (parsed.Submission is null)
-        {
-            return Drop(logger, parsed.Problem?.ProblemDetails.Detail ?? "invalid signal");
-        }
-
-        try
-        {
-            var answer = await gateway.SubmitAsync(new EntityAddress(entity.Kind, inbound.Id), parsed.Submission, cancellationToken);
-            metrics.Received(entity.Kind, answer.Receipt);
+            metrics.Received(address.Kind, answer.Receipt);
             return Results.Ok(new { status = "SUCCESS" });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogSubscriptionRetry(entity.Kind, inbound.Id, ex);
+            logger.LogSubscriptionRetry(address.Kind, address.Id, ex);
             return Results.Ok(new { status = "RETRY" });
         }
     }
 
-    private static IResult Drop(ILogger logger, string reason)
+    private static IResult Drop(ILogger logger, SignalMetrics metrics, string reason)
     {
         logger.LogSubscriptionDrop(reason);
+        metrics.DroppedFromTopic();
         return Results.Ok(new { status = "DROP" });
     }
 }

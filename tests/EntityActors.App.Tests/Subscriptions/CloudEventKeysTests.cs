@@ -44,5 +44,24 @@ public class CloudEventKeysTests
         For("{}").Should().BeNull();
     }
 
-    private static string? For(string json) => CloudEventKeys.For(JsonDocument.Parse(json).RootElement);
+    [Fact]
+    public void Two_sources_numbering_their_events_alike_get_different_keys_and_the_key_from_the_id_alone_as_the_former_one()
+    {
+        var (shopA, formerA) = CloudEventKeys.For(JsonDocument.Parse("\"1\"").RootElement, "shop-a");
+        var (shopB, formerB) = CloudEventKeys.For(JsonDocument.Parse("\"1\"").RootElement, "shop-b");
+        var (again, _) = CloudEventKeys.For(JsonDocument.Parse("\"1\"").RootElement, "shop-a");
+
+        shopA.Should().NotBe(shopB, "the CloudEvents spec makes source and id unique together, not the id alone");
+        again.Should().Be(shopA, "a redelivery must be a repeat");
+        IdempotencyKeys.IsValid(shopA!).Should().BeTrue();
+        formerA.Should().Be("ce:1").And.Be(formerB, "versions before this one keyed both by the id alone");
+        CloudEventKeys.For(JsonDocument.Parse("\"12\"").RootElement, "a").Key
+            .Should().NotBe(CloudEventKeys.For(JsonDocument.Parse("\"2\"").RootElement, "a1").Key, "source and id must not run together");
+    }
+
+    [Fact]
+    public void An_event_without_a_source_keeps_the_key_from_its_id_alone() =>
+        CloudEventKeys.For(JsonDocument.Parse("\"evt12\"").RootElement, null).Should().Be(("ce:evt12", (string?)null));
+
+    private static string? For(string json) => CloudEventKeys.For(JsonDocument.Parse(json).RootElement, null).Key;
 }

@@ -17,4 +17,12 @@ public sealed record SignalSubmission(string IdempotencyKey, string Name, JsonEl
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool MustExist { get; init; }
+
+    /// <summary>
+    /// The key an earlier version of this code gave the same message (a CloudEvent's id alone, before its source
+    /// counted): a record stored under it for the same signal and payload answers this one as its repeat, so a message
+    /// redelivered across the upgrade is not applied again. Null for all others, and then left out of the JSON.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FormerKey { get; init; }
 }

@@ -17,6 +17,7 @@ public sealed class SignalMetrics : IDisposable
     private readonly Histogram<double> latency;
     private readonly Counter<long> writerCalls;
     private readonly Counter<long> writerHedges;
+    private readonly Counter<long> droppedFromTopic;
 
     public SignalMetrics(IMeterFactory meters)
     {
@@ -28,11 +29,14 @@ public sealed class SignalMetrics : IDisposable
         diverged = meter.CreateCounter<long>("entityactors.signals.diverged", description: "Signals an entity's workflow decided otherwise than its single writer did at intake");
         writerCalls = meter.CreateCounter<long>("entityactors.intake.writer_calls", description: "Batches handed to an entity's single writer, by route (WriterRoute)");
         writerHedges = meter.CreateCounter<long>("entityactors.intake.writer_hedges", description: "Writer calls made a second time because the first went unanswered for Intake:WriterCallHedgeAfter");
+        droppedFromTopic = meter.CreateCounter<long>("entityactors.subscriptions.dropped", description: "Messages on the signals topic dropped as no signal, or as reusing a key for another one (each logged with its reason)");
         latency = meter.CreateHistogram<double>("entityactors.signals.latency", unit: "ms", description: "From receipt at the API to the acknowledgement or outcome");
     }
 
     public void Received(string kind, SignalReceipt receipt) =>
         (receipt.Duplicate ? deduplicated : accepted).Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void DroppedFromTopic() => droppedFromTopic.Add(1);
 
     public void Decided(string kind, IEnumerable<SignalOutcome> outcomes)
     {

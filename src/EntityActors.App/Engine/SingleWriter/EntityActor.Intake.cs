@@ -47,7 +47,8 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
         // were known; otherwise (and after such a refusal) they are read first. Envelopes are written the same way
         // there, so a second activation (placement moving the entity) cannot store another signal at a sequence.
         var guarded = await insertIfAbsent.IsSupportedAsync();
-        var readKeys = !guarded;
+        // A former key is never written again, so only a read finds it.
+        var readKeys = !guarded || request.Signals.Any(signal => signal.FormerKey is not null);
         IntakePlan<TState> plan;
         for (var attempt = 1; ; attempt++)
         {
@@ -162,7 +163,7 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
 
     private async Task<Dictionary<string, IdempotencyRecord>> LoadKeysAsync(EntityAddress address, IReadOnlyList<SignalSubmission> submissions)
     {
-        var keys = submissions.Select(s => s.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
+        var keys = submissions.SelectMany(s => new[] { s.IdempotencyKey, s.FormerKey }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         // A key the store fails to read must not pass for a new one: its signal would be decided twice.
         var stored = await services.Reads.ReadPresentAsync([.. keys.Select(address.IdempotencyKey)], CancellationToken.None);
         var byStoreKey = stored.ToDictionary(

@@ -17,7 +17,7 @@ public static class IntakeLedger<TEntity, TState, TSignal, TEvent>
     where TEvent : class
 {
     /// <param name="entity">The entity as decided through its last stored signal.</param>
-    /// <param name="known">Stored keys among the submissions' (a key missing here is new).</param>
+    /// <param name="known">Stored keys among the submissions' and their former keys' (a key missing here is new).</param>
     /// <param name="traceParent">The trace context an envelope carries on for its submission.</param>
     public static IntakePlan<TState> Plan(
         EntityAddress address,
@@ -32,6 +32,13 @@ public static class IntakeLedger<TEntity, TState, TSignal, TEvent>
         var newKeys = new Dictionary<string, IdempotencyRecord>(StringComparer.Ordinal);
         foreach (var submission in submissions)
         {
+            if (submission.FormerKey is { } former && known.GetValueOrDefault(former) is { } earlier
+                && earlier.PayloadHash == submission.PayloadHash && earlier.Name == submission.Name)
+            {
+                receipts.Add(Receipt(address, former, earlier, duplicate: true, keyReused: false));
+                continue;
+            }
+
             if ((known.GetValueOrDefault(submission.IdempotencyKey) ?? newKeys.GetValueOrDefault(submission.IdempotencyKey)) is { } record)
             {
                 var reused = record.PayloadHash != submission.PayloadHash || record.Name != submission.Name;

@@ -53,6 +53,22 @@ public class IntakeLedgerTests
     }
 
     [Fact]
+    public void A_former_key_stored_for_the_same_signal_and_body_answers_it_as_a_repeat_and_one_for_another_does_not()
+    {
+        var deposit = new Deposit(Eur(10m));
+        var original = new IdempotencyRecord("accounts-acct-1:1", 1, "deposit", Hash(deposit), Clock.T0, Outcome(1, accepted: true, version: 1));
+        var redelivered = Submit("ce:src:a", deposit) with { FormerKey = "ce:1" };
+        var otherSource = Submit("ce:src:b", new Deposit(Eur(7m))) with { FormerKey = "ce:1" };
+
+        var plan = Plan(Opened(), new() { ["ce:1"] = original }, redelivered, otherSource);
+
+        plan.Receipts.Select(receipt => (receipt.Duplicate, receipt.KeyReused, receipt.Sequence))
+            .Should().Equal((true, false, 1), (false, false, 2));
+        plan.Fresh.Single().IdempotencyKey.Should().Be("ce:src:b", "another message once given the same id is a signal of its own");
+        plan.NewKeys.Keys.Should().Equal("ce:src:b");
+    }
+
+    [Fact]
     public void A_stored_key_reused_for_another_body_or_signal_is_flagged_and_takes_nothing()
     {
         var original = new IdempotencyRecord("accounts-acct-1:1", 1, "deposit", Hash(new Deposit(Eur(10m))), Clock.T0);
