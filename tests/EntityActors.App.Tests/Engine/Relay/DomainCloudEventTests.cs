@@ -18,7 +18,8 @@ public class DomainCloudEventTests
         var cloudEvent = DomainCloudEvent.For(Address, applied);
 
         cloudEvent.SpecVersion.Should().Be("1.0");
-        cloudEvent.Id.Should().Be("accounts-acct-1:2", "a republished event must carry the same id so consumers can drop it");
+        cloudEvent.Id.Should().Be($"accounts-acct-1:2@{Clock.T2.UtcDateTime:yyyyMMdd'T'HHmmss.fffffff'Z'}", "a republished event must carry the same id so consumers can drop it");
+        DomainCloudEvent.For(Address, applied).Id.Should().Be(cloudEvent.Id);
         cloudEvent.Type.Should().Be("entityactors.accounts.deposit");
         cloudEvent.Source.Should().Be("entityactors/accounts/acct-1");
         cloudEvent.Subject.Should().Be("acct-1");
@@ -26,6 +27,17 @@ public class DomainCloudEventTests
         cloudEvent.DataContentType.Should().Be("application/json");
         cloudEvent.Data.Should().BeEquivalentTo(new { Kind = "accounts", EntityId = "acct-1", Sequence = 2L, Version = 2L, Signal = "deposit" });
         cloudEvent.Data.Events.GetRawText().Should().Be(applied.Events.GetRawText());
+    }
+
+    [Fact]
+    public void The_same_signal_of_an_entity_erased_and_begun_again_is_another_event()
+    {
+        var before = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)), at: Clock.T1))).Applied.Single();
+        var after = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)), at: Clock.T2))).Applied.Single();
+
+        before.Outcome.SignalId.Should().Be(after.Outcome.SignalId, "an erased entity's stream starts over at the same id");
+        DomainCloudEvent.For(Address, after).Id.Should().NotBe(DomainCloudEvent.For(Address, before).Id,
+            "a subscriber dropping repeats by id would drop the new entity's events");
     }
 
     [Fact]
