@@ -55,6 +55,61 @@ public static class JsonBodyChecks
         _ => null,
     };
 
+    /// <summary>
+    /// Rewrites every number written with zeros past its second decimal place (<c>1.0000000000</c>) at two (<c>1.00</c>):
+    /// the same value, but a <see cref="decimal"/> keeps the scale it is read with, so an amount would carry the zeros
+    /// into every balance and event after it. Numbers with more significant places are left for the rules to refuse.
+    /// </summary>
+    public static void TrimZeros(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject json:
+                foreach (var name in json.Select(property => property.Key).ToList())
+                {
+                    if (Trimmed(json[name]) is { } trimmed)
+                    {
+                        json[name] = trimmed;
+                    }
+                    else
+                    {
+                        TrimZeros(json[name]);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (Trimmed(array[i]) is { } trimmed)
+                    {
+                        array[i] = trimmed;
+                    }
+                    else
+                    {
+                        TrimZeros(array[i]);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static JsonValue? Trimmed(JsonNode? node)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var text = value.ToJsonString();
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point >= 0 && text.IndexOfAny(['e', 'E']) < 0 && text.Length - point - 1 > 2 && DecimalPlaces(text) <= 2
+            && decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? JsonValue.Create(decimal.Round(number, 2))
+            : null;
+    }
+
     /// <summary>Significant decimal places of a JSON number's text: <c>1.50</c> has 1, <c>25e-3</c> 3, <c>1e5</c> 0.</summary>
     public static int DecimalPlaces(string number)
     {

@@ -62,6 +62,8 @@ public sealed class SignalRequestReader(IOptions<IntakeOptions> options)
             return Fail(Problems.BadRequest("invalid-signal", $"The {signalName} body does not fit its schema: {imprecise}"));
         }
 
+        JsonBodyChecks.TrimZeros(json);
+
         // The route names the signal. A body may repeat it (payloads the system itself sends do) but not contradict it.
         if (json.TryGetPropertyValue("type", out var type))
         {

@@ -95,6 +95,17 @@ public class SignalRequestReaderParseTests
         Parse(Descriptors.Accounts, "deposit", $$"""{ "amount": { "amount": {{amount}}, "currency": "EUR" } }""")
             .Submission!.Payload.GetProperty("amount").GetProperty("amount").GetDecimal().Should().Be(5m);
 
+    [Theory]
+    [InlineData("1.0000000000", "1.00")]
+    [InlineData("2.500", "2.50")]
+    [InlineData("3.1", "3.1")]
+    public void An_amount_written_with_zeros_past_two_decimal_places_is_stored_at_two_so_no_balance_carries_them(string amount, string stored)
+    {
+        var payload = Parse(Descriptors.Accounts, "deposit", $$"""{ "amount": { "amount": {{amount}}, "currency": "EUR" } }""").Submission!.Payload;
+
+        payload.GetProperty("amount").GetProperty("amount").GetRawText().Should().Be(stored);
+    }
+
     [Fact]
     public void An_unknown_signal_is_a_bad_request_that_lists_the_known_ones()
     {
