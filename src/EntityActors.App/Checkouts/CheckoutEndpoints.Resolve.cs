@@ -47,6 +47,13 @@ public static partial class CheckoutEndpoints
                 $"Only a checkout that ended as {CheckoutSteps.NeedsAttention} is resolved by hand; '{checkoutId}' is {status.Checkout.Outcome ?? "still running"}.");
         }
 
+        // The other resolution would be another signal, which the cart (no longer checking out) would refuse and keep.
+        if (await store.GetAsync<OperatorResolution>(OperatorResolution.Key(checkoutId), cancellationToken) is { } earlier && earlier.Cart != resolution!.Cart)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, "checkout-already-resolved", "The checkout was resolved before.",
+                $"'{checkoutId}' was already resolved by {earlier.By}: its cart is {earlier.Cart}; the first resolution stands.");
+        }
+
         var reason = $"resolved by {resolution!.By}{(resolution.Comment is null ? string.Empty : ": " + resolution.Comment)}";
         var answer = await sender.SubmitAsync(CheckoutPlan.ResolveCart(status.Checkout, resolution.Cart == CheckoutResolution.CheckedOut, reason));
         if (answer.Receipt.KeyReused)

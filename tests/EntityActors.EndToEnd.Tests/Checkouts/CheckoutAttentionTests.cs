@@ -48,8 +48,11 @@ public sealed class CheckoutAttentionTests(DaprAppFixture fixture, ITestOutputHe
             answers.Add(((int)resolve.StatusCode, answer?["code"]?.GetValue<string>() ?? (answer?["duplicate"]?.GetValue<bool>() == true ? "duplicate" : null)));
         }
 
-        answers.Should().Equal((400, "invalid-resolution"), (200, null), (200, "duplicate"), (409, "checkout-already-resolved"), (409, "checkout-mismatch"));
+        answers.Should().Equal((400, "invalid-resolution"), (200, null), (200, "duplicate"), (409, "checkout-already-resolved"), (409, "checkout-already-resolved"));
         await ExpectAsync(shop, onHand: [10], reserved: 0, balance: 2_000m, held: 0, cartStatus: "open");
+        var history = (await Api.Http.GetFromJsonAsync<JsonObject>($"carts/{shop.CartId}/history"))!;
+        history["items"]!.AsArray().Select(entry => entry!["signal"]!.GetValue<string>())
+            .Should().NotContain("complete-checkout", "a resolution against the first one is refused before anything reaches the cart");
         var resolved = (await Api.Http.GetFromJsonAsync<JsonObject>($"checkouts/{checkoutId}"))!;
         resolved["checkout"]!["outcome"]!.GetValue<string>().Should().Be("needs-attention", "the saga's own outcome stands");
         $"{resolved["resolution"]?["cart"]} by {resolved["resolution"]?["by"]}: {resolved["resolution"]?["comment"]}"
