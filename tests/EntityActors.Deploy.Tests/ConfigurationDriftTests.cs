@@ -77,15 +77,18 @@ public sealed partial class ConfigurationDriftTests
         var service = rendered.Set.Single("Service", DeploymentContract.DeploymentName).Root;
         var servicePort = service.Items("spec", "ports").Single();
         var budget = rendered.Set.Single("PodDisruptionBudget", DeploymentContract.DeploymentName).Root;
-        var autoscaler = rendered.Set.Single("HorizontalPodAutoscaler", DeploymentContract.DeploymentName).Root;
 
         service.Text("spec", "type").Should().Be("ClusterIP");
         servicePort.Text("port").Should().Be(DeploymentContract.ServicePort.ToString(CultureInfo.InvariantCulture));
         rendered.ResolveContainerPort(servicePort.Text("targetPort")!).Should().Be(DeploymentContract.ContainerPort);
         podLabels.Should().Contain(service.StringMap("spec", "selector"));
         podLabels.Should().Contain(budget.StringMap("spec", "selector", "matchLabels"));
-        autoscaler.Text("spec", "scaleTargetRef", "kind").Should().Be("Deployment");
-        autoscaler.Text("spec", "scaleTargetRef", "name").Should().Be(DeploymentContract.DeploymentName);
+        // Only production has one (ReplicaCountTests); where there is one, it scales the app's Deployment.
+        foreach (var autoscaler in rendered.Set.OfKind("HorizontalPodAutoscaler").Select(autoscaler => autoscaler.Root))
+        {
+            autoscaler.Text("spec", "scaleTargetRef", "kind").Should().Be("Deployment");
+            autoscaler.Text("spec", "scaleTargetRef", "name").Should().Be(DeploymentContract.DeploymentName);
+        }
     }
 
     [Theory]

@@ -53,7 +53,7 @@ public sealed class ServerRejectionTests(KubernetesApiServerFixture server, ITes
 
         ["Disruption budget with both minAvailable and maxUnavailable"] = new("PodDisruptionBudget", set =>
         {
-            // Production bounds it by maxUnavailable, the base by minAvailable: add the one that is missing.
+            // Bounded by maxUnavailable (base/poddisruptionbudget.yaml); add the other bound.
             var spec = set.Single("PodDisruptionBudget", DeploymentContract.DeploymentName).Root.Mapping("spec");
             spec.Add(spec.Children.ContainsKey(new YamlScalarNode("maxUnavailable")) ? "minAvailable" : "maxUnavailable", "1");
         },
