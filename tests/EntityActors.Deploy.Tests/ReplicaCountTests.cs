@@ -5,8 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace EntityActors.Deploy.Tests;
 
 /// <summary>
-/// How many pods a rendering can run: the read model must be one all pods share as soon as there can be several. The
-/// API server accepts the mistake.
+/// How many pods a rendering can run, and who decides: the read model must be one all pods share as soon as there can
+/// be several, and a Deployment an autoscaler scales must not carry a count of its own that every apply would restore.
+/// The API server accepts either mistake.
 /// </summary>
 public sealed class ReplicaCountTests
 {
@@ -28,6 +29,20 @@ public sealed class ReplicaCountTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task A_deployment_an_autoscaler_scales_leaves_its_replica_count_to_the_autoscaler(string kustomization)
+    {
+        var rendered = await RenderedDeployment.RenderAsync(kustomization);
+
+        if (Autoscaler(rendered) is not null)
+        {
+            rendered.Deployment.Root.Get("spec", "replicas").Should().BeNull(
+                "deploy/{0}: every `kubectl apply -k` would set the Deployment back to its spec.replicas, past the autoscaler's slow scale-down",
+                kustomization);
+        }
+    }
+
     [Fact]
     public async Task Production_is_scaled_by_its_autoscaler_from_three_pods_up()
     {
@@ -37,6 +52,7 @@ public sealed class ReplicaCountTests
 
         autoscaler.Should().NotBeNull("production scales with the load");
         Count(autoscaler!, "minReplicas").Should().BeGreaterThanOrEqualTo(3);
+        rendered.Deployment.Root.Get("spec", "replicas").Should().BeNull();
     }
 
     [Theory]

@@ -22,6 +22,7 @@ public sealed class ServerRejectionTests(KubernetesApiServerFixture server, ITes
             component.Mapping("spec").Add("scopes", scopes);
         }, "strict decoding error: unknown field \"spec.scopes\""),
 
+        // Production leaves the count to its autoscaler: the mutation adds the field rather than changing it.
         ["Deployment replicas written as text"] = new("Deployment", set =>
             set.Single("Deployment", DeploymentContract.DeploymentName).Root.Mapping("spec").Children[new YamlScalarNode("replicas")] =
                 new YamlScalarNode("two") { Style = ScalarStyle.DoubleQuoted },
