@@ -77,33 +77,68 @@ public sealed partial class ConfigurationDriftTests
         var service = rendered.Set.Single("Service", DeploymentContract.DeploymentName).Root;
         var servicePort = service.Items("spec", "ports").Single();
         var budget = rendered.Set.Single("PodDisruptionBudget", DeploymentContract.DeploymentName).Root;
-        var autoscaler = rendered.Set.Single("HorizontalPodAutoscaler", DeploymentContract.DeploymentName).Root;
 
         service.Text("spec", "type").Should().Be("ClusterIP");
         servicePort.Text("port").Should().Be(DeploymentContract.ServicePort.ToString(CultureInfo.InvariantCulture));
         rendered.ResolveContainerPort(servicePort.Text("targetPort")!).Should().Be(DeploymentContract.ContainerPort);
         podLabels.Should().Contain(service.StringMap("spec", "selector"));
         podLabels.Should().Contain(budget.StringMap("spec", "selector", "matchLabels"));
-        autoscaler.Text("spec", "scaleTargetRef", "kind").Should().Be("Deployment");
-        autoscaler.Text("spec", "scaleTargetRef", "name").Should().Be(DeploymentContract.DeploymentName);
+        // Only production has one (ReplicaCountTests); where there is one, it scales the app's Deployment.
+        foreach (var autoscaler in rendered.Set.OfKind("HorizontalPodAutoscaler").Select(autoscaler => autoscaler.Root))
+        {
+            autoscaler.Text("spec", "scaleTargetRef", "kind").Should().Be("Deployment");
+            autoscaler.Text("spec", "scaleTargetRef", "name").Should().Be(DeploymentContract.DeploymentName);
+        }
     }
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
-    public async Task Resiliency_targets_the_app_and_components_of_the_same_rendering_with_defined_policies(string kustomization)
+    public async Task Resiliency_targets_the_components_of_the_same_rendering_with_defined_policies_and_defines_none_unused(string kustomization)
     {
         var set = await ManifestSet.RenderAsync(kustomization);
         var spec = set.Single("Resiliency", DeploymentContract.ResiliencyName).Root.Mapping("spec");
         var components = set.OfKind("Component").Select(component => component.Name).ToList();
 
         // The CRD schema takes any map key and any policy name: a typo here is accepted by the server and ignored by Dapr.
-        spec.StringMapKeys("targets", "apps").Should().Equal(DeploymentContract.AppId);
         spec.StringMapKeys("targets", "components").Should().BeSubsetOf(components).And.Contain(ComponentNames);
         foreach (var (kind, reference) in new[] { ("timeouts", "timeout"), ("retries", "retry"), ("circuitBreakers", "circuitBreaker") })
         {
             var defined = spec.StringMapKeys("policies", kind);
-            PolicyReferences(spec.Mapping("targets"), reference).Should().NotBeEmpty().And.BeSubsetOf(defined, $"every {reference} named in targets is defined under policies.{kind}");
+            var referenced = PolicyReferences(spec.Mapping("targets"), reference).ToList();
+            referenced.Should().BeSubsetOf(defined, $"every {reference} named in targets is defined under policies.{kind}");
+            defined.Should().BeSubsetOf(referenced, $"a policy under policies.{kind} that no target names does nothing");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task Resiliency_names_no_app_or_actor_target(string kustomization)
+    {
+        var targets = (await ManifestSet.RenderAsync(kustomization)).Single("Resiliency", DeploymentContract.ResiliencyName).Root.Mapping("spec", "targets");
+
+        targets.StringMapKeys("apps").Should().BeEmpty(
+            "an apps target covers service invocation, which the app never makes: its calls to entities are actor calls");
+        targets.StringMapKeys("actors").Should().BeEmpty(
+            "a named actor policy replaces Dapr's built-in actor-invocation retries, and the app bounds and hedges its own writer calls");
+    }
+
+    [Theory]
+    [MemberData(nameof(Kustomizations))]
+    public async Task No_circuit_breaker_stands_between_the_sidecar_and_a_state_store(string kustomization)
+    {
+        var spec = (await ManifestSet.RenderAsync(kustomization)).Single("Resiliency", DeploymentContract.ResiliencyName).Root.Mapping("spec");
+
+        // An open breaker fails every call for its whole open period, also once the store is back: with 30 s, a 2 s
+        // outage of the store would have lasted 30 s. Nothing has a fallback for a missing store, so a breaker buys nothing.
+        foreach (var store in new[] { DeploymentContract.StateStore, DeploymentContract.EntityStore })
+        {
+            spec.Text("targets", "components", store, "outbound", "circuitBreaker").Should().BeNull(store);
+        }
+
+        spec.StringMapKeys("policies", "circuitBreakers").Should().NotContain(
+            ["DefaultCircuitBreakerPolicy", "DefaultComponentCircuitBreakerPolicy", "DefaultComponentOutboundCircuitBreakerPolicy",
+             "DefaultStatestoreComponentOutboundCircuitBreakerPolicy"],
+            "Dapr applies these default policies to every state store call that names none");
     }
 
     [Theory]
@@ -120,7 +155,7 @@ public sealed partial class ConfigurationDriftTests
             new[] { retry.Text("duration"), retry.Text("maxInterval") }.OfType<string>().Should().OnlyContain(value => GoDuration().IsMatch(value));
         }
 
-        foreach (var breaker in policies.Mapping("circuitBreakers").Children.Values)
+        foreach (var breaker in (policies.Get("circuitBreakers") as YamlMappingNode)?.Children.Values ?? [])
         {
             new[] { breaker.Text("interval"), breaker.Text("timeout") }.OfType<string>().Should().OnlyContain(value => GoDuration().IsMatch(value));
             breaker.Text("trip").Should().MatchRegex(@"^consecutiveFailures\s*(>|>=)\s*\d+$");

@@ -22,6 +22,7 @@ public sealed class ServerRejectionTests(KubernetesApiServerFixture server, ITes
             component.Mapping("spec").Add("scopes", scopes);
         }, "strict decoding error: unknown field \"spec.scopes\""),
 
+        // Production leaves the count to its autoscaler: the mutation adds the field rather than changing it.
         ["Deployment replicas written as text"] = new("Deployment", set =>
             set.Single("Deployment", DeploymentContract.DeploymentName).Root.Mapping("spec").Children[new YamlScalarNode("replicas")] =
                 new YamlScalarNode("two") { Style = ScalarStyle.DoubleQuoted },
@@ -53,7 +54,7 @@ public sealed class ServerRejectionTests(KubernetesApiServerFixture server, ITes
 
         ["Disruption budget with both minAvailable and maxUnavailable"] = new("PodDisruptionBudget", set =>
         {
-            // Production bounds it by maxUnavailable, the base by minAvailable: add the one that is missing.
+            // Bounded by maxUnavailable (base/poddisruptionbudget.yaml); add the other bound.
             var spec = set.Single("PodDisruptionBudget", DeploymentContract.DeploymentName).Root.Mapping("spec");
             spec.Add(spec.Children.ContainsKey(new YamlScalarNode("maxUnavailable")) ? "minAvailable" : "maxUnavailable", "1");
         },

@@ -51,7 +51,7 @@ public static class ProblemCatalog
         new("malformed-json", 400, "The body is not JSON of the expected shape.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
         new("invalid-signal", 400, "The body does not fit the signal's schema (unknown, missing or mistyped field).", ProblemScope.Signal | ProblemScope.Operation),
         new("invalid-idempotency-key", 400, $"Idempotency-Key must be 1-{IdempotencyKeys.MaxLength} letters, digits, '-', '_', '.' or ':'.", ProblemScope.Signal | ProblemScope.Operation),
-        new("body-too-large", 413, "The body is over its limit (EntityActors:Signals:MaxBodyBytes for a signal or a checkout decision).", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
+        new("body-too-large", 413, "The body is over its limit (EntityActors:Intake:MaxBodyBytes for a signal or a checkout decision, EntityActors:Operations:MaxBodyBytes for a bulk request).", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
         new("unsupported-media-type", 415, "Signals, checkout decisions and bulk requests are JSON: send Content-Type: application/json.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
         new("idempotency-key-reused", 422, "The Idempotency-Key was used before for a different request.", ProblemScope.Signal),
         new("replica-stopping", 503, "This replica is shutting down and took nothing; retry (another replica answers) with the same Idempotency-Key.", ProblemScope.Signal),

@@ -7,6 +7,7 @@ internal static class AppConfiguration
 {
     public const string DaprSection = "EntityActors:Dapr";
     public const string TopicsSection = "EntityActors:Topics";
+    public const string ReadModelSection = "EntityActors:ReadModel";
 
     public static IConfigurationRoot Build(IReadOnlyDictionary<string, string>? environment = null) =>
         new ConfigurationBuilder()

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using Npgsql;
 
 namespace EntityActors.App.Engine.Store;
@@ -26,6 +28,20 @@ public static class PostgresConnectionStrings
         ["sslkey"] = "SSL Key",
     };
 
+    /// <summary>
+    /// Every keyword libpq 17 knows (libpq refuses any other), plus <c>database</c>, which the sidecar's driver (pgx) takes
+    /// for <c>dbname</c>. A string whose keys are all among them is libpq's form, whatever its values hold.
+    /// </summary>
+    private static readonly HashSet<string> LibpqKeywords = new(StringComparer.Ordinal)
+    {
+        "host", "hostaddr", "port", "dbname", "database", "user", "password", "passfile", "require_auth", "channel_binding",
+        "connect_timeout", "client_encoding", "options", "application_name", "fallback_application_name", "keepalives",
+        "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "replication", "gssencmode",
+        "sslmode", "sslnegotiation", "sslcompression", "sslcert", "sslkey", "sslpassword", "sslcertmode", "sslrootcert",
+        "sslcrl", "sslcrldir", "sslsni", "requirepeer", "ssl_min_protocol_version", "ssl_max_protocol_version",
+        "krbsrvname", "gsslib", "gssdelegation", "service", "target_session_attrs", "load_balance_hosts",
+    };
+
     /// <summary>An Npgsql connection string for <paramref name="connectionString"/>; libpq settings Npgsql lacks are refused.</summary>
     /// <exception cref="FormatException">A form or setting that has no Npgsql equivalent.</exception>
     public static string ToNpgsql(string connectionString)
@@ -36,19 +52,35 @@ public static class PostgresConnectionStrings
             return FromUrl(new Uri(text));
         }
 
-        // Npgsql's own form separates its settings with semicolons; libpq's with spaces.
-        return text.Contains(';', StringComparison.Ordinal) || !text.Contains('=', StringComparison.Ordinal) ? text : FromKeyValues(text);
+        // libpq's form separates its settings with spaces and may have ';' inside a value (password=a;b, password='a;b');
+        // Npgsql's separates them with ';'. libpq's keywords are lower case and few, Npgsql's are not; a string both can
+        // read (host=db;port=5432) is the one that finds more settings in it, libpq's on a tie.
+        return TryLibpqPairs(text, out var pairs) && pairs.Count >= NpgsqlSettingCount(text) ? FromKeyValues(pairs) : text;
     }
 
-    private static string FromKeyValues(string text)
+    private static string FromKeyValues(IEnumerable<(string Key, string Value)> pairs)
     {
         var builder = new NpgsqlConnectionStringBuilder();
-        foreach (var (key, value) in Pairs(text))
+        foreach (var (key, value) in pairs)
         {
             builder[Npgsql(key)] = Value(key, value);
         }
 
         return builder.ConnectionString;
+    }
+
+    /// <summary>How many settings Npgsql reads in <paramref name="text"/>; 0 when it cannot read it.</summary>
+    private static int NpgsqlSettingCount(string text)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(text).Count;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            // Not Npgsql's form, e.g. a libpq string whose quoted value holds a ';' (or a value Npgsql cannot convert).
+            return 0;
+        }
     }
 
     private static string FromUrl(Uri url)
@@ -93,11 +125,17 @@ public static class PostgresConnectionStrings
         _ => value,
     };
 
-    /// <summary>libpq key/value pairs: <c>key=value</c> separated by spaces, values optionally single-quoted with \' and \\ escapes.</summary>
-    private static IEnumerable<(string Key, string Value)> Pairs(string text)
+    /// <summary>
+    /// libpq's key/value form, read by libpq's rules (<c>conninfo_parse</c>): <c>key = value</c> pairs separated by
+    /// whitespace; a value is either single-quoted, where <c>\'</c> and <c>\\</c> stand for a quote and a backslash, or
+    /// runs to the next whitespace, where a backslash also takes the next character as it is. False when the text breaks
+    /// these rules or names a key libpq does not know.
+    /// </summary>
+    private static bool TryLibpqPairs(string text, [NotNullWhen(true)] out List<(string Key, string Value)>? pairs)
     {
+        pairs = [];
         var i = 0;
-        while (i < text.Length)
+        while (true)
         {
             while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
@@ -106,28 +144,46 @@ public static class PostgresConnectionStrings
 
             if (i >= text.Length)
             {
-                yield break;
+                return pairs.Count > 0;
             }
 
-            var equals = text.IndexOf('=', i);
-            if (equals < 0)
+            var start = i;
+            while (i < text.Length && text[i] != '=' && !char.IsWhiteSpace(text[i]))
             {
-                throw new FormatException($"'{text[i..]}' is not a key=value pair.");
+                i++;
             }
 
-            var key = text[i..equals].Trim();
-            i = equals + 1;
+            var key = text[start..i];
             while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
                 i++;
             }
 
-            var value = new System.Text.StringBuilder();
+            if (i >= text.Length || text[i] != '=' || !LibpqKeywords.Contains(key))
+            {
+                pairs = null;
+                return false;
+            }
+
+            i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var value = new StringBuilder();
             if (i < text.Length && text[i] == '\'')
             {
                 for (i++; i < text.Length && text[i] != '\''; i++)
                 {
                     value.Append(text[i] == '\\' && i + 1 < text.Length ? text[++i] : text[i]);
+                }
+
+                if (i >= text.Length)
+                {
+                    // An unterminated quote.
+                    pairs = null;
+                    return false;
                 }
 
                 i++;
@@ -140,7 +196,7 @@ public static class PostgresConnectionStrings
                 }
             }
 
-            yield return (key, value.ToString());
+            pairs.Add((key, value.ToString()));
         }
     }
 }
