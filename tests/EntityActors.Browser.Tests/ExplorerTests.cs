@@ -122,6 +122,45 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
         }
     }
 
+    [Fact]
+    public async Task History_keeps_the_older_signals_it_shows_when_newer_ones_arrive_and_marks_a_gap_it_can_load()
+    {
+        await RunAsync("explorer-history-failure", async () =>
+        {
+            using var api = fixture.CreateApiClient();
+            var id = $"{prefix}-eve";
+            await Arrange.ApplyAsync(api, "accounts", id, "open", new { owner = "Eve", currency = "EUR" });
+            await DepositAsync(api, id, 44);
+            await OpenAsync($"#/accounts/{id}");
+            await Expect(Page.GetByTestId("history-item")).ToHaveCountAsync(20);
+
+            await Page.GetByTestId("history-older").ClickAsync();
+            await Expect(Page.GetByTestId("history-item")).ToHaveCountAsync(40);
+            await DepositAsync(api, id, 20);
+
+            await Expect(HistoryHeading).ToHaveTextAsync("History (60 shown)");
+            (await ShownSequencesAsync()).Should().Equal(Enumerable.Range(6, 60).Reverse().Select(sequence => (long)sequence), "what was shown stays, below the new signals");
+
+            // More signals than a page while no refresh is answered: the newest page no longer meets what is shown.
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await Page.RouteAsync(new Regex("/history"), async route =>
+            {
+                await held.Task;
+                await route.ContinueAsync();
+            });
+            await DepositAsync(api, id, 25);
+            held.SetResult();
+            await Page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.Wait });
+
+            await Expect(HistoryHeading).ToHaveTextAsync("History (80 shown, 5 not loaded)");
+            await Expect(Page.GetByTestId("history-gap")).ToContainTextAsync("#66–#70 not loaded (5 signals)");
+            await Page.GetByTestId("history-gap-load").ClickAsync();
+            await Expect(HistoryHeading).ToHaveTextAsync("History (85 shown)");
+            await Expect(Page.GetByTestId("history-gap")).ToHaveCountAsync(0);
+            (await ShownSequencesAsync()).Should().Equal(Enumerable.Range(6, 85).Reverse().Select(sequence => (long)sequence));
+        });
+    }
+
     /// <summary>A checkout whose hold and reservation a client released while it waited for approval: its commits are refused.</summary>
     private async Task<string> ArrangeCheckoutNeedingAttentionAsync()
     {
@@ -142,6 +181,48 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
 
         await Arrange.CheckoutAsync(api, checkoutId, "outcome", "needs-attention");
         return checkoutId;
+    }
+
+    private ILocator HistoryHeading => Page.GetByTestId("history").GetByRole(AriaRole.Heading);
+
+    /// <summary>Runs a test; when it fails, keeps a screenshot, the requests and the processes' output.</summary>
+    private async Task RunAsync(string failureShot, Func<Task> test)
+    {
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            await Shot(failureShot);
+            output.WriteLine(string.Join(Environment.NewLine, requests));
+            fixture.DumpLogs(output);
+            throw;
+        }
+    }
+
+    /// <summary>Opens the explorer at <paramref name="route"/> with the API key entered.</summary>
+    private async Task OpenAsync(string route)
+    {
+        await Page.GotoAsync($"explorer/{route}");
+        await SignInAsync();
+    }
+
+    private async Task SignInAsync()
+    {
+        await Page.GetByTestId("api-key").FillAsync(fixture.ApiKey);
+        await Page.GetByTestId("api-key-save").ClickAsync();
+    }
+
+    private async Task<long[]> ShownSequencesAsync() =>
+        await Page.GetByTestId("history-item").EvaluateAllAsync<long[]>("items => items.map((item) => Number(item.dataset.sequence))");
+
+    private static async Task DepositAsync(HttpClient api, string id, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Arrange.ApplyAsync(api, "accounts", id, "deposit", new { amount = new { amount = 1, currency = "EUR" } });
+        }
     }
 
     private ILocator Row(string name) => Page.Locator($"[data-testid=entity-row][data-id={prefix}-{name}]");
