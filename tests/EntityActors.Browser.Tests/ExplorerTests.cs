@@ -161,6 +161,42 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
         });
     }
 
+    [Fact]
+    public async Task The_list_asks_for_the_page_size_its_field_shows()
+    {
+        await RunAsync("explorer-page-size-failure", async () =>
+        {
+            await OpenAsync("#/accounts");
+            await Expect(Page.GetByTestId("filter-limit")).ToHaveValueAsync("20");
+            await Expect(Page.GetByTestId("list-result").GetByText("read model position", new() { Exact = false })).ToBeVisibleAsync();
+
+            requests.Should().Contain(url => url.Contains("/accounts?", StringComparison.Ordinal) && url.Contains("limit=20", StringComparison.Ordinal),
+                "the server's default page size is not the one the field shows");
+        });
+    }
+
+    [Fact]
+    public async Task Filtering_without_edits_keeps_the_query_the_form_cannot_show()
+    {
+        await RunAsync("explorer-filter-failure", async () =>
+        {
+            await OpenAsync("#/carts?status=checked-out,expired&changedAfter=2024-01-02T03:04:05.678Z&changedBefore=2099-01-02T03:04:05.1234567Z");
+            await Expect(Page.GetByTestId("filter-status")).ToHaveValueAsync("checked-out,expired");
+
+            await Page.GetByTestId("filter-apply").ClickAsync();
+            await Page.WaitForFunctionAsync("() => location.hash.includes('limit=')");
+
+            var query = await Page.EvaluateAsync<Dictionary<string, string>>("() => Object.fromEntries(new URLSearchParams(location.hash.split('?')[1]))");
+            query.Should().Contain(new Dictionary<string, string>
+            {
+                ["status"] = "checked-out,expired",
+                ["changedAfter"] = "2024-01-02T03:04:05.678Z",
+                ["changedBefore"] = "2099-01-02T03:04:05.1234567Z",
+            });
+            await Expect(Page.GetByTestId("list-result").GetByTestId("problem")).ToHaveCountAsync(0);
+        });
+    }
+
     /// <summary>A checkout whose hold and reservation a client released while it waited for approval: its commits are refused.</summary>
     private async Task<string> ArrangeCheckoutNeedingAttentionAsync()
     {
