@@ -197,6 +197,37 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
         });
     }
 
+    [Fact]
+    public async Task An_inventory_item_shows_the_status_its_list_shows()
+    {
+        await RunAsync("explorer-inventory-failure", async () =>
+        {
+            using var api = fixture.CreateApiClient();
+            await Arrange.ApplyAsync(api, "inventory-items", $"{prefix}-fig", "restock", new { quantity = 3 });
+            await Arrange.ListedAsync(api, "inventory-items", $"{prefix}-fig", 1);
+            await OpenAsync("#/inventory-items");
+            await Expect(Row("fig").Locator(".badge")).ToHaveTextAsync("in-stock");
+
+            await Row("fig").GetByRole(AriaRole.Link).ClickAsync();
+            await Expect(Page.GetByTestId("entity-status")).ToHaveTextAsync("in-stock");
+        });
+    }
+
+    [Fact]
+    public async Task Nested_event_fields_read_as_json()
+    {
+        await RunAsync("explorer-events-failure", async () =>
+        {
+            await ArrangeEntitiesAsync();
+            await OpenAsync($"#/carts/{prefix}-cart");
+            var started = Page.GetByTestId("history-item").Filter(new() { HasText = "check-out" });
+
+            await Expect(started).ToContainTextAsync($$$"""lines: [{"sku":"{{{prefix}}}-apple","quantity":2,"unitPrice":{"amount":900,"currency":"EUR"},"lineTotal":{"amount":1800,"currency":"EUR"}}]""");
+            await Expect(started).ToContainTextAsync("total: 1800 EUR");
+            await Expect(Page.GetByTestId("history")).Not.ToContainTextAsync("[object Object]");
+        });
+    }
+
     /// <summary>A checkout whose hold and reservation a client released while it waited for approval: its commits are refused.</summary>
     private async Task<string> ArrangeCheckoutNeedingAttentionAsync()
     {

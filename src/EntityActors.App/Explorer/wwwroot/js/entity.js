@@ -19,7 +19,7 @@ export async function renderEntity(view, kind, id) {
       get(`${path}/history${query({ limit: 20 })}`),
       checkouts ? get(`${path}/checkouts`) : null,
     ]);
-    renderState(state, entity);
+    renderState(state, kind, entity);
     renderHistory(history, page, shown, path, refresh);
     if (checkouts) renderCheckouts(checkouts, carts);
   }
@@ -34,7 +34,11 @@ export async function renderEntity(view, kind, id) {
   return () => clearInterval(timer);
 }
 
-function renderState(card, entity) {
+// The status the list shows, derived as the read model's projections do (ReadModel/Projections): an inventory item has
+// no lifecycle, so its status says whether a unit may still be reserved (InventoryItemProjection).
+const statusOf = (kind, state) => (kind === 'inventory-items' ? (state?.available > 0 ? 'in-stock' : 'out-of-stock') : state?.status);
+
+function renderState(card, kind, entity) {
   if (!entity.ok) {
     fill(card, h('h2', {}, 'State'), problemBox(entity.problem),
       entity.status === 404 ? h('p', { className: 'muted' }, 'A first signal creates it.') : null);
@@ -42,10 +46,11 @@ function renderState(card, entity) {
   }
 
   const view = entity.data;
+  const status = statusOf(kind, view.state);
   fill(card,
     h('h2', {}, 'State'),
     h('dl', { className: 'facts' },
-      h('dt', {}, 'status'), h('dd', { 'data-testid': 'entity-status' }, badge(view.state?.status ?? '')),
+      h('dt', {}, 'status'), h('dd', { 'data-testid': 'entity-status' }, status ? badge(status) : null),
       h('dt', {}, 'version'), h('dd', { 'data-testid': 'entity-version' }, view.version),
       h('dt', {}, 'sequence'), h('dd', { 'data-testid': 'entity-sequence' }, view.sequence),
       h('dt', {}, 'last change'), h('dd', {}, time(view.lastChangedAt))),
