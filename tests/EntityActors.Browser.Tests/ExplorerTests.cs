@@ -228,6 +228,33 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
         });
     }
 
+    [Fact]
+    public async Task A_failed_fetch_of_the_api_document_is_asked_again()
+    {
+        await RunAsync("explorer-document-failure", async () =>
+        {
+            var asked = 0;
+            await Page.RouteAsync("**/openapi/v1.json", async route =>
+            {
+                if (Interlocked.Increment(ref asked) == 1)
+                {
+                    await route.FulfillAsync(new() { Status = 503, Body = "down for a moment" });
+                }
+                else
+                {
+                    await route.ContinueAsync();
+                }
+            });
+
+            await Page.GotoAsync("explorer/#/accounts");
+            await Expect(Page.GetByTestId("problem")).ToContainTextAsync("answered 503");
+            await SignInAsync();
+
+            await Expect(Page.GetByTestId("filters")).ToBeVisibleAsync();
+            asked.Should().Be(2);
+        });
+    }
+
     /// <summary>A checkout whose hold and reservation a client released while it waited for approval: its commits are refused.</summary>
     private async Task<string> ArrangeCheckoutNeedingAttentionAsync()
     {
