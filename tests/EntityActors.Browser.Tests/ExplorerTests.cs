@@ -255,6 +255,62 @@ public sealed class ExplorerTests(ExplorerFixture fixture, ITestOutputHelper out
         });
     }
 
+    [Fact]
+    public async Task A_checkout_resolved_elsewhere_shows_its_resolution()
+    {
+        await RunAsync("explorer-resolved-elsewhere-failure", async () =>
+        {
+            var checkoutId = await ArrangeCheckoutNeedingAttentionAsync();
+            await OpenAsync($"#/checkouts/{checkoutId}");
+            await Expect(Page.GetByTestId("checkout-outcome")).ToHaveTextAsync("needs-attention");
+            await Expect(Page.GetByTestId("resolution-form")).ToBeVisibleAsync();
+
+            using var api = fixture.CreateApiClient();
+            using (var resolved = await api.PostAsJsonAsync($"checkouts/{checkoutId}/resolve", new { cart = "open", by = "another-operator" }))
+            {
+                resolved.IsSuccessStatusCode.Should().BeTrue(await resolved.Content.ReadAsStringAsync());
+            }
+
+            await Expect(Page.GetByTestId("checkout-resolution")).ToContainTextAsync("cart open, by another-operator");
+            await Expect(Page.GetByTestId("resolution-form")).ToBeHiddenAsync();
+        });
+    }
+
+    [Fact]
+    public async Task An_unknown_checkout_cannot_be_decided_and_is_not_asked_for_again()
+    {
+        await RunAsync("explorer-unknown-checkout-failure", async () =>
+        {
+            var path = $"/checkouts/{prefix}-nocart-checkout-1";
+            await OpenAsync($"#{path}");
+            await Expect(Page.GetByTestId("checkout-summary").GetByTestId("problem")).ToContainTextAsync("404");
+            await Expect(Page.GetByTestId("approve")).ToBeDisabledAsync();
+            await Expect(Page.GetByTestId("deny")).ToBeDisabledAsync();
+
+            var asked = requests.Count(url => url.EndsWith(path, StringComparison.Ordinal));
+            await Page.WaitForTimeoutAsync(4_000);
+            requests.Count(url => url.EndsWith(path, StringComparison.Ordinal)).Should().Be(asked, "a checkout that is not there will not appear by asking");
+        });
+    }
+
+    [Fact]
+    public async Task A_denied_checkout_says_the_saga_compensates_and_fails()
+    {
+        await RunAsync("explorer-deny-failure", async () =>
+        {
+            await ArrangeEntitiesAsync();
+            await OpenAsync($"#/carts/{prefix}-cart");
+            await Page.GetByTestId("checkout-link").ClickAsync();
+            await Expect(Page.GetByTestId("checkout-step")).ToHaveTextAsync("awaiting-approval");
+
+            await Page.GetByTestId("deny").ClickAsync();
+            await Expect(Page.GetByTestId("decision-answer")).ToContainTextAsync(
+                "202 Denied: the saga compensates (releases the payment hold and the stock reservation), the checkout fails and the cart is open again.");
+            await Expect(Page.GetByTestId("checkout-outcome")).ToHaveTextAsync("failed");
+            await Expect(Page.GetByTestId("compensation-row")).ToHaveCountAsync(2);
+        });
+    }
+
     /// <summary>A checkout whose hold and reservation a client released while it waited for approval: its commits are refused.</summary>
     private async Task<string> ArrangeCheckoutNeedingAttentionAsync()
     {
