@@ -9,10 +9,14 @@ export const kinds = [
 const paging = ['status', 'cursor', 'after', 'wait', 'limit'];
 let documentRequest;
 
+// Fetched once; a failed fetch is forgotten, so the next page shown asks again instead of failing until a reload.
 function apiDocument() {
   documentRequest ??= fetch('/openapi/v1.json').then((response) => {
     if (!response.ok) throw new Error(`GET /openapi/v1.json answered ${response.status}`);
     return response.json();
+  }).catch((error) => {
+    documentRequest = undefined;
+    throw error;
   });
   return documentRequest;
 }

@@ -13,21 +13,29 @@ export async function renderCheckout(view, checkoutId) {
   const answer = h('div', { 'data-testid': 'decision-answer' });
   const decision = decisionForm(path, answer, () => refresh());
   const resolution = resolutionForm(path, () => refresh());
-  let finished = false;
+  let finished = false; // nothing more can change: the refresh stops
+  const decide = (allowed) => decision.querySelectorAll('button').forEach((button) => { button.disabled = !allowed; });
 
   async function refresh() {
     const status = await get(path);
     if (!status.ok) {
       fill(summaryCard, problemBox(status.problem));
+      // No such checkout (404) or no such id (400) will not appear by waiting; other failures may pass.
+      if (status.status === 404 || status.status === 400) {
+        finished = true;
+        decide(false);
+      }
       return;
     }
 
     const checkout = status.data.checkout;
-    finished = checkout.outcome !== null && checkout.outcome !== undefined;
+    const ended = checkout.outcome !== null && checkout.outcome !== undefined;
+    // One that needs attention still waits for its resolution, which an operator may send from elsewhere.
+    finished = ended && (checkout.outcome !== 'needs-attention' || Boolean(status.data.resolution));
     renderSummary(summaryCard, status.data);
     renderSteps(steps, checkout);
     renderCompensations(compensations, checkout.compensations);
-    decision.querySelectorAll('button').forEach((button) => { button.disabled = finished; });
+    decide(!ended);
     resolution.hidden = checkout.outcome !== 'needs-attention' || Boolean(status.data.resolution);
   }
 
@@ -91,7 +99,7 @@ function decisionForm(path, answer, refresh) {
     testId: 'decision-form', title: 'Approval', inputs: 'decision', answer, refresh,
     actions: [
       { testId: 'approve', label: 'Approve', path: `${path}/approve`, said: (sent) => `${sent.status} Approved: the saga goes on.` },
-      { testId: 'deny', label: 'Deny', danger: true, path: `${path}/deny`, said: (sent) => `${sent.status} Denied: the saga goes on.` },
+      { testId: 'deny', label: 'Deny', danger: true, path: `${path}/deny`, said: (sent) => `${sent.status} Denied: the saga compensates (releases the payment hold and the stock reservation), the checkout fails and the cart is open again.` },
     ],
   });
 }

@@ -32,13 +32,16 @@ export function time(iso) {
 
 export const ms = (value) => (value === undefined || value === null ? '' : `${Math.round(value)} ms`);
 
+const isMoney = (value) => Boolean(value) && typeof value === 'object' && 'amount' in value;
+
 export function money(value) {
-  return value && typeof value === 'object' && 'amount' in value ? `${value.amount} ${value.currency}` : value;
+  return isMoney(value) ? `${value.amount} ${value.currency}` : value;
 }
 
-/** A compact "name: value" line of a summary object. */
+/** A compact "name: value" line of a summary object; other objects and arrays as JSON. */
 export function summary(values) {
-  return Object.entries(values ?? {}).map(([name, value]) => `${name}: ${typeof value === 'object' && value !== null ? money(value) ?? JSON.stringify(value) : value}`).join(' · ');
+  return Object.entries(values ?? {}).map(([name, value]) =>
+    `${name}: ${isMoney(value) ? money(value) : typeof value === 'object' && value !== null ? JSON.stringify(value) : value}`).join(' · ');
 }
 
 export function problemBox(problem) {

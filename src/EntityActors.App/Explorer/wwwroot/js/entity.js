@@ -11,7 +11,7 @@ export async function renderEntity(view, kind, id) {
   const state = h('section', { className: 'card', 'data-testid': 'entity-state' }, h('p', { className: 'muted' }, 'Loading…'));
   const history = h('section', { className: 'card', 'data-testid': 'history' });
   const checkouts = kind === 'carts' ? h('section', { className: 'card', 'data-testid': 'cart-checkouts' }) : null;
-  const older = { items: [], nextBefore: null }; // pages the user asked for beyond the first
+  const shown = { items: [], nextBefore: null }; // once the user asks for more than the newest page: all shown so far
 
   async function refresh() {
     const [entity, page, carts] = await Promise.all([
@@ -19,8 +19,8 @@ export async function renderEntity(view, kind, id) {
       get(`${path}/history${query({ limit: 20 })}`),
       checkouts ? get(`${path}/checkouts`) : null,
     ]);
-    renderState(state, entity);
-    renderHistory(history, page, older, path, refresh);
+    renderState(state, kind, entity);
+    renderHistory(history, page, shown, path, refresh);
     if (checkouts) renderCheckouts(checkouts, carts);
   }
 
@@ -34,7 +34,11 @@ export async function renderEntity(view, kind, id) {
   return () => clearInterval(timer);
 }
 
-function renderState(card, entity) {
+// The status the list shows, derived as the read model's projections do (ReadModel/Projections): an inventory item has
+// no lifecycle, so its status says whether a unit may still be reserved (InventoryItemProjection).
+const statusOf = (kind, state) => (kind === 'inventory-items' ? (state?.available > 0 ? 'in-stock' : 'out-of-stock') : state?.status);
+
+function renderState(card, kind, entity) {
   if (!entity.ok) {
     fill(card, h('h2', {}, 'State'), problemBox(entity.problem),
       entity.status === 404 ? h('p', { className: 'muted' }, 'A first signal creates it.') : null);
@@ -42,39 +46,58 @@ function renderState(card, entity) {
   }
 
   const view = entity.data;
+  const status = statusOf(kind, view.state);
   fill(card,
     h('h2', {}, 'State'),
     h('dl', { className: 'facts' },
-      h('dt', {}, 'status'), h('dd', { 'data-testid': 'entity-status' }, badge(view.state?.status ?? '')),
+      h('dt', {}, 'status'), h('dd', { 'data-testid': 'entity-status' }, status ? badge(status) : null),
       h('dt', {}, 'version'), h('dd', { 'data-testid': 'entity-version' }, view.version),
       h('dt', {}, 'sequence'), h('dd', { 'data-testid': 'entity-sequence' }, view.sequence),
       h('dt', {}, 'last change'), h('dd', {}, time(view.lastChangedAt))),
     json(view.state));
 }
 
-function renderHistory(card, page, older, path, refresh) {
+// Until the user asks for more, the newest page is what is shown. From then on each refresh merges the newest page into
+// what is shown, so nothing shown goes away; signals missing between two shown ones (more arrived between two refreshes
+// than a page holds) are marked as a gap with a button to load them, never left out silently.
+function renderHistory(card, page, shown, path, refresh) {
   if (!page.ok) {
     fill(card, h('h2', {}, 'History'), page.status === 404 ? h('p', { className: 'muted' }, 'No signal yet.') : problemBox(page.problem));
     return;
   }
 
-  const seen = new Set(page.data.items.map((item) => item.sequence));
-  const items = [...page.data.items, ...older.items.filter((item) => !seen.has(item.sequence))];
-  const before = older.items.length ? older.nextBefore : page.data.nextBefore;
+  if (shown.items.length) shown.items = merge(page.data.items, shown.items);
+  const items = shown.items.length ? shown.items : page.data.items;
+  const before = shown.items.length ? shown.nextBefore : page.data.nextBefore;
+  const load = async (below, older) => {
+    const next = await get(`${path}/history${query({ limit: 20, before: below })}`);
+    if (!next.ok) return;
+    shown.items = merge(next.data.items, shown.items.length ? shown.items : items);
+    if (older) shown.nextBefore = next.data.nextBefore;
+    await refresh();
+  };
+  const missing = items.reduce((sum, item, index) => sum + (index ? items[index - 1].sequence - item.sequence - 1 : 0), 0);
   fill(card,
-    h('h2', {}, `History (${items.length} shown)`),
-    h('ol', { className: 'timeline', 'data-testid': 'history-list' }, items.map(historyItem)),
-    before ? h('button', {
-      className: 'secondary', 'data-testid': 'history-older',
-      onclick: async () => {
-        const next = await get(`${path}/history${query({ limit: 20, before })}`);
-        if (next.ok) {
-          older.items.push(...next.data.items);
-          older.nextBefore = next.data.nextBefore;
-          await refresh();
-        }
-      },
-    }, 'Older signals') : null);
+    h('h2', {}, `History (${items.length} shown${missing ? `, ${missing} not loaded` : ''})`),
+    h('ol', { className: 'timeline', 'data-testid': 'history-list' }, items.map((item, index) => {
+      const above = items[index - 1];
+      return [above && above.sequence - item.sequence > 1 ? historyGap(item.sequence + 1, above.sequence - 1, () => load(above.sequence, false)) : null,
+        historyItem(item)];
+    })),
+    before ? h('button', { className: 'secondary', 'data-testid': 'history-older', onclick: () => load(before, true) }, 'Older signals') : null);
+}
+
+/** Newest first, one entry per sequence; where both lists hold one, the first list's (the fresher) wins. */
+function merge(fresher, staler) {
+  const seen = new Set(fresher.map((item) => item.sequence));
+  return [...fresher, ...staler.filter((item) => !seen.has(item.sequence))].sort((a, b) => b.sequence - a.sequence);
+}
+
+function historyGap(from, to, load) {
+  const count = to - from + 1;
+  return h('li', { className: 'gap', 'data-testid': 'history-gap' },
+    h('span', { className: 'muted' }, `#${from}${count > 1 ? `–#${to}` : ''} not loaded (${count} signal${count === 1 ? '' : 's'}) `),
+    h('button', { type: 'button', className: 'secondary', 'data-testid': 'history-gap-load', onclick: load }, 'Load'));
 }
 
 function historyItem(item) {
