@@ -64,7 +64,8 @@ public static class ReadModelEndpoints
                 .Select(row => new EntityListItem<TSummary, TState>(
                     row.Id, row.Kind, row.Status, row.Version, row.Sequence, row.LastChangedAt, projection.ReadSummary(row.Summary), projection.ReadState(row.State)))
                 .ToList();
-            return TypedResults.Ok(new EntityListPage<TSummary, TState>(projection.Kind, items, page.NextCursor, page.Position) { AfterReached = afterReached });
+            var next = page.NextCursor is { } cursor ? ListCursor.Bind(cursor, request.List) : null;
+            return TypedResults.Ok(new EntityListPage<TSummary, TState>(projection.Kind, items, next, page.Position) { AfterReached = afterReached });
         };
 
     /// <summary>

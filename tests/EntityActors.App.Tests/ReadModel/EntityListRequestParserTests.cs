@@ -21,7 +21,7 @@ public sealed class EntityListRequestParserTests
     {
         var request = Parse(Accounts, "");
 
-        request.Should().BeEquivalentTo(new EntityListRequest(new EntityListQuery("accounts", 50, null), null, TimeSpan.Zero));
+        request.Should().BeEquivalentTo(new EntityListRequest(new EntityListQuery("accounts", 50, null), null, TimeSpan.Zero, ListCursor.ListOf("accounts", [])));
     }
 
     [Fact]
@@ -99,6 +99,28 @@ public sealed class EntityListRequestParserTests
         problem.ProblemDetails.Extensions.Should().Contain("code", code, "detail: {0}", problem.ProblemDetails.Detail);
         problem.ProblemDetails.Type.Should().Be(Problems.TypePrefix + code);
     }
+
+    [Fact]
+    public void A_cursor_is_taken_by_the_list_that_gave_it_whatever_its_limit_and_refused_by_another_kind_or_other_filters()
+    {
+        var given = Parse(Accounts, "status=open&minBalance=10&limit=5");
+        var cursor = ListCursor.Bind(new ListCursor(5, "x").Encode(), given.List);
+
+        Parse(Accounts, $"minBalance=10&status=open&limit=20&cursor={cursor}").Query.After.Should().Be(new ListCursor(5, "x"), "the same list, its parameters in another order and another limit");
+        foreach (var (projection, query) in new (IEntityProjection, string)[] { (Carts, "status=open"), (Accounts, "status=open&minBalance=11"), (Accounts, "status=open") })
+        {
+            var (request, problem) = EntityListRequestParser.Parse(
+                QueryOf($"{query}&cursor={cursor}"), StringValues.Empty, projection, All, Kinds, new ReadModelOptions(), Now);
+
+            request.Should().BeNull();
+            problem!.ProblemDetails.Extensions["code"].Should().Be("invalid-cursor");
+            problem.ProblemDetails.Detail.Should().Contain("another list", query);
+        }
+    }
+
+    [Fact]
+    public void A_cursor_given_before_cursors_were_bound_is_still_taken() =>
+        Parse(Accounts, $"status=open&cursor={new ListCursor(5, "x").Encode()}").Query.After.Should().Be(new ListCursor(5, "x"));
 
     private static EntityListRequest Parse(IEntityProjection projection, string query)
     {

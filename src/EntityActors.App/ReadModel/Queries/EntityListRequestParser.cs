@@ -104,12 +104,23 @@ public static class EntityListRequestParser
             belowStock = level;
         }
 
+        // Limit, cursor, after and wait shape a page, not which entities the list holds: pages of one list may differ in them.
+        var list = ListCursor.ListOf(projection.Kind, query
+            .Where(parameter => parameter.Key is not (Limit or Cursor or After or Wait))
+            .Select(parameter => KeyValuePair.Create(parameter.Key, parameter.Value.ToString())));
         ListCursor? cursor = null;
         if (Text(query, Cursor) is { } cursorText)
         {
-            if (!ListCursor.TryDecode(cursorText, out var decoded))
+            var (givenFor, bare) = ListCursor.Unbind(cursorText);
+            if (!ListCursor.TryDecode(bare, out var decoded))
             {
                 return Fail("invalid-cursor", "cursor must be the nextCursor of an earlier page, unchanged.");
+            }
+
+            if (givenFor is not null && givenFor != list)
+            {
+                return Fail("invalid-cursor",
+                    $"cursor is the nextCursor of another list: pass it with the kind and filters of the page that gave it (only limit may change), or start again without it.");
             }
 
             cursor = decoded;
@@ -134,7 +145,7 @@ public static class EntityListRequestParser
 
         var listQuery = new EntityListQuery(
             projection.Kind, limit, statuses, changedAfter, changedBefore, idleSince, minBalance, maxBalance, belowStock, cursor);
-        return (new EntityListRequest(listQuery, after, wait ?? TimeSpan.Zero), null);
+        return (new EntityListRequest(listQuery, after, wait ?? TimeSpan.Zero, list), null);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace EntityActors.App.ReadModel.Queries;
@@ -12,6 +13,32 @@ public readonly record struct ListCursor(long LastChangedAtMs, string Id)
 {
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(LastChangedAtMs.ToString(CultureInfo.InvariantCulture) + ":" + Id));
+
+    /// <summary>
+    /// A cursor as a client gets it: bound to the list it was given for (kind and filters, <see cref="ListOf"/>), so
+    /// that passing it with other filters or to another kind is refused rather than answered with a page of something
+    /// else (base64url has no '.', so the binding reads back unambiguously).
+    /// </summary>
+    public static string Bind(string cursor, string list) => $"{list}.{cursor}";
+
+    /// <summary>Splits a client's cursor into the list it names (null for a cursor given before cursors were bound) and the cursor.</summary>
+    public static (string? List, string Cursor) Unbind(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? (null, text) : (text[..dot], text[(dot + 1)..]);
+    }
+
+    /// <summary>A short digest of a list's kind and filters (what pages of one list share), in a fixed order.</summary>
+    public static string ListOf(string kind, IEnumerable<KeyValuePair<string, string>> filters)
+    {
+        var text = new StringBuilder(kind);
+        foreach (var (name, value) in filters.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            text.Append('\n').Append(name).Append('=').Append(value);
+        }
+
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 9));
+    }
 
     public static bool TryDecode(string? text, out ListCursor cursor)
     {
