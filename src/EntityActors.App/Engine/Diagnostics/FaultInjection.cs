@@ -20,7 +20,7 @@ public sealed partial class FaultInjection(IOptions<FaultInjectionOptions> optio
     /// <summary>Waits before <paramref name="command"/> is sent when <see cref="FaultInjectionOptions.SignalDelays"/> says so.</summary>
     public async Task DelayIfInjectedAsync(SignalCommand command)
     {
-        var delay = options.Value.SignalDelays.Where(rule => Matches(rule.Key, command)).Select(rule => rule.Value).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var delay = Strictest(options.Value.SignalDelays, rule => Matches(rule, command));
         if (delay > TimeSpan.Zero)
         {
             LogDelayed(command.ToString(), delay.TotalMilliseconds);
@@ -31,8 +31,7 @@ public sealed partial class FaultInjection(IOptions<FaultInjectionOptions> optio
     /// <summary>Waits before the saga of <paramref name="cartId"/>'s checkout starts when <see cref="FaultInjectionOptions.CheckoutStartDelays"/> says so.</summary>
     public Task DelayCheckoutStartIfInjectedAsync(string cartId)
     {
-        var delay = options.Value.CheckoutStartDelays.Where(rule => cartId.StartsWith(rule.Key, StringComparison.Ordinal))
-            .Select(rule => rule.Value).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var delay = Strictest(options.Value.CheckoutStartDelays, rule => cartId.StartsWith(rule, StringComparison.Ordinal));
         return delay > TimeSpan.Zero ? Task.Delay(delay) : Task.CompletedTask;
     }
 
@@ -46,7 +45,7 @@ public sealed partial class FaultInjection(IOptions<FaultInjectionOptions> optio
     /// <summary>Counts an attempt under <paramref name="attemptKey"/> and fails it while the strictest matching rule says so.</summary>
     private void ThrowIfInjected(Dictionary<string, int> rules, Func<string, bool> matches, string attemptKey, string what, object subject)
     {
-        var failures = rules.Where(rule => matches(rule.Key)).Select(rule => rule.Value).DefaultIfEmpty(0).Max();
+        var failures = Strictest(rules, matches);
         if (failures <= 0)
         {
             return;
@@ -58,6 +57,11 @@ public sealed partial class FaultInjection(IOptions<FaultInjectionOptions> optio
             throw new HttpRequestException($"Injected {what} {attempt} of {failures} for {subject}.");
         }
     }
+
+    /// <summary>The largest value of the rules that match; the default (no fault) when none does.</summary>
+    private static T Strictest<T>(Dictionary<string, T> rules, Func<string, bool> matches)
+        where T : struct, IComparable<T> =>
+        rules.Where(rule => matches(rule.Key)).Select(rule => rule.Value).DefaultIfEmpty(default).Max();
 
     /// <summary>A rule is a signal name, optionally narrowed to entity ids with a prefix: <c>place-hold@flaky-</c>.</summary>
     private static bool Matches(string rule, SignalCommand command)
