@@ -11,9 +11,14 @@ public static class ApiDocsHosting
     {
         builder.Services.AddOpenApi(options =>
         {
+            // In this order: the problems depend on which operations take a body; the response headers on the problems.
             options.AddDocumentTransformer<SignalDocumentTransformer>();
             options.AddDocumentTransformer<ListDocumentTransformer>();
+            options.AddDocumentTransformer<RequestBodyDocumentTransformer>();
+            options.AddDocumentTransformer<RequestHeaderDocumentTransformer>();
+            options.AddDocumentTransformer<PathIdDocumentTransformer>();
             options.AddDocumentTransformer<ProblemDocumentTransformer>();
+            options.AddDocumentTransformer<ResponseHeaderDocumentTransformer>();
             options.AddDocumentTransformer<ApiKeyDocumentTransformer>();
         });
         return builder;

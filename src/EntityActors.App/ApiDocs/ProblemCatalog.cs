@@ -24,8 +24,8 @@ public static class ProblemCatalog
         new("dapr-api-token-required", 401, "A callback from the sidecar lacks the app API token (APP_API_TOKEN).", ProblemScope.Callback),
         new("no-such-route", 404, "Nothing is served at that method and path.", ProblemScope.Any),
         new("method-not-allowed", 405, "The path is served, with other methods (named in the Allow header).", ProblemScope.Any),
-        new("request-body-timeout", 408, "The request body arrived too slowly.", ProblemScope.Signal | ProblemScope.Checkout),
-        new("headers-too-large", 431, "The request headers are too large.", ProblemScope.Any),
+        new("request-body-timeout", 408, "The request body arrived too slowly.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
+        new("headers-too-large", 431, "The request headers are too large; Kestrel refuses them before the app runs, so the answer has an empty body, not this problem.", ProblemScope.Server),
 
         // Reading an entity
         new("invalid-min-sequence", 400, "minSequence must be a whole number from 0.", ProblemScope.Read),
@@ -53,7 +53,7 @@ public static class ProblemCatalog
         new("invalid-idempotency-key", 400, $"Idempotency-Key must be 1-{IdempotencyKeys.MaxLength} letters, digits, '-', '_', '.' or ':'.", ProblemScope.Signal | ProblemScope.Operation),
         new("body-too-large", 413, "The body is over its limit (EntityActors:Intake:MaxBodyBytes for a signal or a checkout decision, EntityActors:Operations:MaxBodyBytes for a bulk request).", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
         new("unsupported-media-type", 415, "Signals, checkout decisions and bulk requests are JSON: send Content-Type: application/json.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
-        new("idempotency-key-reused", 422, "The Idempotency-Key was used before for a different request.", ProblemScope.Signal),
+        new("idempotency-key-reused", 422, "The Idempotency-Key was used before for a different request.", ProblemScope.Signal | ProblemScope.Operation),
         new("replica-stopping", 503, "This replica is shutting down and took nothing; retry (another replica answers) with the same Idempotency-Key.", ProblemScope.Signal),
         new("entity-unavailable", 503, "The entity's workflow has ended and takes no signals.", ProblemScope.Signal),
         new("entity-unreachable", 503, "The entity could not take the signal or delete now; retry (with the same Idempotency-Key).", ProblemScope.Signal | ProblemScope.Delete),
@@ -125,9 +125,26 @@ public static class ProblemCatalog
     ];
 
     /// <summary>
-    /// The codes an operation of <paramref name="scope"/> (on entities of <paramref name="kind"/>, if it names one) can
-    /// answer with <paramref name="status"/>.
+    /// The codes only an operation that reads a request body can answer: what is wrong with the body or its arrival, or
+    /// with the Idempotency-Key that only such operations take.
     /// </summary>
-    public static IEnumerable<ProblemCode> For(ProblemScope scope, int status, string? kind = null) =>
-        All.Where(code => code.Status == status && (code.Scope & scope) != 0 && (kind is null || code.Kind is null || code.Kind == kind));
+    public static IReadOnlySet<string> BodyCodes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "request-body-timeout", "body-too-large", "unsupported-media-type", "malformed-json", "invalid-signal", "too-many-lines",
+        "invalid-lines", "no-lines", "cart-ids-required", "invalid-decision", "invalid-resolution",
+        "invalid-idempotency-key", "idempotency-key-reused",
+    };
+
+    /// <summary>
+    /// The codes an operation of <paramref name="scope"/> (on entities of <paramref name="kind"/>, if it names one) can
+    /// answer; those of <see cref="BodyCodes"/> only if it <paramref name="readsBody"/> (the server ignores a GET's).
+    /// </summary>
+    public static IEnumerable<ProblemCode> For(ProblemScope scope, string? kind = null, bool readsBody = true) =>
+        All.Where(code => (code.Scope & scope) != 0
+            && (kind is null || code.Kind is null || code.Kind == kind)
+            && (readsBody || !BodyCodes.Contains(code.Code)));
+
+    /// <summary>Those of <see cref="For(ProblemScope, string?, bool)"/> answered with <paramref name="status"/>.</summary>
+    public static IEnumerable<ProblemCode> For(ProblemScope scope, int status, string? kind = null, bool readsBody = true) =>
+        For(scope, kind, readsBody).Where(code => code.Status == status);
 }

@@ -19,11 +19,13 @@ public sealed class ProblemDocumentTransformer : IOpenApiDocumentTransformer
         document.Info ??= new OpenApiInfo();
         document.Info.Title = "EntityActors API";
         document.Info.Description = Description();
+        ProblemSchema.Describe(document);
         foreach (var (path, item) in document.Paths)
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 AddProblems(document, operation, ScopeOf(path, method), KindOf(path));
+                AddServerAnswers(operation);
             }
         }
 
@@ -34,6 +36,7 @@ public sealed class ProblemDocumentTransformer : IOpenApiDocumentTransformer
         path.Contains("/signals/", StringComparison.Ordinal) ? ProblemScope.Signal
         : path.Contains("/bulk/", StringComparison.Ordinal) || path.StartsWith("/operations", StringComparison.Ordinal) ? ProblemScope.Operation
         : path.StartsWith("/checkouts", StringComparison.Ordinal) || path.EndsWith("/checkouts", StringComparison.Ordinal) ? ProblemScope.Checkout
+        : path.StartsWith("/admin/", StringComparison.Ordinal) ? ProblemScope.Admin
         : method == HttpMethod.Get ? ProblemScope.Read
         : method == HttpMethod.Delete ? ProblemScope.Delete
         : ProblemScope.Any;
@@ -41,11 +44,15 @@ public sealed class ProblemDocumentTransformer : IOpenApiDocumentTransformer
     private static string? KindOf(string path) =>
         path.Contains("/signals/", StringComparison.Ordinal) ? path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] : null;
 
+    /// <summary>
+    /// Each status some code of the operation's scope answers, with those codes as examples of the problem. A code about
+    /// a request body only where the operation takes one: the server never reads a GET's, HEAD's or DELETE's.
+    /// </summary>
     private static void AddProblems(OpenApiDocument document, OpenApiOperation operation, ProblemScope scope, string? kind)
     {
         operation.Responses ??= [];
-        var statuses = ProblemCatalog.All.Where(code => (code.Scope & scope) != 0 && (kind is null || code.Kind is null || code.Kind == kind))
-            .Select(code => code.Status).Distinct().Order();
+        var readsBody = operation.RequestBody is not null;
+        var statuses = ProblemCatalog.For(scope, kind, readsBody).Select(code => code.Status).Distinct().Order();
         foreach (var status in statuses)
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -67,14 +74,24 @@ public sealed class ProblemDocumentTransformer : IOpenApiDocumentTransformer
                 concrete.Content[ProblemJson] = media;
             }
 
-            if (media.Schema is null && document.Components?.Schemas?.ContainsKey("ProblemDetails") == true)
-            {
-                media.Schema = new OpenApiSchemaReference("ProblemDetails", document);
-            }
-
-            media.Examples = ProblemCatalog.For(scope, status, kind).ToDictionary(
+            media.Schema = new OpenApiSchemaReference(ProblemSchema.Name, document);
+            media.Examples = ProblemCatalog.For(scope, status, kind, readsBody).ToDictionary(
                 code => code.Code,
                 code => (IOpenApiExample)new OpenApiExample { Summary = code.Meaning, Value = Example(code) });
+        }
+    }
+
+    private static void AddServerAnswers(OpenApiOperation operation)
+    {
+        foreach (var (status, meaning) in ServerAnswers.Bare)
+        {
+            operation.Responses![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse { Description = meaning };
+        }
+
+        if (operation.Responses!.TryGetValue("400", out var badRequest) && badRequest is OpenApiResponse concrete
+            && concrete.Description?.EndsWith(ServerAnswers.MalformedRequest, StringComparison.Ordinal) != true)
+        {
+            concrete.Description += ServerAnswers.MalformedRequest;
         }
     }
 

@@ -11,8 +11,17 @@ public enum ProblemScope
 
     /// <summary>The bulk operations (<c>/{kind}/bulk/*</c>) and their progress (<c>/operations/{id}</c>).</summary>
     Operation = 32,
-    Any = Signal | Read | Checkout | Delete | Operation,
+
+    /// <summary>The read model's admin endpoints (<c>/admin/*</c>): only what any request can answer.</summary>
+    Admin = 128,
+    Any = Signal | Read | Checkout | Delete | Operation | Admin,
 
     /// <summary>Only the sidecar's calls to the app (<c>/dapr/*</c>, <c>/actors/*</c>): listed, shown on no operation.</summary>
     Callback = 8,
+
+    /// <summary>
+    /// Answered by the server itself before the app runs, with an empty body (<see cref="ServerAnswers"/>): listed,
+    /// shown on no operation as a problem.
+    /// </summary>
+    Server = 64,
 }

@@ -89,7 +89,7 @@ public static partial class CheckoutEndpoints
 
     /// <summary>What an operator decided for a checkout that needs attention.</summary>
     /// <param name="Cart">What the cart becomes: <c>checked-out</c> (the order stands) or <c>open</c> (it does not).</param>
-    private sealed record CheckoutResolution(string Cart, string By, string? Comment = null)
+    internal sealed record CheckoutResolution(string Cart, string By, string? Comment = null)
     {
         public const string CheckedOut = "checked-out";
         public const string Open = "open";

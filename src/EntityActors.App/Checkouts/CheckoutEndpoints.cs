@@ -125,9 +125,15 @@ public static partial class CheckoutEndpoints
         return Problems.NotFound("checkout-not-found", $"No checkout '{checkoutId}'.");
     }
 
+    /// <summary>A checkout id: its cart's id, <c>-checkout-</c> and the attempt; also the API document's pattern.</summary>
+    public const string CheckoutIdRegex = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-checkout-[0-9]{1,6}$";
+
+    /// <summary>The longest id <see cref="CheckoutIdRegex"/> takes.</summary>
+    public const int CheckoutIdMaxLength = 64 + 10 + 6;
+
     private static bool IsCheckoutId(string checkoutId) => CheckoutIdPattern().IsMatch(checkoutId);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}-checkout-[0-9]{1,6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(CheckoutIdRegex, RegexOptions.CultureInvariant)]
     private static partial Regex CheckoutIdPattern();
 
     /// <summary>
@@ -148,7 +154,7 @@ public static partial class CheckoutEndpoints
         return invalid is null ? (body, null) : (null, Problems.BadRequest("invalid-decision", invalid.Reason));
     }
 
-    private sealed record ApprovalBody(string? By = null, string? Comment = null)
+    internal sealed record ApprovalBody(string? By = null, string? Comment = null)
     {
         public const int MaxByLength = 100;
         public const int MaxCommentLength = 1000;

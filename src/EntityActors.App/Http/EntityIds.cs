@@ -7,6 +7,9 @@ public static class EntityIds
 {
     public const int MaxLength = SignalValidation.MaxEntityIdLength;
 
+    /// <summary><see cref="IsValid"/> as a JSON Schema (ECMA-262) pattern, for the API document; a test holds them equal.</summary>
+    public const string Pattern = "^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$";
+
     public static bool IsValid(string? id) => SignalValidation.IsEntityId(id);
 
     public static string Describe(string? id) =>

@@ -8,6 +8,9 @@ public static partial class IdempotencyKeys
     public const string Header = "Idempotency-Key";
     public const int MaxLength = 128;
 
+    /// <summary><see cref="IsValid"/> as a JSON Schema (ECMA-262) pattern, for the API document; a test holds them equal.</summary>
+    public const string JsonPattern = "^[A-Za-z0-9_.:-]{1,128}$";
+
     public static bool IsValid(string key) => Pattern().IsMatch(key);
 
     public static string Describe(string key) =>

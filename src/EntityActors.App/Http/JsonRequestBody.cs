@@ -98,6 +98,15 @@ public static class JsonRequestBody
         }
     }
 
+    /// <summary>
+    /// The JSON names of the fields <see cref="Strict"/> refuses to go without in a <paramref name="type"/>: required
+    /// members and constructor parameters without a default (for the API document's <c>required</c>).
+    /// </summary>
+    public static IEnumerable<string> RequiredFields(Type type) =>
+        Strict.GetTypeInfo(type).Properties
+            .Where(property => property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false })
+            .Select(property => property.Name);
+
     /// <summary>The body whole, unless it is over <paramref name="limit"/> bytes (then TooLarge, and the rest unread).</summary>
     public static async Task<(byte[] Body, bool TooLarge)> ReadUpToAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {

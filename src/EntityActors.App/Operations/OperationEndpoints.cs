@@ -181,6 +181,9 @@ public static partial class OperationEndpoints
         return idleFor > TimeSpan.Zero && idleFor <= TimeSpan.FromDays(365);
     }
 
-    [GeneratedRegex("^[a-f0-9]{32}$", RegexOptions.CultureInvariant)]
+    /// <summary>An operation id: 32 lowercase hex digits; also the API document's pattern.</summary>
+    public const string OperationIdRegex = "^[a-f0-9]{32}$";
+
+    [GeneratedRegex(OperationIdRegex, RegexOptions.CultureInvariant)]
     private static partial Regex OperationIdPattern();
 }

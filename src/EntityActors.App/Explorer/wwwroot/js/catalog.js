@@ -30,7 +30,8 @@ export async function describe(kind) {
   const parameters = list?.parameters ?? [];
   return {
     statuses: parameters.find((parameter) => parameter.name === 'status')?.schema?.items?.enum ?? [],
-    filters: parameters.filter((parameter) => !paging.includes(parameter.name)),
+    // Only the query: the list also documents the Prefer header, which is no filter.
+    filters: parameters.filter((parameter) => parameter.in === 'query' && !paging.includes(parameter.name)),
     signals: Object.entries(signal?.requestBody?.content?.['application/json']?.examples ?? {})
       .map(([name, example]) => ({ name, body: example.value ?? {} })),
   };
