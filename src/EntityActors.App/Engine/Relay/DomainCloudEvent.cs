@@ -28,7 +28,7 @@ public sealed record DomainCloudEvent(
             address.Id,
             applied.Outcome.At,
             "application/json",
-            new DomainEventData(address.Kind, address.Id, applied.Outcome.Sequence, applied.Outcome.Version, applied.Outcome.Name, applied.Events));
+            new DomainEventData(address.Kind, address.Id, applied.Outcome.Sequence, applied.Outcome.Version, applied.Outcome.Name, applied.Events, applied.TraceParent));
 
     /// <summary><c>accounts-alice:3@20261205T050052.5000000Z</c>.</summary>
     public static string IdOf(SignalOutcome outcome) =>

@@ -41,6 +41,19 @@ public class DomainCloudEventTests
     }
 
     [Fact]
+    public void The_signal_s_trace_context_rides_in_the_data_where_the_sidecar_does_not_overwrite_it()
+    {
+        const string TraceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)), at: Clock.T2))).Applied.Single() with { TraceParent = TraceParent };
+
+        var traced = JsonNode.Parse(JsonSerializer.Serialize(DomainCloudEvent.For(Address, applied), EntityJson.Options))!["data"]!.AsObject();
+        var untraced = JsonNode.Parse(JsonSerializer.Serialize(DomainCloudEvent.For(Address, applied with { TraceParent = null }), EntityJson.Options))!["data"]!.AsObject();
+
+        traced["traceParent"]!.GetValue<string>().Should().Be(TraceParent);
+        untraced.Should().NotContainKey("traceParent");
+    }
+
+    [Fact]
     public void The_cloud_event_serializes_with_the_attribute_names_of_cloud_events_1_0()
     {
         var applied = Absorb(Opened(), Batch(Envelope(2, new Deposit(Eur(10m)), at: Clock.T2))).Applied.Single();
