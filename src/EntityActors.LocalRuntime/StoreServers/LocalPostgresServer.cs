@@ -34,6 +34,10 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     public string ConnectionString =>
         $"host=127.0.0.1 port={Port.ToString(CultureInfo.InvariantCulture)} user={ServiceUser} database=postgres sslmode=disable connect_timeout=5";
 
+    /// <summary>The same in Npgsql's own form, as the read model takes it.</summary>
+    public string NpgsqlConnectionString =>
+        $"Host=127.0.0.1;Port={Port.ToString(CultureInfo.InvariantCulture)};Username={ServiceUser};Database=postgres;SSL Mode=Disable;Timeout=5";
+
     /// <summary>Operating-system process id of the postmaster, or null when it does not run.</summary>
     public int? ProcessId => process is { HasExited: false } running ? running.Id : null;
 

@@ -37,11 +37,19 @@ public sealed class LocalStoreServers : IAsyncDisposable
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { [PostgresConnectionVariable] = Postgres.ConnectionString };
 
-    /// <summary>Variables every app gets: where its entity store's server is, for the app's own connections to it.</summary>
+    /// <summary>
+    /// Variables every app gets: where its entity store's server is, for the app's own connections to it, and the read
+    /// model on the same server, shared by every replica as production shares it (SQLite would give each its own list).
+    /// </summary>
     public IReadOnlyDictionary<string, string> AppEnvironment =>
         Postgres is null
             ? new Dictionary<string, string>()
-            : new Dictionary<string, string> { ["EntityActors__EntityStore__PostgresConnectionString"] = Postgres.ConnectionString };
+            : new Dictionary<string, string>
+            {
+                ["EntityActors__EntityStore__PostgresConnectionString"] = Postgres.ConnectionString,
+                ["EntityActors__ReadModel__Provider"] = "Postgres",
+                ["EntityActors__ReadModel__PostgresConnectionString"] = Postgres.NpgsqlConnectionString,
+            };
 
     internal IEnumerable<ManagedProcess> Processes => new[] { Redis?.Process, Postgres?.Process }.OfType<ManagedProcess>();
 
