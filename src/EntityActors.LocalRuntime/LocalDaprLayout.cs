@@ -49,7 +49,7 @@ internal sealed record LocalDaprLayout
         return new LocalDaprLayout
         {
             Binaries = binaries,
-            DotnetHost = ResolveDotnetHost(options.DotnetHostPath),
+            DotnetHost = EntityActors.LocalRuntime.DotnetHost.Resolve(options.DotnetHostPath),
             AppAssembly = appAssembly,
             ResourcesPath = resources,
             DataDirectory = dataDirectory,
@@ -89,22 +89,5 @@ internal sealed record LocalDaprLayout
             ?? throw new InvalidOperationException("This assembly carries no TargetFrameworkAttribute.");
         var version = new FrameworkName(name).Version;
         return $"net{version.Major}.{version.Minor}";
-    }
-
-    private static string ResolveDotnetHost(string? configured)
-    {
-        if (configured is not null)
-        {
-            return configured;
-        }
-
-        // The dotnet CLI sets DOTNET_HOST_PATH for what it runs (tests, `dotnet run`); prefer the same SDK's host.
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
-        {
-            return hostPath;
-        }
-
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 }

@@ -139,7 +139,7 @@ public sealed class ReferenceServices : IAsyncDisposable
             var services = ports.Select((port, i) => ManagedProcess.Start(new ManagedProcessStartInfo
             {
                 Name = $"{name}-{i + 1}",
-                FileName = DotnetHost(),
+                FileName = DotnetHost.Resolve(),
                 Arguments = [typeof(ReferenceService).Assembly.Location, ReferenceService.Command, port.ToString(CultureInfo.InvariantCulture), connection],
                 Environment = ReferenceService.AppRuntimeSettings,
                 Output = line => log($"[{name}-{i + 1}] {line}"),
@@ -175,8 +175,5 @@ public sealed class ReferenceServices : IAsyncDisposable
                 // A server's leftover file; the temporary folder is the system's to clean.
             }
         }
-
-        private static string DotnetHost() =>
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
     }
 }
