@@ -71,4 +71,30 @@ public sealed class ContextSwitchesTests
 
         CpuTimes.ContextSwitches(child.Id).Should().BeNull("the process has exited and been waited for");
     }
+
+    [Fact]
+    public void This_process_keeps_the_switches_of_threads_that_ended_during_a_window()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            ContextSwitchCounts.Read(Environment.ProcessId).Should().BeNull("only Linux has the counters");
+            return;
+        }
+
+        var before = ContextSwitchCounts.Read(Environment.ProcessId)!;
+
+        // Four threads that each give up the processor 50 times and end before the window closes: a sum over the live
+        // threads lost all of theirs (and could read fewer switches at the end than at the start).
+        var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                Thread.Sleep(1);
+            }
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+
+        ContextSwitchCounts.Read(Environment.ProcessId)!.Since(before).Should().BeGreaterThanOrEqualTo(200, "each sleep of an ended thread was a switch");
+    }
 }

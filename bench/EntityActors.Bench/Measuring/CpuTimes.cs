@@ -46,7 +46,7 @@ public static class CpuTimes
         }
 
         var total = parent.Own + parent.Children;
-        foreach (var (_, child) in LiveChildren(pid))
+        foreach (var (_, child) in LiveChildrenWithFields(pid))
         {
             total += child.Own + child.Children;
         }
@@ -55,33 +55,17 @@ public static class CpuTimes
     }
 
     /// <summary>
-    /// Context switches (voluntary and not) of a process's live threads so far, from <c>/proc/&lt;pid&gt;/task/*/status</c>;
-    /// with <paramref name="withChildren"/>, its live children's too. Threads that ended took theirs with them, so over
-    /// a window it is a lower bound. Null when the process is gone.
+    /// Context switches (voluntary and not) of a process so far (<see cref="ContextSwitchCounts"/>); with
+    /// <paramref name="withChildren"/>, its live children's too. Null when the process is gone.
     /// </summary>
-    public static long? ContextSwitches(int? processId, bool withChildren = false)
-    {
-        if (processId is not { } pid || Switches(pid) is not { } own)
-        {
-            return null;
-        }
+    public static long? ContextSwitches(int? processId, bool withChildren = false) =>
+        ContextSwitchCounts.Read(processId, withChildren)?.Total;
 
-        if (!withChildren)
-        {
-            return own;
-        }
-
-        var total = own;
-        foreach (var (child, _) in LiveChildren(pid))
-        {
-            total += Switches(child) ?? 0;
-        }
-
-        return total;
-    }
+    /// <summary>The live processes whose parent is <paramref name="parent"/>.</summary>
+    internal static IEnumerable<int> LiveChildren(int parent) => LiveChildrenWithFields(parent).Select(child => child.Pid);
 
     /// <summary>The live processes whose parent is <paramref name="parent"/>, with their <c>/proc/&lt;pid&gt;/stat</c> fields.</summary>
-    private static IEnumerable<(int Pid, (int Parent, double Own, double Children) Fields)> LiveChildren(int parent)
+    private static IEnumerable<(int Pid, (int Parent, double Own, double Children) Fields)> LiveChildrenWithFields(int parent)
     {
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
@@ -90,38 +74,6 @@ public static class CpuTimes
             {
                 yield return (pid, fields);
             }
-        }
-    }
-
-    private static long? Switches(int pid)
-    {
-        try
-        {
-            long total = 0;
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task"))
-            {
-                try
-                {
-                    foreach (var line in File.ReadLines(Path.Combine(task, "status")))
-                    {
-                        if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal)
-                            || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
-                        {
-                            total += long.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), CultureInfo.InvariantCulture);
-                        }
-                    }
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    // The thread ended while the folder was read.
-                }
-            }
-
-            return total;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return null;
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class CpuWindow
     private readonly IReadOnlyDictionary<string, int?> processes;
     private readonly IReadOnlySet<string> trees;
     private readonly Dictionary<string, double?> before;
-    private readonly Dictionary<string, double?> switchesBefore;
+    private readonly Dictionary<string, ContextSwitchCounts?> switchesBefore;
     private readonly (double Busy, double Total) machineBefore;
 
     /// <param name="trees">Names in <paramref name="processes"/> whose process counts with its children (<see cref="CpuTimes.TreeSeconds"/>).</param>
@@ -28,7 +28,7 @@ public sealed class CpuWindow
     public IReadOnlyDictionary<string, double> Stop()
     {
         var used = Since(before, Seconds);
-        Switches = Since(switchesBefore, SwitchesOf);
+        Switches = SwitchesSince();
         var machine = CpuTimes.MachineSeconds();
         var busy = machine.Busy - machineBefore.Busy;
         var total = machine.Total - machineBefore.Total;
@@ -41,7 +41,7 @@ public sealed class CpuWindow
         return used;
     }
 
-    /// <summary>Context switches per process name over the window (<see cref="CpuTimes.ContextSwitches"/>); empty until <see cref="Stop"/>.</summary>
+    /// <summary>Context switches per process name over the window (<see cref="ContextSwitchCounts.Since"/>); empty until <see cref="Stop"/>.</summary>
     public IReadOnlyDictionary<string, double> Switches { get; private set; } = new Dictionary<string, double>();
 
     /// <summary>How much of <paramref name="read"/> each process used since <paramref name="start"/>; processes gone at either end are left out.</summary>
@@ -59,7 +59,22 @@ public sealed class CpuWindow
         return used;
     }
 
-    private double? SwitchesOf(string name, int? pid) => CpuTimes.ContextSwitches(pid, trees.Contains(name));
+    /// <summary>Each process's switches since <see cref="switchesBefore"/>; processes gone at either end are left out.</summary>
+    private Dictionary<string, double> SwitchesSince()
+    {
+        var switches = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, pid) in processes)
+        {
+            if (switchesBefore[name] is { } first && SwitchesOf(name, pid) is { } last)
+            {
+                switches[name] = last.Since(first);
+            }
+        }
+
+        return switches;
+    }
+
+    private ContextSwitchCounts? SwitchesOf(string name, int? pid) => ContextSwitchCounts.Read(pid, trees.Contains(name));
 
     private double? Seconds(string name, int? pid) => trees.Contains(name) ? CpuTimes.TreeSeconds(pid) : CpuTimes.ProcessSeconds(pid);
 

@@ -35,7 +35,7 @@ public sealed class SideCpu : IDisposable
     /// <summary>CPU seconds of the side's own processes over the measured window; null until disposed.</summary>
     public double? SideSeconds { get; private set; }
 
-    /// <summary>Context switches of the same processes over the window (a lower bound: see <see cref="CpuTimes.ContextSwitches"/>); null until disposed.</summary>
+    /// <summary>Context switches of the same processes over the window (see <see cref="ContextSwitchCounts"/>); null until disposed.</summary>
     public double? SideSwitches { get; private set; }
 
     public void Dispose()
