@@ -188,9 +188,13 @@ public sealed partial class LocalReplica
             },
             cancellationToken);
 
-    /// <summary>Restarts daprd and the app if either has exited, and waits until both are ready; does nothing when both run.</summary>
+    /// <summary>
+    /// Lets a frozen replica go on (<see cref="Resume"/>), restarts daprd and the app if either has exited, and waits
+    /// until both are ready; does nothing when both run.
+    /// </summary>
     public async Task EnsureRunningAsync(CancellationToken cancellationToken = default)
     {
+        Resume();
         if (!ProcessLauncher.IsRunning(daprd))
         {
             await RestartSidecarAsync(cancellationToken);

@@ -24,6 +24,7 @@ public static class EngineRegistration
         services.AddOptions<EntityStoreOptions>().BindConfiguration(EntityStoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.Section);
         services.AddOptions<EntityWorkflowOptions>().BindConfiguration(EntityWorkflowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WriterContinuityOptions>().BindConfiguration(WriterContinuityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<EntityCatalog>();
         services.AddSingleton<SignalGateway>();
@@ -35,6 +36,8 @@ public static class EngineRegistration
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromMilliseconds(500), PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
         services.AddSingleton<EntityActorServices>();
         services.AddSingleton<LocalEntityActors>();
+        services.AddSingleton<WriterContinuity>();
+        services.AddHostedService(provider => provider.GetRequiredService<WriterContinuity>());
         services.AddSingleton<SidecarEntityStore>();
         services.AddSingleton<SqliteEntityStore>();
         services.AddSingleton<PostgresEntityStore>();

@@ -22,12 +22,9 @@ public sealed class WorkflowRuntimeHealthCheck(SidecarClient sidecar) : IHealthC
         }
 
         var workers = SidecarMetadata.ConnectedWorkflowWorkers(metadata);
-        var placement = metadata.TryGetProperty("actorRuntime", out var actors)
-            && actors.TryGetProperty("placement", out var text) ? text.GetString() : null;
-
+        var placement = SidecarMetadata.Placement(metadata);
         var data = new Dictionary<string, object> { ["connectedWorkers"] = workers, ["placement"] = placement ?? "unknown" };
-        return workers > 0 && placement?.Contains("connected", StringComparison.OrdinalIgnoreCase) == true
-               && placement?.Contains("disconnected", StringComparison.OrdinalIgnoreCase) != true
+        return workers > 0 && SidecarMetadata.PlacementConnected(metadata)
             ? HealthCheckResult.Healthy("Workflow worker and actor runtime are connected.", data)
             : HealthCheckResult.Unhealthy(
                 $"The workflow worker or the actor runtime is not connected yet (connected workers: {workers}, actor runtime: {placement ?? "unknown"}).",

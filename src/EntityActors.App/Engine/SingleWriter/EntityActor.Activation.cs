@@ -61,18 +61,21 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
     protected virtual Task<TState> InitialStateAsync(EntityAddress address) => Task.FromResult(TEntity.Initial);
 
     /// <summary>
-    /// The entity as this activation holds it; loaded once per activation (and after a failed turn or a divergence):
+    /// The entity as this activation holds it; loaded once per activation (and after a failed turn, a divergence, or an
+    /// interruption of this process that let another activation write, <see cref="WriterContinuity"/>):
     /// its workflow's status, then every envelope stored after it, decided again in order. Refuses an entity whose
     /// workflow has ended, because scheduling that id again would silently wipe it.
     /// </summary>
     private async Task<WriterState<TState>> LoadAsync(EntityAddress address)
     {
-        if (loaded is { } current && !reloadRequested)
+        if (loaded is { } current && !reloadRequested && services.Continuity.Holds(current.LoadedIn))
         {
             return current;
         }
 
         reloadRequested = false;
+        // Taken before anything is read: an interruption while loading makes this load one to repeat.
+        var epoch = services.Continuity.Epoch;
         var reading = Stopwatch.GetTimestamp();
         var workflow = await workflows.ReadWorkflowStateAsync(address.InstanceId);
         if (Stopwatch.GetElapsedTime(reading) > SlowTurn)
@@ -118,7 +121,10 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent>
             missing,
             view?.Sequence ?? 0,
             view?.RelayedThrough ?? 0,
-            stored);
+            stored)
+        {
+            LoadedIn = epoch,
+        };
         loaded = state;
         return state;
     }

@@ -103,8 +103,9 @@ public abstract partial class EntityActor<TEntity, TState, TSignal, TEvent> : Ac
 
     public async Task<ReadResponse?> TryReadInProcessAsync()
     {
-        // Every change is a turn of this activation, which publishes the result before it ends: a loaded view is current.
-        if (loaded is { } current && !reloadRequested)
+        // Every change is a turn of this activation, which publishes the result before it ends: a loaded view is current,
+        // unless this process was out of the running long enough for another activation to write (WriterContinuity).
+        if (loaded is { } current && !reloadRequested && services.Continuity.Holds(current.LoadedIn))
         {
             return deactivated ? null : new ReadResponse(current.View);
         }

@@ -27,6 +27,7 @@ public sealed class EntityActorServices(
     SignalMetrics metrics,
     IOptions<ActorHostingOptions> actorHosting,
     Retention.EntityEraser eraser,
+    WriterContinuity continuity,
     TimeProvider time)
 {
     /// <summary>The app's own records: keys, envelopes, heads, outcome records.</summary>
@@ -60,6 +61,8 @@ public sealed class EntityActorServices(
     public TimeSpan ActorIdleTimeout { get; } = actorHosting.Value.IdleTimeout;
 
     public Retention.EntityEraser Eraser { get; } = eraser;
+
+    public WriterContinuity Continuity { get; } = continuity;
 
     public TimeProvider Time { get; } = time;
 }

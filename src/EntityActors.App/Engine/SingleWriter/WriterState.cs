@@ -26,6 +26,9 @@ public sealed record WriterState<TState>(
     long WorkflowRelayed,
     IReadOnlyList<SignalEnvelope> Handover)
 {
+    /// <summary>The <see cref="WriterContinuity.Epoch"/> this was loaded in: past it, the activation loads the entity again.</summary>
+    public long LoadedIn { get; init; }
+
     /// <summary>The highest sequence stored.</summary>
     public long AcceptedThrough => Entity.Sequence;
 
