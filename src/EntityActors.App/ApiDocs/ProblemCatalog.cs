@@ -25,7 +25,8 @@ public static class ProblemCatalog
         new("no-such-route", 404, "Nothing is served at that method and path.", ProblemScope.Any),
         new("method-not-allowed", 405, "The path is served, with other methods (named in the Allow header).", ProblemScope.Any),
         new("request-body-timeout", 408, "The request body arrived too slowly.", ProblemScope.Signal | ProblemScope.Checkout | ProblemScope.Operation),
-        new("headers-too-large", 431, "The request headers are too large; Kestrel refuses them before the app runs, so the answer has an empty body, not this problem.", ProblemScope.Server),
+        new("uri-too-long", 414, "The path and query are over EntityActors:RequestLimits:MaxTargetBytes (8 KiB).", ProblemScope.Any),
+        new("headers-too-large", 431, "The headers are over EntityActors:RequestLimits:MaxHeaderBytes (32 KiB) or MaxHeaderCount (100).", ProblemScope.Any),
 
         // Reading an entity
         new("invalid-min-sequence", 400, "minSequence must be a whole number from 0.", ProblemScope.Read),
@@ -125,14 +126,16 @@ public static class ProblemCatalog
     ];
 
     /// <summary>
-    /// The codes only an operation that reads a request body can answer: what is wrong with the body or its arrival, or
-    /// with the Idempotency-Key that only such operations take.
+    /// The codes only an operation that reads a request body can answer: what is wrong with the body or its arrival, with
+    /// the Idempotency-Key that only such operations take, or with the checkout decision such a body carries (a read of
+    /// the checkout answers none of these).
     /// </summary>
     public static IReadOnlySet<string> BodyCodes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "request-body-timeout", "body-too-large", "unsupported-media-type", "malformed-json", "invalid-signal", "too-many-lines",
         "invalid-lines", "no-lines", "cart-ids-required", "invalid-decision", "invalid-resolution",
         "invalid-idempotency-key", "idempotency-key-reused",
+        "checkout-not-needing-attention", "checkout-already-resolved", "checkout-finished", "checkout-not-awaiting-approval",
     };
 
     /// <summary>

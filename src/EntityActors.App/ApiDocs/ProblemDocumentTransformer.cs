@@ -83,15 +83,14 @@ public sealed class ProblemDocumentTransformer : IOpenApiDocumentTransformer
 
     private static void AddServerAnswers(OpenApiOperation operation)
     {
-        foreach (var (status, meaning) in ServerAnswers.Bare)
+        foreach (var (status, bare) in ServerAnswers.Bare)
         {
-            operation.Responses![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse { Description = meaning };
-        }
-
-        if (operation.Responses!.TryGetValue("400", out var badRequest) && badRequest is OpenApiResponse concrete
-            && concrete.Description?.EndsWith(ServerAnswers.MalformedRequest, StringComparison.Ordinal) != true)
-        {
-            concrete.Description += ServerAnswers.MalformedRequest;
+            if (operation.Responses!.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response)
+                && response is OpenApiResponse concrete
+                && concrete.Description?.EndsWith(bare, StringComparison.Ordinal) != true)
+            {
+                concrete.Description += bare;
+            }
         }
     }
 

@@ -18,10 +18,4 @@ public enum ProblemScope
 
     /// <summary>Only the sidecar's calls to the app (<c>/dapr/*</c>, <c>/actors/*</c>): listed, shown on no operation.</summary>
     Callback = 8,
-
-    /// <summary>
-    /// Answered by the server itself before the app runs, with an empty body (<see cref="ServerAnswers"/>): listed,
-    /// shown on no operation as a problem.
-    /// </summary>
-    Server = 64,
 }

@@ -23,6 +23,7 @@ public static class EntityAppHosting
     public static WebApplicationBuilder AddEntityApp(this WebApplicationBuilder builder)
     {
         builder.AddEntityProblems();
+        builder.AddRequestLimits();
         builder.AddEntityApiDocs();
         builder.Services.ConfigureHttpJsonOptions(options => EntityJson.Configure(options.SerializerOptions));
         builder.AddEntityTelemetry();
@@ -39,6 +40,7 @@ public static class EntityAppHosting
 
     public static WebApplication UseEntityApp(this WebApplication app)
     {
+        app.UseRequestLimits();
         app.UseHeadAsGet();
         app.UseShutdownDrain();
         app.UseExceptionHandler();

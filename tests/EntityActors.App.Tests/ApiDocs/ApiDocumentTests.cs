@@ -151,7 +151,7 @@ public class ApiDocumentTests
     }
 
     [Fact]
-    public async Task Only_operations_that_read_a_body_list_body_problems_and_the_servers_own_refusals_have_no_problem_body()
+    public async Task Only_operations_that_read_a_body_list_body_problems_and_the_servers_own_refusals_say_they_have_no_body()
     {
         var document = await ApiDocument.LoadAsync();
 
@@ -163,13 +163,18 @@ public class ApiDocumentTests
                 responses.Select(response => response.Key).Should().NotContain(BodyStatuses, name);
             }
 
-            foreach (var status in new[] { "414", "431" })
+            foreach (var (status, code) in new[] { ("414", "uri-too-long"), ("431", "headers-too-large") })
             {
-                responses[status].Should().NotBeNull(name);
-                responses[status]!["content"].Should().BeNull($"{name}: the server answers {status} with an empty body");
+                responses[status]!["content"]!["application/problem+json"]!["examples"]!.AsObject().Select(example => example.Key)
+                    .Should().Equal([code], $"{name}: the app answers an over-long target or headers with a problem");
+                responses[status]!["description"]!.GetValue<string>().Should().Contain("empty body", $"{name}: far over the limit, the server answers {status} itself");
             }
 
             responses["400"]!["description"]!.GetValue<string>().Should().Contain("empty body", name);
+            if (name.StartsWith("GET ", StringComparison.Ordinal))
+            {
+                responses.Select(response => response.Key).Should().NotContain(["409", "422"], $"{name}: only a signal, a decision or a delete answers with the entity's or the checkout's state");
+            }
         }
 
         Operation(document, "/accounts/{id}/signals/{signal}", "post")["responses"]!.AsObject().Select(response => response.Key).Should().Contain(BodyStatuses);
