@@ -15,7 +15,8 @@ namespace EntityActors.App.Retention;
 
 /// <summary>
 /// Erases one entity entirely: its signal lane in this replica, its workflow (told to complete, then purged), every record of
-/// it in the entity store (idempotency keys, envelopes, outcome records, head) and its read-model row. Runs as a turn of
+/// it in the entity store (idempotency keys, envelopes, outcome records, head) and its read-model row; subscribers hear of
+/// it first (<see cref="EntityErasedEvent"/>). Runs as a turn of
 /// the entity's actor (<see cref="IEntityActor.EraseAsync"/>), the entity's single writer, so no signal is stored
 /// while it runs: what was acknowledged before is erased with the entity, what comes after starts a new one.
 /// The keys are found through the envelopes, which name them: every sequence from 1 to the last stored is walked.
@@ -29,6 +30,7 @@ public sealed partial class EntityEraser(
     IOptions<EntityWorkflowOptions> workflowOptions,
     IEnumerable<IEntityEraseGuard> guards,
     IEnumerable<IEntityEraseStep> steps,
+    ErasedEventPublisher erased,
     TimeProvider time,
     ILogger<EntityEraser> logger)
 {
@@ -45,7 +47,14 @@ public sealed partial class EntityEraser(
     {
         // First, so nothing raises or relays for the old entity once its workflow is gone (or into a new one of the same id).
         await relay.DropAsync(address.InstanceId, options.Value.StopTimeout, cancellationToken);
-        var (workflowExisted, handledThrough) = await PurgeWorkflowAsync(address, cancellationToken);
+        var workflow = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
+        // Before anything is gone: should the event not go out, the erase fails whole and is asked for again.
+        if ((view ?? (workflow is { Exists: true } ? workflow.ReadCustomStatusAs<EntityView<JsonElement>>() : null)) is { } final)
+        {
+            await erased.PublishAsync(address, final, cancellationToken);
+        }
+
+        var (workflowExisted, handledThrough) = await PurgeWorkflowAsync(address, workflow, cancellationToken);
         foreach (var step in steps.Where(step => step.Kind == address.Kind))
         {
             await step.EraseAsync(address, view, cancellationToken);
@@ -62,9 +71,8 @@ public sealed partial class EntityEraser(
         return existed;
     }
 
-    private async Task<(bool Existed, long HandledThrough)> PurgeWorkflowAsync(EntityAddress address, CancellationToken cancellationToken)
+    private async Task<(bool Existed, long HandledThrough)> PurgeWorkflowAsync(EntityAddress address, WorkflowState? state, CancellationToken cancellationToken)
     {
-        var state = await workflows.ReadWorkflowStateAsync(address.InstanceId, cancellationToken);
         if (state is not { Exists: true })
         {
             return (false, 0);

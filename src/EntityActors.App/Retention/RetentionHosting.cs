@@ -8,6 +8,7 @@ public static class RetentionHosting
         var services = builder.Services;
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EntityEraser>();
+        services.AddSingleton<ErasedEventPublisher>();
         services.AddSingleton<EntityDeleter>();
         services.AddSingleton<RetentionSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionSweeper>());
