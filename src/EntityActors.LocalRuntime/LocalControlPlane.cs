@@ -1,3 +1,5 @@
+using EntityActors.LocalRuntime.Supervision;
+
 namespace EntityActors.LocalRuntime;
 
 /// <summary>
@@ -71,6 +73,28 @@ public sealed class LocalControlPlane
                 await WaitAsync(token => readiness.WaitForHealthzAsync(Current(scheduler), ports.SchedulerHealthz, token), cancellationToken);
             },
             cancellationToken);
+
+    internal IEnumerable<SupervisedProcess> Supervised() =>
+    [
+        new()
+        {
+            Current = () => placement,
+            StartAgainAsync = async token =>
+            {
+                await ProcessLauncher.StopAsync(placement, TimeSpan.Zero, token);
+                placement = StartPlacement();
+            },
+        },
+        new()
+        {
+            Current = () => scheduler,
+            StartAgainAsync = async token =>
+            {
+                await ProcessLauncher.StopAsync(scheduler, TimeSpan.Zero, token);
+                scheduler = StartScheduler();
+            },
+        },
+    ];
 
     internal void Start()
     {

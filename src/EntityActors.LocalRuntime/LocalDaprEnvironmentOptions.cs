@@ -1,3 +1,5 @@
+using EntityActors.LocalRuntime.Supervision;
+
 namespace EntityActors.LocalRuntime;
 
 /// <summary>
@@ -87,6 +89,22 @@ public sealed class LocalDaprEnvironmentOptions
 
     /// <summary>Receives every output line of every process, prefixed with its name (<c>[daprd] …</c>).</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>
+    /// When set, every process that exits on its own once the environment is ready (an app, a sidecar, placement, the
+    /// scheduler, a store server) is started again on the same ports and data after a backoff, as a kubelet restarts a
+    /// pod's containers, while the others keep running. That includes one killed on purpose (<see cref="LocalReplica.KillAppAsync"/>)
+    /// or stopped alone (<see cref="LocalReplica.StopAsync"/>); only <see cref="LocalTopology.StopAsync"/> and
+    /// <see cref="LocalTopology.RemoveReplicaAsync"/> end them for good. <c>null</c> (the default, for tests that kill and
+    /// restart processes themselves): an exited process stays down.
+    /// </summary>
+    public ProcessRestartOptions? Restarts { get; init; }
+
+    /// <summary>
+    /// Receives what the environment does on its own, one sentence each (<c>app-3 exited with 137 after 40.2 s; starting
+    /// it again in 1 s</c>): the run command prints them on its console. <c>null</c> sends them to <see cref="Log"/>.
+    /// </summary>
+    public Action<string>? Announce { get; init; }
 
     /// <summary>Bound on <see cref="LocalDaprEnvironment.StartAsync"/> and on each restart.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -6,7 +6,8 @@ namespace EntityActors.LocalRuntime;
 internal sealed record LocalRuntimeCommandLine
 {
     public const string Usage = """
-        Runs the app with the real Dapr runtime (placement, scheduler, daprd) on this machine.
+        Runs the app with the real Dapr runtime (placement, scheduler, daprd) on this machine. A process that exits
+        is started again (after 1 s, doubling up to 30 s), as a kubelet would; Ctrl+C stops everything.
 
         Usage: dotnet run --project src/EntityActors.LocalRuntime [-- options]
           --replicas <n>           app + sidecar pairs sharing placement, scheduler and store (default 1;
@@ -14,10 +15,11 @@ internal sealed record LocalRuntimeCommandLine
           --store <store>          sqlite (default: components/local, no server), redis (starts redis-server,
                                    components/redis) or postgres (starts PostgreSQL and Redis for pub/sub,
                                    components/postgres)
-          --app-port <port>        first replica's app HTTP port (default 5080; other replicas: free ports)
-          --dapr-http-port <port>  first replica's sidecar HTTP port (default 3500)
-          --dapr-grpc-port <port>  first replica's sidecar gRPC port (default 50001)
-          --data <dir>             state folder, kept between runs (default <repo>/.dapr-data)
+          --app-port <port>        first replica's app HTTP port (default 5080; replica n: this + n - 1 where free)
+          --dapr-http-port <port>  first replica's sidecar HTTP port (default 3500; likewise)
+          --dapr-grpc-port <port>  first replica's sidecar gRPC port (default 50001; likewise)
+          --data <dir>             state folder, kept between runs (default <repo>/.dapr-data); one run at a time
+                                   owns it (run.lock), and stops what a killed earlier run left running
           --resources <dir>        Dapr components folder (default: the store's, under <repo>/components)
           --verbose, -v            also stream daprd's, scheduler's, placement's and the store servers' logs here
                                    (always in <data>/logs)

@@ -11,7 +11,7 @@ namespace EntityActors.LocalRuntime;
 /// daprd pairs on free loopback ports, all sharing the store. Used by <c>dotnet run --project src/EntityActors.LocalRuntime</c>,
 /// the scale-out tests and, through <see cref="LocalDaprEnvironment"/>, every one-replica test and the benchmark.
 /// </summary>
-public sealed class LocalTopology : IAsyncDisposable
+public sealed partial class LocalTopology : IAsyncDisposable
 {
     private const int FailureTailLines = 60;
 
@@ -29,6 +29,7 @@ public sealed class LocalTopology : IAsyncDisposable
     {
         this.options = options ?? new LocalDaprEnvironmentOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Replicas, 1, nameof(LocalDaprEnvironmentOptions.Replicas));
+        this.options.Restarts?.Validate();
         readiness = new Readiness(this.options);
         readiness.DescribeWith(DescribeProcesses);
     }
@@ -97,6 +98,7 @@ public sealed class LocalTopology : IAsyncDisposable
                 }
 
                 StartupDuration = clock.Elapsed;
+                StartSupervision();
             },
             cancellationToken);
 
@@ -117,8 +119,10 @@ public sealed class LocalTopology : IAsyncDisposable
     /// that order (SIGTERM, then SIGKILL after <see cref="LocalDaprEnvironmentOptions.StopGracePeriod"/>), and deletes a
     /// temporary data folder.
     /// </summary>
-    public Task StopAsync() =>
-        lifecycle.ExclusiveAsync(async () =>
+    public async Task StopAsync()
+    {
+        await StopSupervisionAsync();
+        await lifecycle.ExclusiveAsync(async () =>
         {
             if (!lifecycle.Started || lifecycle.Stopped)
             {
@@ -128,6 +132,7 @@ public sealed class LocalTopology : IAsyncDisposable
             lifecycle.Stopped = true;
             await StopAllAsync(options.StopGracePeriod);
         });
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -174,6 +179,8 @@ public sealed class LocalTopology : IAsyncDisposable
 
                     throw;
                 }
+
+                Supervise(added);
             },
             cancellationToken);
         return added!;

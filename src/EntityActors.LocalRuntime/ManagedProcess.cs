@@ -13,6 +13,12 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
     private static readonly ConcurrentDictionary<ManagedProcess, byte> Alive = new();
     private static int exitHookInstalled;
 
+    /// <summary>
+    /// Raised (on the thread that started or saw the end of a child) whenever <see cref="Children"/> changed: what
+    /// the run command records in its data folder, so the next run can stop what a killed runner left behind.
+    /// </summary>
+    internal static event Action? ChildrenChanged;
+
     private const string SetSid = "/usr/bin/setsid";
 
     // Only bounds Dispose when a killed process's output pipes are held open by something else.
@@ -25,6 +31,7 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
     private readonly Lock recentLock = new();
     private readonly Task exited;
     private int? exitCode;
+    private DateTimeOffset? exitedAt;
     private int disposed;
 
     private ManagedProcess(ManagedProcessStartInfo startInfo, Process process)
@@ -38,7 +45,9 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
         process.ErrorDataReceived += (_, line) => OnLine(line.Data);
         process.Start();
         Id = process.Id;
+        StartedAt = DateTimeOffset.UtcNow;
         Alive.TryAdd(this, 0);
+        ChildrenChanged?.Invoke();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         exited = WatchAsync();
@@ -53,8 +62,17 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
     /// <summary>True once the process has exited and its output has been read to the end.</summary>
     public bool HasExited => exited.IsCompleted;
 
-    /// <summary>The exit code, or <c>null</c> while it runs.</summary>
+    /// <summary>The exit code, or <c>null</c> while it runs; 128 + the signal's number when a signal ended it (137: SIGKILL).</summary>
     public int? ExitCode => HasExited ? exitCode : null;
+
+    /// <summary>When it was started.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>How long it ran: until it exited, or until now while it runs.</summary>
+    public TimeSpan RunTime => (exitedAt ?? DateTimeOffset.UtcNow) - StartedAt;
+
+    /// <summary>The children of this process that have not exited (nor been released) yet.</summary>
+    internal static IReadOnlyCollection<ManagedProcess> Children => Alive.Keys.ToList();
 
     /// <summary>Starts the process described by <paramref name="startInfo"/>.</summary>
     /// <exception cref="Win32Exception">The program could not be started.</exception>
@@ -221,6 +239,7 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
         {
             await process.WaitForExitAsync();
             exitCode = process.ExitCode;
+            exitedAt = DateTimeOffset.UtcNow;
         }
         catch (InvalidOperationException)
         {
@@ -228,14 +247,23 @@ public sealed class ManagedProcess : IAsyncDisposable, IDisposable
         }
         finally
         {
-            Alive.TryRemove(this, out _);
+            exitedAt ??= DateTimeOffset.UtcNow;
+            Forget();
         }
     }
 
     private void Release()
     {
-        Alive.TryRemove(this, out _);
+        Forget();
         process.Dispose();
+    }
+
+    private void Forget()
+    {
+        if (Alive.TryRemove(this, out _))
+        {
+            ChildrenChanged?.Invoke();
+        }
     }
 
     private void OnLine(string? line)

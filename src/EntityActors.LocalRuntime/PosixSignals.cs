@@ -10,6 +10,7 @@ namespace EntityActors.LocalRuntime;
 internal static partial class PosixSignals
 {
     private const int SigInt = 2;
+    private const int SigKill = 9;
     private const int SigTerm = 15;
 
     // Linux's numbers (x86-64 and arm64 alike).
@@ -18,6 +19,12 @@ internal static partial class PosixSignals
 
     /// <summary>Sends SIGTERM to <paramref name="processId"/>; false when it could not be delivered.</summary>
     public static bool Terminate(int processId) => Kill(processId, SigTerm) == 0;
+
+    /// <summary>
+    /// Sends SIGKILL to <paramref name="processId"/>, for a process that is not this one's child (which
+    /// <see cref="System.Diagnostics.Process"/> would not let go of); false when it could not be delivered.
+    /// </summary>
+    public static bool Kill(int processId) => Kill(processId, SigKill) == 0;
 
     /// <summary>Sends SIGINT to <paramref name="processId"/>; false when it could not be delivered.</summary>
     public static bool Interrupt(int processId) => Kill(processId, SigInt) == 0;

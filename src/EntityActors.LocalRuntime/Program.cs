@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using EntityActors.LocalRuntime;
+using EntityActors.LocalRuntime.DataOwnership;
+using EntityActors.LocalRuntime.Supervision;
 
 LocalRuntimeCommandLine commandLine;
 try
@@ -31,6 +33,20 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Requ
 using var onQuit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, RequestStop);
 
 var dataDirectory = commandLine.DataDirectory ?? Path.Combine(RepositoryRoot.Find(), ".dapr-data");
+DataDirectoryClaim claim;
+try
+{
+    // Before any file in the folder is touched: a second run would truncate the live one's logs and start servers on its data.
+    claim = DataDirectoryClaim.Acquire(dataDirectory);
+}
+catch (DataDirectoryInUseException exception)
+{
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 1;
+}
+
+using var ownership = claim;
+var restarts = new ProcessRestartOptions();
 using var output = new RunOutput(Path.Combine(dataDirectory, "logs"), commandLine.Verbose, Console.Out);
 var options = new LocalDaprEnvironmentOptions
 {
@@ -43,11 +59,19 @@ var options = new LocalDaprEnvironmentOptions
     Store = commandLine.Store,
     AppHealthChecks = true,
     Log = output.Write,
+    // A process that exits is started again, as a kubelet would: one pod's failure does not stop the others.
+    Restarts = restarts,
+    Announce = output.Announce,
 };
 
 await using var environment = new LocalTopology(options);
 try
 {
+    if (claim.Previous is { } previous)
+    {
+        await LeftoverProcesses.StopAsync(previous, options.StopGracePeriod, output.Announce, stopping.Token);
+    }
+
     await environment.StartAsync(stopping.Token);
 }
 catch (Exception) when (stopping.IsCancellationRequested)
@@ -82,16 +106,14 @@ Console.WriteLine($"""
       components        {environment.ResourcesPath}
       state             {environment.DataDirectory}
       logs              {output.Directory} (apps, sidecars, scheduler, placement, store servers{(commandLine.Verbose ? string.Empty : "; --verbose streams them here")})
+    A process that exits is started again (after {restarts.InitialDelay.TotalSeconds:0} s, doubling up to {restarts.MaxDelay.TotalSeconds:0} s while it keeps exiting); the others run on.
     Press Ctrl+C to stop.
 
     """);
 
-var exitCode = 0;
 try
 {
-    var exited = await environment.WaitForAnyExitAsync(stopping.Token);
-    await Console.Error.WriteLineAsync($"Stopping everything: {exited}");
-    exitCode = 1;
+    await Task.Delay(Timeout.Infinite, stopping.Token);
 }
 catch (OperationCanceledException)
 {
@@ -100,4 +122,4 @@ catch (OperationCanceledException)
 
 await environment.StopAsync();
 Console.WriteLine("Stopped.");
-return exitCode;
+return 0;

@@ -14,8 +14,9 @@ internal sealed record ReplicaPorts
     public required int DaprMetrics { get; init; }
 
     /// <summary>
-    /// The first replica keeps the fixed ports of <paramref name="options"/>; every other port, and every port of the
-    /// other replicas, is picked free.
+    /// The first replica keeps the fixed ports of <paramref name="options"/>; replica n (from 0) takes each fixed port
+    /// + n while that is free, so its URLs, and the <c>Entity-Writer</c> hints naming it, stay the same from run to run.
+    /// Every other port, and a derived one that is taken, is picked free.
     /// </summary>
     public static IReadOnlyList<ReplicaPorts> Allocate(LocalDaprEnvironmentOptions options, int replicas)
     {
@@ -32,17 +33,43 @@ internal sealed record ReplicaPorts
             }
         }
 
-        // A fixed port nobody listens on yet can come back as "free"; ask for spares and skip it.
-        var free = new Queue<int>(FreePorts.Allocate((5 * replicas) + fixedPorts.Length).Where(port => !fixedPorts.Contains(port)));
-        int Pick(int chosen) => chosen != 0 ? chosen : free.Dequeue();
+        var derived = Derive(fixedPorts, replicas);
 
-        return Enumerable.Range(0, replicas).Select(index => new ReplicaPorts
+        // A fixed port nobody listens on yet can come back as "free"; ask for spares and skip it.
+        var chosen = derived.SelectMany(ports => ports).Where(port => port != 0).ToHashSet();
+        var free = new Queue<int>(FreePorts.Allocate((5 * replicas) + chosen.Count).Where(port => !chosen.Contains(port)));
+        int Pick(int wanted) => wanted != 0 ? wanted : free.Dequeue();
+
+        return derived.Select(ports => new ReplicaPorts
         {
-            App = index == 0 ? Pick(options.AppPort) : free.Dequeue(),
-            DaprHttp = index == 0 ? Pick(options.DaprHttpPort) : free.Dequeue(),
-            DaprGrpc = index == 0 ? Pick(options.DaprGrpcPort) : free.Dequeue(),
+            App = Pick(ports[0]),
+            DaprHttp = Pick(ports[1]),
+            DaprGrpc = Pick(ports[2]),
             DaprInternalGrpc = free.Dequeue(),
             DaprMetrics = free.Dequeue(),
         }).ToList();
+    }
+
+    /// <summary>Per replica, the port each fixed one gives it, or 0 where a free one must be picked.</summary>
+    private static List<int[]> Derive(int[] fixedPorts, int replicas)
+    {
+        var used = fixedPorts.Where(port => port != 0).ToHashSet();
+        var derived = new List<int[]> { fixedPorts };
+        for (var index = 1; index < replicas; index++)
+        {
+            derived.Add(fixedPorts.Select(port =>
+            {
+                var candidate = port + index;
+                var usable = port != 0 && candidate <= ushort.MaxValue && !used.Contains(candidate) && FreePorts.IsFree(candidate);
+                if (usable)
+                {
+                    used.Add(candidate);
+                }
+
+                return usable ? candidate : 0;
+            }).ToArray());
+        }
+
+        return derived;
     }
 }

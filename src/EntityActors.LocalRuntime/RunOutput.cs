@@ -5,11 +5,13 @@ namespace EntityActors.LocalRuntime;
 /// (<c>&lt;logs&gt;/daprd.log</c>, <c>scheduler.log</c>, <c>placement.log</c>, <c>app.log</c>, <c>environment.log</c>;
 /// with replicas <c>app-2.log</c>, <c>daprd-2.log</c>, ...; the store servers' <c>redis.log</c>, <c>postgres.log</c>;
 /// each started afresh per run), and on the console only the apps' own lines, unless <see cref="Verbose"/> streams
-/// the runtime's too. Lines arrive as <c>[name] text</c>, the way <see cref="LocalDaprEnvironmentOptions.Log"/> gives them.
+/// the runtime's too, and what the runner itself does (<see cref="Announce"/>, also kept in <c>runner.log</c>). Lines
+/// arrive as <c>[name] text</c>, the way <see cref="LocalDaprEnvironmentOptions.Log"/> gives them.
 /// </summary>
 public sealed class RunOutput : IDisposable
 {
     private const string AppName = "app";
+    private const string RunnerName = "runner";
     private const string UnnamedFile = "environment";
 
     private readonly Dictionary<string, StreamWriter> files = new(StringComparer.Ordinal);
@@ -52,6 +54,26 @@ public sealed class RunOutput : IDisposable
             {
                 console.WriteLine(line);
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes a sentence about what the runner did on its own (a process it started again, leftovers it stopped): on the
+    /// console, whatever <see cref="Verbose"/> says, with the time, and in <c>runner.log</c>.
+    /// </summary>
+    public void Announce(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stamped = $"{DateTime.Now:HH:mm:ss} {text}";
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            FileFor(RunnerName).WriteLine(stamped);
+            console.WriteLine(stamped);
         }
     }
 

@@ -10,6 +10,9 @@ namespace EntityActors.LocalRuntime.StoreServers;
 /// </summary>
 public sealed class LocalPostgresServer : IAsyncDisposable
 {
+    /// <summary>The postmaster's name in logs and in a run's record.</summary>
+    internal const string ProcessName = "postgres";
+
     private const string ServiceUser = "postgres";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
@@ -80,6 +83,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         await StartProcessAsync(cancellationToken);
     }
 
+    /// <summary>Starts the server again in place of one that exited (it recovers from its WAL), and waits until it takes connections.</summary>
+    internal async Task StartAgainAsync(CancellationToken cancellationToken)
+    {
+        await ProcessLauncher.StopAsync(process, TimeSpan.Zero, cancellationToken);
+        await StartProcessAsync(cancellationToken);
+    }
+
     /// <summary>Fast shutdown (SIGINT: clients are disconnected, the data is checkpointed), SIGKILL after <paramref name="gracePeriod"/>.</summary>
     public async Task StopAsync(TimeSpan gracePeriod)
     {
@@ -132,7 +142,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             "-c", "max_connections=200",
         ],
         RunsAsRoot);
-        process = ProcessLauncher.Start("postgres", file, directory, new Dictionary<string, string?>(), arguments, log);
+        process = ProcessLauncher.Start(ProcessName, file, directory, new Dictionary<string, string?>(), arguments, log);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {

@@ -66,6 +66,13 @@ public sealed class LocalRedisServer : IAsyncDisposable
         await StartProcessAsync(cancellationToken);
     }
 
+    /// <summary>Starts a server again in place of one that exited, and waits until it listens.</summary>
+    internal async Task StartAgainAsync(CancellationToken cancellationToken)
+    {
+        await ProcessLauncher.StopAsync(process, TimeSpan.Zero, cancellationToken);
+        await StartProcessAsync(cancellationToken);
+    }
+
     /// <summary>Stops the server (SIGTERM: it flushes and exits).</summary>
     public Task StopAsync(TimeSpan gracePeriod) => ProcessLauncher.StopAsync(process, gracePeriod);
 

@@ -1,3 +1,5 @@
+using EntityActors.LocalRuntime.Supervision;
+
 namespace EntityActors.LocalRuntime.StoreServers;
 
 /// <summary>
@@ -52,6 +54,19 @@ public sealed class LocalStoreServers : IAsyncDisposable
             };
 
     internal IEnumerable<ManagedProcess> Processes => new[] { Redis?.Process, Postgres?.Process }.OfType<ManagedProcess>();
+
+    internal IEnumerable<SupervisedProcess> Supervised()
+    {
+        if (Redis is { } redis)
+        {
+            yield return new SupervisedProcess { Current = () => redis.Process, StartAgainAsync = redis.StartAgainAsync };
+        }
+
+        if (Postgres is { } postgres)
+        {
+            yield return new SupervisedProcess { Current = () => postgres.Process, StartAgainAsync = postgres.StartAgainAsync };
+        }
+    }
 
     /// <summary>Starts the servers of <paramref name="store"/>, each in its own folder under <paramref name="dataDirectory"/>.</summary>
     public static async Task<LocalStoreServers> StartAsync(
