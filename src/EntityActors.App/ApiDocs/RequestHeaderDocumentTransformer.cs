@@ -56,7 +56,7 @@ public sealed class RequestHeaderDocumentTransformer(EntityCatalog catalog) : IO
 
     private static OpenApiParameter SignalKey() => Key(
         "Makes a retry safe: the same key with the same body answers the first outcome again and applies nothing twice " +
-        "(`Idempotent-Replayed: true`); the same key with another body is a 422 `idempotency-key-reused`. Without one, the " +
+        "(`Idempotent-Replayed: true`); the same key with another signal or body is a 422 `idempotency-key-reused`. Without one, the " +
         "server makes one. Either way it comes back in the `Idempotency-Key` response header. Kept for EntityActors:Intake:IdempotencyRetention (7 days).");
 
     private static OpenApiParameter BulkKey() => Key(

@@ -11,6 +11,7 @@ public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
     private const string LiveTag = "live";
+    private const string FrameworkHealthLogCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
 
     public static IHostApplicationBuilder AddEntityHealthChecks(this IHostApplicationBuilder builder)
     {
@@ -32,28 +33,49 @@ public static class HealthEndpoints
             WorkflowWorkerWatchdog.RestartHostedWorker(services),
             services.GetRequiredService<ILogger<WorkflowWorkerWatchdog>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<WorkflowWorkerWatchdog>());
+        builder.Services.AddSingleton<HealthChangeLogger>();
         builder.Services.AddHealthChecks()
-            .AddCheck<DrainingHealthCheck>("draining", tags: [LiveTag, ReadyTag])
-            .Add(new HealthCheckRegistration(
-                "workflow-worker", services => services.GetRequiredService<WorkflowWorkerWatchdog>(), failureStatus: null, tags: [LiveTag]))
-            .AddCheck<SidecarHealthCheck>("sidecar", tags: [ReadyTag])
-            .AddCheck<WorkflowRuntimeHealthCheck>("workflow-runtime", tags: [ReadyTag])
-            .AddCheck<StateStoreHealthCheck>("state-store", tags: [ReadyTag])
-            .AddCheck<ClusterAgreementHealthCheck>(ClusterHosting.HealthCheckName, tags: [ReadyTag]);
+            .AddBounded("draining", ActivatorUtilities.GetServiceOrCreateInstance<DrainingHealthCheck>, LiveTag, ReadyTag)
+            .AddBounded("workflow-worker", services => services.GetRequiredService<WorkflowWorkerWatchdog>(), LiveTag)
+            .AddBounded("sidecar", ActivatorUtilities.GetServiceOrCreateInstance<SidecarHealthCheck>, ReadyTag)
+            .AddBounded("workflow-runtime", ActivatorUtilities.GetServiceOrCreateInstance<WorkflowRuntimeHealthCheck>, ReadyTag)
+            .AddBounded("state-store", ActivatorUtilities.GetServiceOrCreateInstance<StateStoreHealthCheck>, ReadyTag)
+            .AddBounded(ClusterHosting.HealthCheckName, ActivatorUtilities.GetServiceOrCreateInstance<ClusterAgreementHealthCheck>, ReadyTag);
+
+        // The framework logs every failing check at Error on every probe (daprd probes each second); HealthChangeLogger
+        // logs the changes instead.
+        builder.Logging.AddFilter(FrameworkHealthLogCategory, LogLevel.None);
         return builder;
     }
 
     /// <summary>
     /// <c>/healthz</c>: the process is alive, not stopping, and its workflow worker has not been missing from the sidecar
     /// beyond a grace (no other dependency checked; the sidecar's app health check reads it, so a stopping replica hands
-    /// its actors over). <c>/readyz</c>: it can serve signals.
+    /// its actors over). <c>/readyz</c>: it can serve signals. Each check is bounded by <see cref="HealthOptions.CheckTimeout"/>;
+    /// what either answers is logged when it changes (<see cref="HealthChangeLogger"/>).
     /// </summary>
     public static WebApplication MapEntityHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag), ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        var changes = app.Services.GetRequiredService<HealthChangeLogger>();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag), ResponseWriter = Writer("Liveness") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = Writer("Readiness") });
         return app;
+
+        Func<HttpContext, HealthReport, Task> Writer(string endpoint) => (context, report) =>
+        {
+            changes.Observe(endpoint, report);
+            return WriteAsync(context, report);
+        };
     }
+
+    /// <summary>Registers a check that counts as failed once it takes longer than <see cref="HealthOptions.CheckTimeout"/>.</summary>
+    private static IHealthChecksBuilder AddBounded(this IHealthChecksBuilder checks, string name, Func<IServiceProvider, IHealthCheck> create, params string[] tags) =>
+        checks.Add(new HealthCheckRegistration(
+            name,
+            services => new BoundedHealthCheck(
+                create(services), services.GetRequiredService<IOptions<HealthOptions>>().Value.CheckTimeout, services.GetRequiredService<TimeProvider>()),
+            failureStatus: null,
+            tags));
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -27,6 +27,18 @@ public sealed class HealthOptions
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan? SidecarRestartAfter { get; set; } = TimeSpan.FromSeconds(40);
 
+    /// <summary>
+    /// How long one check may take before it counts as unhealthy ("did not answer"), so that <c>/healthz</c> and
+    /// <c>/readyz</c> answer, with every other check's result, before a probe gives up on them: the kubelet's probes wait
+    /// 2 s (deploy/base). The liveness checks read memory only, well within daprd's app health probe (900 ms).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:01.900")]
+    public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>How often a readiness or liveness failure that lasts is logged again (its change is logged at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LastingFailureLogInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often the app reads the sidecar's count of its workflow workers.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan WorkflowWorkerPollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -155,7 +155,7 @@ public static class EntityApi
                     StatusCodes.Status422UnprocessableEntity,
                     "idempotency-key-reused",
                     "The idempotency key was used for a different request.",
-                    $"Key '{key}' was first used for signal '{receipt.Name}' #{receipt.Sequence} with a different body; use a new key for a new request.");
+                    $"{KeyReuse.Describe(receipt, request.Submission!.Name)}; use a new key for a new request.");
             }
 
             if (receipt.Duplicate)

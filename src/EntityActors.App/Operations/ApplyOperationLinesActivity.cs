@@ -98,7 +98,7 @@ public sealed class ApplyOperationLinesActivity(
         var receipt = (await sender.SubmitAsync(command)).Receipt;
         return receipt switch
         {
-            { KeyReused: true } => new LineFailure(line.Line, line.EntityId, LineFailureCodes.KeyReused, $"Key '{command.IdempotencyKey}' was first used for another signal."),
+            { KeyReused: true } => new LineFailure(line.Line, line.EntityId, LineFailureCodes.KeyReused, $"{KeyReuse.Describe(receipt, command.Signal)}."),
             { Outcome: { Rejection: { } rejection } } => new LineFailure(line.Line, line.EntityId, rejection.Code, rejection.Reason),
             { Outcome: not null } => null,
             _ => new LineFailure(line.Line, line.EntityId, LineFailureCodes.Unconfirmed, $"Sent before as sequence {receipt.Sequence}; its outcome is no longer kept."),

@@ -54,8 +54,8 @@ public static class SignalSubscription
             if (answer.Receipt.KeyReused)
             {
                 // Over HTTP a 422; here nobody waits for an answer, so the message must not pass for a repeat.
-                return Drop(logger, metrics, $"idempotency key '{submission.IdempotencyKey}' was first used for a different signal or body " +
-                    $"({answer.Receipt.Name}, {answer.Receipt.SignalId}) on {address.Kind}/{address.Id}: this {submission.Name} is not applied");
+                return Drop(logger, metrics,
+                    $"{KeyReuse.Describe(answer.Receipt, submission.Name)} on {address.Kind}/{address.Id}: this {submission.Name} is not applied");
             }
 
             metrics.Received(address.Kind, answer.Receipt);

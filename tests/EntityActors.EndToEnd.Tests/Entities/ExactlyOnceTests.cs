@@ -37,15 +37,22 @@ public sealed class ExactlyOnceTests(DaprAppFixture fixture) : EntityApiTest(fix
     }
 
     [Fact]
-    public async Task A_key_reused_for_a_different_body_is_refused()
+    public async Task A_key_reused_for_a_different_body_or_signal_is_refused_naming_what_differs()
     {
         var id = DaprAppFixture.UniqueId("reuse");
         await Api.ApplyAsync("inventory-items", id, "restock", new { quantity = 1 }, key: "k-1");
 
-        using var reused = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = 2 }, key: "k-1", waitSeconds: 5);
+        using var otherBody = await Api.SignalAsync("inventory-items", id, "restock", new { quantity = 2 }, key: "k-1", waitSeconds: 5);
+        using var otherSignal = await Api.SignalAsync("inventory-items", id, "reserve", new { reservationId = "r-1", quantity = 1 }, key: "k-1", waitSeconds: 5);
 
-        reused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await ProblemAsync(reused))["code"]!.GetValue<string>().Should().Be("idempotency-key-reused");
+        otherSignal.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var signalProblem = await ProblemAsync(otherSignal);
+        signalProblem["code"]!.GetValue<string>().Should().Be("idempotency-key-reused");
+        signalProblem["detail"]!.GetValue<string>().Should().Contain("another signal: 'restock' #1, not 'reserve'").And.NotContain("body");
+        otherBody.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var bodyProblem = await ProblemAsync(otherBody);
+        bodyProblem["code"]!.GetValue<string>().Should().Be("idempotency-key-reused");
+        bodyProblem["detail"]!.GetValue<string>().Should().Contain("signal 'restock' #1 with another body");
         (await Api.GetAsync("inventory-items", id))!["state"]!["onHand"]!.GetValue<int>().Should().Be(1);
     }
 

@@ -77,6 +77,8 @@ public class IntakeLedgerTests
 
         plan.Fresh.Should().BeEmpty();
         plan.Receipts.Should().OnlyContain(receipt => receipt.Duplicate && receipt.KeyReused && receipt.Sequence == 1);
+        plan.Receipts.Select(receipt => KeyReuse.Describe(receipt, "withdraw")).Last()
+            .Should().Contain("another signal: 'deposit' #1, not 'withdraw'", "the receipt names the signal the key was first used for");
     }
 
     [Fact]
