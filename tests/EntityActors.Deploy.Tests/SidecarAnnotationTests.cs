@@ -102,6 +102,9 @@ public sealed partial class SidecarAnnotationTests
         foreach (var probe in new[] { "livenessProbe", "readinessProbe", "startupProbe" })
         {
             rendered.ResolveContainerPort(container.Text(probe, "httpGet", "port")!).Should().Be(DeploymentContract.ContainerPort, probe);
+            // Kubernetes waits 1 s unless told; the app answers within Health:CheckTimeout (1.5 s), even with a dependency hung.
+            int.Parse(container.Text(probe, "timeoutSeconds") ?? "1", CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(2,
+                $"{probe}: a probe must wait longer than the app's bound on its health checks (EntityActors:Health:CheckTimeout, 1.5 s)");
         }
     }
 
