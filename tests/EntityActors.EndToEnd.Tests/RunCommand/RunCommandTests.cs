@@ -11,8 +11,6 @@ namespace EntityActors.EndToEnd.Tests.RunCommand;
 public sealed class RunCommandTests(ITestOutputHelper testOutput) : IDisposable
 {
     private static readonly string[] RuntimeProcesses = ["daprd", "scheduler", "placement"];
-    private static readonly string[] ExpectedUnhealthyChecks = ["cluster-agreement", "draining"];
-
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("entityactors-run-").FullName;
 
     [Fact]
@@ -39,9 +37,8 @@ public sealed class RunCommandTests(ITestOutputHelper testOutput) : IDisposable
             var appLog = await File.ReadAllLinesAsync(Path.Combine(logs, "app.log"));
             appLog.Should().NotContain(line => line.Contains("Error in receive loop", StringComparison.Ordinal)
                 || line.Contains("already registered", StringComparison.Ordinal));
-            appLog.Select((line, index) => (line, index)).Where(entry => entry.line.StartsWith("fail:", StringComparison.Ordinal))
-                .Should().OnlyContain(entry => ExpectedUnhealthy(appLog, entry.index),
-                    "the only failures at a start and a stop are the health checks that are meant to fail then");
+            appLog.Should().NotContain(line => line.StartsWith("fail:", StringComparison.Ordinal),
+                "nothing fails at a start and a stop; the health checks that are meant to fail then are logged once, as changes, not as failures");
         }
         catch
         {
@@ -69,12 +66,6 @@ public sealed class RunCommandTests(ITestOutputHelper testOutput) : IDisposable
             taken.Stop();
         }
     }
-
-    // The probes see the replica unhealthy while it compares its components with the others' and while it drains.
-    private static bool ExpectedUnhealthy(string[] appLog, int failLine) =>
-        appLog[failLine].Contains("HealthChecks.DefaultHealthCheckService", StringComparison.Ordinal)
-        && failLine + 1 < appLog.Length
-        && ExpectedUnhealthyChecks.Any(check => appLog[failLine + 1].Contains($"Health check {check} with status Unhealthy", StringComparison.Ordinal));
 
     public void Dispose()
     {
