@@ -37,8 +37,8 @@ public sealed class RunCommandTests(ITestOutputHelper testOutput) : IDisposable
             var appLog = await File.ReadAllLinesAsync(Path.Combine(logs, "app.log"));
             appLog.Should().NotContain(line => line.Contains("Error in receive loop", StringComparison.Ordinal)
                 || line.Contains("already registered", StringComparison.Ordinal));
-            appLog.Should().NotContain(line => line.StartsWith("fail:", StringComparison.Ordinal),
-                "nothing fails at a start and a stop; the health checks that are meant to fail then are logged once, as changes, not as failures");
+            appLog.Should().NotContain(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("warn:", StringComparison.Ordinal),
+                "nothing fails or warns at a start and a stop: the health checks meant to fail then are logged once, as changes, and a stopping replica's sidecar handing its actors over is expected");
         }
         catch
         {

@@ -15,7 +15,8 @@ namespace EntityActors.App.Engine.SingleWriter;
 /// view loaded in an earlier one (<see cref="Holds"/>), and a writer written past meanwhile sees the other's writes.
 /// </summary>
 public sealed partial class WriterContinuity(
-    SidecarClient sidecar, IOptions<WriterContinuityOptions> options, TimeProvider time, ILogger<WriterContinuity> logger) : BackgroundService
+    SidecarClient sidecar, IOptions<WriterContinuityOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<WriterContinuity> logger)
+    : BackgroundService
 {
     private readonly WriterContinuityOptions settings = options.Value;
     private long epoch;
@@ -65,7 +66,12 @@ public sealed partial class WriterContinuity(
 
         Interlocked.Increment(ref epoch);
         sidecarLost = lost is not null;
-        if (lost is not null)
+        if (lost is not null && lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // A stopping replica's sidecar hands its actors over: expected, and no warning at every stop.
+            LogSidecarLostWhileStopping(logger, lost);
+        }
+        else if (lost is not null)
         {
             LogSidecarLost(logger, lost);
         }
@@ -140,6 +146,9 @@ public sealed partial class WriterContinuity(
 
     [LoggerMessage(EventId = 1041, Level = LogLevel.Warning, Message = "Entity writers here load their entities again before every answer while {Reason}: placement may hand them to another replica")]
     private static partial void LogSidecarLost(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1043, Level = LogLevel.Information, Message = "This replica stops: entity writers here load their entities again before every answer while {Reason}")]
+    private static partial void LogSidecarLostWhileStopping(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1042, Level = LogLevel.Information, Message = "The sidecar holds its place again; entity writers here load their entities once more and then answer from them")]
     private static partial void LogSidecarBack(ILogger logger);

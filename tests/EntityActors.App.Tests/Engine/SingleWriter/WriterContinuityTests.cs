@@ -3,6 +3,8 @@ using System.Text;
 using EntityActors.App.Engine.Options;
 using EntityActors.App.Engine.SingleWriter;
 using EntityActors.App.Health;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EntityActors.App.Tests.Engine.SingleWriter;
@@ -83,13 +85,61 @@ public class WriterContinuityTests
         continuity.Holds(before).Should().BeFalse("a frozen sidecar answers nothing, and placement will hand its entities over");
     }
 
-    private static (WriterContinuity Continuity, FakeSidecar Sidecar, SteppingClock Clock) Continuity(TimeSpan? checkTimeout = null)
+    private static (WriterContinuity Continuity, FakeSidecar Sidecar, SteppingClock Clock) Continuity(
+        TimeSpan? checkTimeout = null, IHostApplicationLifetime? lifetime = null, ILogger<WriterContinuity>? logger = null)
     {
         var sidecar = new FakeSidecar();
         var clock = new SteppingClock();
         var client = new SidecarClient(new HttpClient(sidecar) { BaseAddress = new Uri("http://127.0.0.1:3500") });
         var options = Microsoft.Extensions.Options.Options.Create(new WriterContinuityOptions { MaxPause = MaxPause, SidecarCheckTimeout = checkTimeout ?? TimeSpan.FromSeconds(1) });
-        return (new WriterContinuity(client, options, clock, NullLogger<WriterContinuity>.Instance), sidecar, clock);
+        return (new WriterContinuity(client, options, clock, lifetime ?? new Lifetime(), logger ?? NullLogger<WriterContinuity>.Instance), sidecar, clock);
+    }
+
+    [Theory]
+    [InlineData(false, LogLevel.Warning)]
+    [InlineData(true, LogLevel.Information)]
+    public async Task A_sidecar_lost_is_a_warning_unless_the_replica_stops(bool stopping, LogLevel expected)
+    {
+        var lifetime = new Lifetime();
+        var logger = new RecordingLogger();
+        var (continuity, sidecar, _) = Continuity(lifetime: lifetime, logger: logger);
+        await continuity.ObserveSidecarAsync(CancellationToken.None);
+        if (stopping)
+        {
+            lifetime.Stop();
+        }
+
+        sidecar.HostReady = false;
+        await continuity.ObserveSidecarAsync(CancellationToken.None);
+
+        logger.Levels.Should().Equal([expected], "a stopping replica's sidecar hands its actors over as it should");
+    }
+
+    private sealed class Lifetime : IHostApplicationLifetime
+    {
+        private bool stopping;
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => new(stopping);
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void Stop() => stopping = true;
+
+        public void StopApplication() => Stop();
+    }
+
+    private sealed class RecordingLogger : ILogger<WriterContinuity>
+    {
+        public List<LogLevel> Levels { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Levels.Add(logLevel);
     }
 
     /// <summary>A clock whose timestamps move only when told.</summary>
