@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapr.Client;
 using Dapr.Workflow;
 using EntityActors.App.Engine.Contracts;
+using EntityActors.App.Engine.Relay;
 using EntityActors.App.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed class PublishMilestoneActivity(
             components.Value.PubSub,
             topics.Value.Checkouts,
             JsonSerializer.SerializeToUtf8Bytes(cloudEvent, EntityJson.Options),
-            "application/cloudevents+json");
+            PublishedEvent.StructuredCloudEventType);
         return null;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ErasedEventPublisher(BulkEventPublisher bulk, IOptions<DaprC
         return bulk.PublishAsync(
             components.Value.PubSub,
             topics.Value.EntityEvents(address.Kind),
-            [new PublishedEvent(JsonSerializer.SerializeToUtf8Bytes(erased, EntityJson.Options), "application/cloudevents+json")],
+            [PublishedEvent.StructuredCloudEvent(erased)],
             cancellationToken);
     }
 }

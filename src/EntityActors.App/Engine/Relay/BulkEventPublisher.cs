@@ -1,4 +1,6 @@
+using System.Text.Json;
 using EntityActors.App.Engine.Batching;
+using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Options;
 using Google.Protobuf;
 using Grpc.Core;
@@ -97,4 +99,12 @@ public sealed class BulkEventPublisher : IDisposable
 }
 
 /// <summary>One event to publish as is, with its content type (e.g. a structured CloudEvent).</summary>
-public sealed record PublishedEvent(ReadOnlyMemory<byte> Data, string ContentType);
+public sealed record PublishedEvent(ReadOnlyMemory<byte> Data, string ContentType)
+{
+    /// <summary>The content type of a CloudEvent published whole, envelope and data in one JSON document.</summary>
+    public const string StructuredCloudEventType = "application/cloudevents+json";
+
+    /// <summary><paramref name="cloudEvent"/> published whole, in the app's JSON.</summary>
+    public static PublishedEvent StructuredCloudEvent<T>(T cloudEvent) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(cloudEvent, EntityJson.Options), StructuredCloudEventType);
+}

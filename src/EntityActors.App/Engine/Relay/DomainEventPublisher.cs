@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EntityActors.App.Engine.Contracts;
 using EntityActors.App.Engine.Diagnostics;
 using EntityActors.App.Hosting;
@@ -21,8 +20,6 @@ public sealed class DomainEventPublisher(
     IEnumerable<IEntityEventReaction> reactions,
     ILogger<DomainEventPublisher> logger)
 {
-    private const string StructuredCloudEvent = "application/cloudevents+json";
-
     public async Task PublishAsync(EntityAddress address, IReadOnlyList<AppliedSignal> signals, CancellationToken cancellationToken)
     {
         if (signals.Count == 0)
@@ -40,7 +37,7 @@ public sealed class DomainEventPublisher(
         try
         {
             var events = accepted
-                .Select(applied => new PublishedEvent(JsonSerializer.SerializeToUtf8Bytes(DomainCloudEvent.For(address, applied), EntityJson.Options), StructuredCloudEvent))
+                .Select(applied => PublishedEvent.StructuredCloudEvent(DomainCloudEvent.For(address, applied)))
                 .ToList();
             if (events.Count > 0)
             {
