@@ -1,4 +1,5 @@
 using System.Globalization;
+using EntityActors.LocalRuntime;
 
 namespace EntityActors.Bench.Measuring;
 
@@ -21,9 +22,11 @@ public static class CpuTimes
 
         try
         {
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (ProcStat.FieldsFromState(File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat")) is not { } fields)
+            {
+                return null;
+            }
+
             long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
             return ((int)Field(1), (Field(11) + Field(12)) / TicksPerSecond, (Field(13) + Field(14)) / TicksPerSecond);
         }

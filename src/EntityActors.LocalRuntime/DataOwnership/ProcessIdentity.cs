@@ -27,22 +27,12 @@ internal static class ProcessIdentity
     /// <summary>Whether <paramref name="pid"/> is still the process that started at <paramref name="startTime"/>.</summary>
     public static bool IsAlive(int pid, long startTime) => StartTimeOf(pid) == startTime;
 
-    /// <summary>
-    /// The state and start time in a <c>/proc/&lt;pid&gt;/stat</c> line. The command name (field 2) is in parentheses and
-    /// may itself hold spaces and parentheses, so the fields are counted from its last closing one.
-    /// </summary>
+    /// <summary>The state and start time in a <c>/proc/&lt;pid&gt;/stat</c> line (<see cref="ProcStat"/>).</summary>
     public static (char State, long StartTime)? ParseStat(string stat)
     {
-        var nameEnd = stat.LastIndexOf(')');
-        if (nameEnd < 0)
-        {
-            return null;
-        }
-
-        // From field 3 (state) on; the start time is field 22.
-        var fields = stat[(nameEnd + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // The start time is field 22.
         const int startTimeField = 22 - 3;
-        return fields.Length > startTimeField && fields[0].Length == 1
+        return ProcStat.FieldsFromState(stat) is { } fields && fields.Length > startTimeField && fields[0].Length == 1
             && long.TryParse(fields[startTimeField], NumberStyles.None, CultureInfo.InvariantCulture, out var startTime)
             ? (fields[0][0], startTime)
             : null;
